@@ -1,0 +1,39 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+  name: "VisitCoach",
+  platforms: [.macOS(.v15)],
+  products: [
+    .executable(name: "visitcoach", targets: ["visitcoach"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+  ],
+  targets: [
+    .target(name: "VisitCoachModel"),
+    .target(
+      name: "ScenarioFormat",
+      dependencies: ["VisitCoachModel", .product(name: "Yams", package: "Yams")]),
+    .target(name: "Scoring", dependencies: ["VisitCoachModel"]),
+    .target(name: "Simulation", dependencies: ["VisitCoachModel", "Scoring"]),
+    .target(name: "Reporting", dependencies: ["VisitCoachModel"]),
+    .target(
+      name: "VisitCoachCLI",
+      dependencies: [
+        "VisitCoachModel", "ScenarioFormat", "Scoring", "Simulation", "Reporting",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+    .executableTarget(name: "visitcoach", dependencies: ["VisitCoachCLI"]),
+    .executableTarget(
+      name: "Benchmarks",
+      dependencies: ["VisitCoachModel", "ScenarioFormat", "Scoring", "Simulation"]),
+    .testTarget(name: "ScoringTests", dependencies: ["Scoring", "VisitCoachModel", "ScenarioFormat"]),
+    .testTarget(name: "ScenarioFormatTests", dependencies: ["ScenarioFormat", "VisitCoachModel"]),
+    .testTarget(
+      name: "SimulationTests",
+      dependencies: ["Simulation", "ScenarioFormat", "VisitCoachModel", "Reporting"]),
+    .testTarget(name: "VisitCoachCLITests", dependencies: ["VisitCoachCLI", "visitcoach"]),
+  ]
+)

@@ -1,0 +1,53 @@
+/// Terminal display width: CJK and other East Asian wide characters take two cells.
+public enum DisplayWidth {
+  /// The number of terminal cells `text` occupies.
+  public static func of(_ text: some StringProtocol) -> Int {
+    text.unicodeScalars.reduce(0) { $0 + width(of: $1) }
+  }
+
+  /// Cells for one scalar: 0 for combining marks and controls, 2 for wide, else 1.
+  public static func width(of scalar: Unicode.Scalar) -> Int {
+    let v = scalar.value
+    if v < 0x20 || (v >= 0x7F && v < 0xA0) { return 0 }
+    if v < 0x300 { return 1 }
+    if (v >= 0x300 && v <= 0x36F) || v == 0x200B || v == 0x200D || (v >= 0xFE00 && v <= 0xFE0F) { return 0 }
+    if (v >= 0x1100 && v <= 0x115F) || (v >= 0x2E80 && v <= 0x303E) || (v >= 0x3041 && v <= 0x33FF)
+      || (v >= 0x3400 && v <= 0x4DBF) || (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0xA000 && v <= 0xA4CF)
+      || (v >= 0xAC00 && v <= 0xD7A3) || (v >= 0xF900 && v <= 0xFAFF) || (v >= 0xFE30 && v <= 0xFE4F)
+      || (v >= 0xFF00 && v <= 0xFF60) || (v >= 0xFFE0 && v <= 0xFFE6) || (v >= 0x1F300 && v <= 0x1F64F)
+      || (v >= 0x1F900 && v <= 0x1F9FF) || (v >= 0x20000 && v <= 0x3FFFD)
+    {
+      return 2
+    }
+    return 1
+  }
+
+  /// `text` padded with spaces to `cells` display cells.
+  public static func pad(_ text: String, to cells: Int) -> String {
+    let w = of(text)
+    return w >= cells ? text : text + String(repeating: " ", count: cells - w)
+  }
+
+  /// Splits `text` into lines of at most `cells` display cells, breaking anywhere (Chinese has no
+  /// spaces between words) but keeping ASCII words together when they fit.
+  public static func wrap(_ text: String, width cells: Int) -> [String] {
+    guard cells > 0 else { return [text] }
+    var lines: [String] = []
+    for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      var line = ""
+      var lineWidth = 0
+      for character in paragraph {
+        let w = of(String(character))
+        if lineWidth + w > cells && !line.isEmpty {
+          lines.append(line)
+          line = ""
+          lineWidth = 0
+        }
+        line.append(character)
+        lineWidth += w
+      }
+      lines.append(line)
+    }
+    return lines
+  }
+}

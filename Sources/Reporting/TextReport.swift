@@ -1,0 +1,125 @@
+import VisitCoachModel
+
+/// The plain-text score report: total and pass, one bar per area, each criterion with its
+/// evidence or its tip, penalties, blockers, the things to improve and the turn log.
+public struct TextReport {
+  public var strings: ReportStrings
+  /// The retailer's name, shown in the turn log.
+  public var retailerName: String
+  /// Phase titles by id.
+  public var phaseTitles: [String: String]
+  public var showTurns: Bool
+
+  public init(
+    language: InterfaceLanguage = .zh, retailerName: String, phaseTitles: [String: String],
+    showTurns: Bool = true
+  ) {
+    strings = .forLanguage(language)
+    self.retailerName = retailerName
+    self.phaseTitles = phaseTitles
+    self.showTurns = showTurns
+  }
+
+  public func render(_ report: ScoreReport) -> String {
+    let s = strings
+    var out: [String] = []
+    out.append("\(s.heading) · \(report.scenarioTitle) (\(report.scenario))")
+    let verdict = report.passed ? s.passed : s.failed
+    out.append("\(s.total) \(report.total)/100  \(verdict) (\(s.passMark) \(report.passMark))")
+    let hints = report.hintsUsed.isEmpty ? s.none : report.hintsUsed.map { phaseTitles[$0] ?? $0 }.joined(separator: "、")
+    out.append(
+      "\(s.endedBy[report.endedBy.rawValue] ?? report.endedBy.rawValue) · \(s.time) \(Self.clock(report.clock))/\(Self.clock(report.budget)) · \(s.hintsUsed): \(hints)")
+    if !report.blockers.isEmpty {
+      out.append("\(s.blockers): \(report.blockers.joined(separator: "、"))")
+    }
+    out.append("")
+    let titleWidth = report.areas.map { DisplayWidth.of($0.title) }.max() ?? 0
+    for area in report.areas {
+      let bar = area.score.map { Self.bar($0) + " \($0)" } ?? s.notApplicable
+      out.append("\(DisplayWidth.pad(area.title, to: titleWidth))  \(bar)  (\(s.weight) \(area.weight))")
+    }
+    let improvements = Self.improvements(report)
+    if !improvements.isEmpty {
+      out.append("")
+      out.append(s.improve)
+      for (n, finding) in improvements.enumerated() {
+        out.append("  \(n + 1). \(finding.title): \(finding.tip)")
+        if let quote = finding.evidence.first?.utterance, !quote.isEmpty {
+          out.append("     「\(quote)」")
+        }
+        if !finding.example.isEmpty { out.append("     \(s.example): \(finding.example)") }
+      }
+    }
+    for area in report.areas {
+      out.append("")
+      out.append("【\(area.title)】 \(area.score.map(String.init) ?? s.notApplicable)")
+      for c in area.criteria {
+        out.append("  \(Self.mark(c.status)) \(c.title) \(c.status == .notApplicable ? s.notApplicable : "\(c.points)/\(c.max)")")
+        for e in c.evidence {
+          out.append("      \(s.turnLabel(e.turn)): \(e.text)")
+        }
+        if c.status == .missed || c.status == .partial {
+          if !c.tip.isEmpty { out.append("      \(s.tip): \(c.tip)") }
+          if !c.example.isEmpty { out.append("      \(s.example): \(c.example)") }
+        }
+      }
+      for p in area.penalties where p.status == .triggered {
+        out.append("  ! \(s.penalty) \(p.title) \(p.points)\(p.isBlocker ? " (\(s.blockers))" : "")")
+        for e in p.evidence {
+          out.append("      \(s.turnLabel(e.turn)): 「\(e.utterance)」 → \(e.text)")
+        }
+        if !p.tip.isEmpty { out.append("      \(s.tip): \(p.tip)") }
+      }
+    }
+    if showTurns && !report.turns.isEmpty {
+      let titles = Dictionary(
+        report.areas.flatMap { $0.criteria + $0.penalties }.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
+      out.append("")
+      out.append(s.turnLog)
+      for t in report.turns {
+        let phase = phaseTitles[t.phase] ?? t.phase
+        let said = t.kind == .say ? t.trainee : (s.commands[t.kind.rawValue] ?? t.kind.rawValue)
+        out.append("\(t.index). [\(phase) \(Self.clock(t.clock))] \(s.trainee): \(said)")
+        if let r = t.retailer { out.append("   \(retailerName): \(r)") }
+        var notes = t.met.map { "✓" + (titles[$0] ?? $0) } + t.violated.map { "✗" + (titles[$0] ?? $0) }
+        if t.moodChange != 0 { notes.append("\(s.mood) \(t.moodChange > 0 ? "+" : "")\(t.moodChange)") }
+        if !notes.isEmpty { out.append("   " + notes.joined(separator: " ")) }
+      }
+    }
+    return out.joined(separator: "\n") + "\n"
+  }
+
+  /// The three most valuable misses: blocking and triggered penalties first, then missed
+  /// criteria by points available.
+  public static func improvements(_ report: ScoreReport) -> [Finding] {
+    let penalties = report.areas.flatMap(\.penalties).filter { $0.status == .triggered }
+      .sorted { ($0.isBlocker ? 1 : 0, -$0.points) > ($1.isBlocker ? 1 : 0, -$1.points) }
+    let missed = report.areas.flatMap(\.criteria).filter { $0.status == .missed || $0.status == .partial }
+      .sorted { ($0.max - $0.points) > ($1.max - $1.points) }
+    return Array((penalties + missed).prefix(3))
+  }
+
+  /// `mm:ss`.
+  public static func clock(_ seconds: Int) -> String {
+    let m = seconds / 60
+    let s = seconds % 60
+    return (m < 10 ? "0" : "") + "\(m):" + (s < 10 ? "0" : "") + "\(s)"
+  }
+
+  /// A ten-cell bar for a 0-100 score.
+  public static func bar(_ score: Int) -> String {
+    let full = max(0, min(10, (score + 5) / 10))
+    return String(repeating: "█", count: full) + String(repeating: "░", count: 10 - full)
+  }
+
+  static func mark(_ status: CriterionStatus) -> String {
+    switch status {
+    case .met: return "✓"
+    case .partial: return "◐"
+    case .missed: return "✗"
+    case .notApplicable: return "–"
+    case .triggered: return "!"
+    case .clear: return "✓"
+    }
+  }
+}

@@ -1,0 +1,129 @@
+import VisitCoachModel
+import Yams
+
+/// A `when:` condition as authored: every part located, references not yet checked.
+struct ConditionDocument: Sendable {
+  var mark: SourceMark
+  var path: String
+  var phases: [Located<String>] = []
+  var traits: [Located<String>] = []
+  var withoutTraits: [Located<String>] = []
+  var mood: ValueRange?
+  var patience: ValueRange?
+  var flags: [Located<String>] = []
+  var unset: [Located<String>] = []
+  var met: [Located<String>] = []
+  var missed: [Located<String>] = []
+  var metNow: [Located<String>] = []
+  var violatedNow: [Located<String>] = []
+  var longerThan: Int?
+  var visit: VisitKind?
+  var turn: ValueRange?
+  /// Named conditions this one includes (`if:`).
+  var includes: [Located<String>] = []
+
+  static let keys = [
+    "phase", "traits", "without_traits", "mood", "patience", "flags", "unset", "met", "missed",
+    "met_now", "violated_now", "longer_than", "visit", "turn", "if",
+  ]
+
+  init?(_ node: Yams.Node, path: String, sink: DiagnosticSink) {
+    guard let r = MapReader(node, path: path, sink: sink) else { return nil }
+    mark = r.mark
+    self.path = path
+    phases = r.strings("phase")
+    traits = r.strings("traits")
+    withoutTraits = r.strings("without_traits")
+    mood = Self.range(r, "mood")
+    patience = Self.range(r, "patience")
+    flags = r.strings("flags")
+    unset = r.strings("unset")
+    met = r.strings("met")
+    missed = r.strings("missed")
+    metNow = r.strings("met_now")
+    violatedNow = r.strings("violated_now")
+    longerThan = r.int("longer_than", in: 0...100_000)?.value
+    visit = r.choice("visit", VisitKind.allCases.map(\.rawValue)).flatMap { VisitKind(rawValue: $0.value) }
+    turn = Self.range(r, "turn", upper: 1000)
+    includes = r.strings("if")
+    for (key, keyNode, _) in r.keys where !Self.keys.contains(key) {
+      sink.error(
+        at: keyNode.sourceMark, r.child(key),
+        "unknown condition '\(key)'\(Suggestions.hint(key, in: Self.keys)); conditions are \(Suggestions.list(Self.keys))")
+      _ = r.value(key)
+    }
+    r.finish()
+  }
+
+  private static func range(_ r: MapReader, _ key: String, upper: Int = 100) -> ValueRange? {
+    guard let node = r.value(key) else { return nil }
+    guard case .scalar(let scalar) = node, let range = parseRange(scalar.string, upper: upper) else {
+      r.sink.error(
+        at: node.sourceMark, r.child(key),
+        "'\(node.string ?? node.kindName)' is not a range; use low, mid, high, <N, <=N, >N, >=N, N-M or N (0-\(upper))")
+      return nil
+    }
+    return range
+  }
+
+  /// Parses `low`, `mid`, `high`, `<N`, `<=N`, `>N`, `>=N`, `N-M` or `N`.
+  static func parseRange(_ text: String, upper: Int = 100) -> ValueRange? {
+    let t = text.trimmingWhitespace.replacingOccurrences(of: " ", with: "")
+    switch t {
+    case "low": return .low
+    case "mid": return .mid
+    case "high": return .high
+    default: break
+    }
+    func number(_ s: Substring) -> Int? { Int(s).flatMap { (0...upper).contains($0) ? $0 : nil } }
+    if t.hasPrefix("<="), let n = number(t.dropFirst(2)) { return ValueRange(0, n) }
+    if t.hasPrefix(">="), let n = number(t.dropFirst(2)) { return ValueRange(n, upper) }
+    if t.hasPrefix("<"), let n = number(t.dropFirst()), n > 0 { return ValueRange(0, n - 1) }
+    if t.hasPrefix(">"), let n = number(t.dropFirst()), n < upper { return ValueRange(n + 1, upper) }
+    let parts = t.split(separator: "-", omittingEmptySubsequences: false)
+    if parts.count == 2, let a = number(parts[0]), let b = number(parts[1]), a <= b { return ValueRange(a, b) }
+    if let n = number(Substring(t)) { return ValueRange(n, n) }
+    return nil
+  }
+}
+
+/// A retailer line as authored.
+struct LineDocument: Sendable {
+  var id: Located<String>
+  var text: String
+  var event: LineEvent
+  var when: ConditionDocument?
+  var mood = 0
+  var patience = 0
+  var set: [Located<String>] = []
+  var clear: [Located<String>] = []
+  var goto: Located<String>?
+  var ends = false
+  var priority = 0
+
+  init?(_ r: MapReader) {
+    guard let id = r.string("id", required: "a unique name for the line, e.g. busy-interrupt") else {
+      _ = r.value("text")
+      _ = r.value("on")
+      _ = r.value("when")
+      _ = r.value("then")
+      return nil
+    }
+    self.id = id
+    text = r.string("text", required: "what the retailer says")?.value ?? ""
+    priority = r.int("priority", in: -10...10)?.value ?? 0
+    event = r.choice("on", LineEvent.allCases.map(\.rawValue)).flatMap { LineEvent(rawValue: $0.value) } ?? .reply
+    if let node = r.value("when") {
+      when = ConditionDocument(node, path: r.child("when"), sink: r.sink)
+    }
+    if let then = r.map("then") {
+      mood = then.int("mood", in: -100...100)?.value ?? 0
+      patience = then.int("patience", in: -100...100)?.value ?? 0
+      set = then.strings("set")
+      clear = then.strings("clear")
+      goto = then.string("goto")
+      ends = then.bool("end")?.value ?? false
+      then.finish()
+    }
+  }
+}

@@ -1,0 +1,81 @@
+import VisitCoachModel
+
+/// Checks the references in line conditions (phases, traits, flags, criteria, named
+/// conditions) and turns condition documents into flat ``Condition`` values.
+struct ConditionResolver {
+  var phases: Set<String>
+  var traits: Set<String>
+  var flags: Set<String>
+  var criteria: Set<String>
+  var penalties: Set<String>
+  var named: [String: ConditionDocument]
+  /// Whether unknown phases and criteria are errors (scenario lines) or make the line inert
+  /// (trait lines, which serve many scenarios).
+  var strict: Bool
+  let sink: DiagnosticSink
+
+  /// The flat condition, or nil when a reference is unknown (an error is reported when strict).
+  func resolve(_ doc: ConditionDocument?, visiting: [String] = []) -> Condition? {
+    guard let doc else { return Condition() }
+    var c = Condition()
+    var ok = true
+    func check(_ items: [Located<String>], in known: Set<String>, what: String, strictOnly: Bool) -> Set<String> {
+      for item in items where !known.contains(item.value) {
+        if strict || !strictOnly {
+          sink.error(
+            at: item.mark, item.keyPath,
+            "unknown \(what) '\(item.value)'\(Suggestions.hint(item.value, in: known)); known: \(Suggestions.list(known))")
+        }
+        ok = false
+      }
+      return Set(items.map(\.value))
+    }
+    c.phases = check(doc.phases, in: phases, what: "phase", strictOnly: true)
+    c.traits = check(doc.traits, in: traits, what: "trait", strictOnly: false)
+    c.withoutTraits = check(doc.withoutTraits, in: traits, what: "trait", strictOnly: false)
+    c.flags = check(doc.flags, in: flags, what: "flag (no line sets it)", strictOnly: false)
+    c.unset = check(doc.unset, in: flags, what: "flag (no line sets it)", strictOnly: false)
+    c.met = check(doc.met, in: criteria, what: "criterion", strictOnly: true)
+    c.missed = check(doc.missed, in: criteria, what: "criterion", strictOnly: true)
+    c.metNow = check(doc.metNow, in: criteria, what: "criterion", strictOnly: true)
+    c.violatedNow = check(doc.violatedNow, in: penalties, what: "penalty", strictOnly: true)
+    c.mood = doc.mood
+    c.patience = doc.patience
+    c.longerThan = doc.longerThan
+    c.visit = doc.visit
+    c.turnInPhase = doc.turn
+    for include in doc.includes {
+      guard let target = named[include.value] else {
+        sink.error(
+          at: include.mark, include.keyPath,
+          "unknown named condition '\(include.value)'\(Suggestions.hint(include.value, in: named.keys)); defined under 'conditions:': \(Suggestions.list(named.keys))")
+        ok = false
+        continue
+      }
+      if visiting.contains(include.value) {
+        let chain = (visiting + [include.value]).joined(separator: " -> ")
+        sink.error(at: include.mark, include.keyPath, "condition '\(include.value)' refers to itself (\(chain))")
+        ok = false
+        continue
+      }
+      guard let inner = resolve(target, visiting: visiting + [include.value]) else {
+        ok = false
+        continue
+      }
+      c = c.merged(with: inner)
+    }
+    if let mood = c.mood, mood.lower > mood.upper {
+      sink.error(at: doc.mark, doc.path, "mood requirements contradict each other; this condition can never hold")
+      ok = false
+    }
+    if !c.flags.isDisjoint(with: c.unset) {
+      sink.error(at: doc.mark, doc.path, "a flag is required both set and unset; this condition can never hold")
+      ok = false
+    }
+    if !c.traits.isDisjoint(with: c.withoutTraits) {
+      sink.error(at: doc.mark, doc.path, "a trait is both required and excluded; this condition can never hold")
+      ok = false
+    }
+    return ok ? c : nil
+  }
+}

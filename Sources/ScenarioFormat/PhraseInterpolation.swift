@@ -1,0 +1,51 @@
+import VisitCoachModel
+
+/// Expands placeholders in rubric phrases with the data of one scenario, e.g. `{address.fitting}`
+/// becomes 王大爷, 大爷, 老师傅 ... for an elderly man, and `{persona.surname}老板` becomes 王老板.
+struct PhraseInterpolation {
+  private var values: [String: [String]] = [:]
+
+  /// Placeholders every scenario provides (scene facts add `scene.<id>`).
+  static let knownNames = [
+    "address.fitting", "address.unfitting", "persona.name", "persona.surname", "scene.keywords",
+    "scene.strengths", "scene.issues", "knows",
+  ]
+
+  init(persona: Persona, scene: [SceneFact]) {
+    values["address.fitting"] = persona.address.fitting
+    values["address.unfitting"] = persona.address.unfitting
+    values["persona.name"] = [persona.name]
+    values["persona.surname"] = [persona.surname]
+    values["scene.keywords"] = scene.flatMap(\.keywords)
+    values["scene.strengths"] = scene.filter { $0.kind == .strength }.flatMap(\.keywords)
+    values["scene.issues"] = scene.filter { $0.kind == .issue }.flatMap(\.keywords)
+    values["knows"] = persona.knows
+    for fact in scene { values["scene.\(fact.id)"] = fact.keywords }
+  }
+
+  /// The names a phrase may use in this scenario.
+  var names: [String] { values.keys.sorted() }
+
+  /// The phrases `phrase` stands for, or the unknown placeholder name.
+  func expand(_ phrase: String) -> Result<[String], UnknownPlaceholder> {
+    guard let open = phrase.firstIndex(of: "{") else { return .success([phrase]) }
+    guard let close = phrase[open...].firstIndex(of: "}") else { return .success([phrase]) }
+    let name = String(phrase[phrase.index(after: open)..<close])
+    guard let options = values[name] else { return .failure(UnknownPlaceholder(name: name)) }
+    let prefix = phrase[..<open]
+    let rest = String(phrase[phrase.index(after: close)...])
+    switch expand(rest) {
+    case .failure(let e): return .failure(e)
+    case .success(let tails):
+      var result: [String] = []
+      for option in options {
+        for tail in tails { result.append(prefix + option + tail) }
+      }
+      return .success(result)
+    }
+  }
+
+  struct UnknownPlaceholder: Error {
+    var name: String
+  }
+}

@@ -1,0 +1,184 @@
+import VisitCoachModel
+import Yams
+
+/// A phrase set as authored: phrases may hold placeholders such as `{address.fitting}`.
+struct PhraseSetDocument: Sendable {
+  var any: [Located<String>] = []
+  var all: [[Located<String>]] = []
+  var none: [Located<String>] = []
+
+  init() {}
+
+  init?(_ r: MapReader) {
+    any = r.strings("any")
+    none = r.strings("none")
+    if let node = r.value("all") {
+      guard case .sequence(let groups) = node else {
+        r.sink.error(at: node.sourceMark, r.child("all"), "expected a list of phrase lists, e.g. all: [[我是, 我叫], [客户经理]]")
+        return
+      }
+      for (i, group) in groups.enumerated() {
+        all.append(MapReader.strings(group, path: "\(r.child("all"))[\(i)]", sink: r.sink))
+      }
+    }
+    r.finish()
+  }
+
+  var isEmpty: Bool { any.isEmpty && all.isEmpty }
+  var phrases: [Located<String>] { any + all.flatMap { $0 } + none }
+}
+
+/// A criterion or penalty as authored in a rubric file.
+struct CriterionDocument: Sendable {
+  var id: Located<String>
+  var title: String
+  var isPenalty: Bool
+  var points: Int
+  var measure: Measure = .words
+  var match = PhraseSetDocument()
+  var partial = PhraseSetDocument()
+  var partialPoints: Int?
+  var similarGood: [Located<String>] = []
+  var similarBad: [Located<String>] = []
+  var similarThreshold = 0.5
+  var negation = true
+  var waitingCounts = false
+  var phases: [Located<String>] = []
+  var traits: [Located<String>] = []
+  var withoutTraits: [Located<String>] = []
+  var visit: VisitKind?
+  var mood: ValueRange?
+  var window: Int?
+  var after: [Located<String>] = []
+  var before: [Located<String>] = []
+  var blocker = false
+  var cancels: [Located<String>] = []
+  var maxCount = 2
+  var moodEffect: Int
+  var patienceEffect: Int
+  var tip: String
+  var example: String
+  var group: String?
+
+  init?(_ r: MapReader, isPenalty: Bool) {
+    guard let id = r.string("id", required: "a name unique in the rubric, e.g. self_intro") else {
+      for (key, _, _) in r.keys { _ = r.value(key) }
+      return nil
+    }
+    self.id = id
+    self.isPenalty = isPenalty
+    title = r.string("title", required: "the Chinese name shown in reports")?.value ?? id.value
+    points = r.int("points", in: 0...100, required: isPenalty ? "points deducted from the total" : "points earned when met")?.value ?? 1
+    if let m = r.map("match") {
+      match = PhraseSetDocument(m) ?? PhraseSetDocument()
+    }
+    if let p = r.map("partial") {
+      partial = PhraseSetDocument(p) ?? PhraseSetDocument()
+    }
+    partialPoints = r.int("partial_points", in: 0...100)?.value
+    if let s = r.map("similar") {
+      similarGood = s.strings("good")
+      similarBad = s.strings("bad")
+      similarThreshold = s.double("threshold", in: 0.1...1.0)?.value ?? 0.5
+      s.finish()
+    }
+    negation = r.bool("negation")?.value ?? true
+    waitingCounts = r.bool("waiting_counts")?.value ?? false
+    if let a = r.map("applies") {
+      phases = a.strings("phase")
+      traits = a.strings("traits")
+      withoutTraits = a.strings("without_traits")
+      visit = a.choice("visit", VisitKind.allCases.map(\.rawValue)).flatMap { VisitKind(rawValue: $0.value) }
+      if let node = a.value("mood") {
+        if case .scalar(let s) = node, let range = ConditionDocument.parseRange(s.string) {
+          mood = range
+        } else {
+          r.sink.error(at: node.sourceMark, a.child("mood"), "not a range; use low, mid, high, <N, >N or N-M")
+        }
+      }
+      a.finish()
+    }
+    window = r.int("window", in: 1...100)?.value
+    after = r.strings("after")
+    before = r.strings("before")
+    blocker = r.bool("blocker")?.value ?? false
+    cancels = r.strings("cancels")
+    maxCount = r.int("max_count", in: 1...100)?.value ?? 2
+    moodEffect = r.int("mood", in: -100...100)?.value ?? (isPenalty ? -8 : 3)
+    patienceEffect = r.int("patience", in: -100...100)?.value ?? (isPenalty ? -5 : 0)
+    tip = r.string("tip")?.value ?? ""
+    example = r.string("example")?.value ?? ""
+    group = r.string("group")?.value
+    if let m = r.map("measure") {
+      let kinds = ["phase_seconds_at_most", "utterance_chars_at_most"]
+      if let n = m.int("phase_seconds_at_most", in: 1...100_000) {
+        measure = .phaseDurationAtMost(n.value)
+      } else if let n = m.int("utterance_chars_at_most", in: 1...100_000) {
+        measure = .utterancesAtMost(n.value)
+      } else {
+        r.sink.error(at: m.mark, m.path, "give one measure: \(Suggestions.list(kinds))")
+      }
+      m.finish()
+    }
+    if case .words = measure, match.isEmpty, similarGood.isEmpty, !waitingCounts {
+      r.sink.error(
+        at: r.mark, r.path,
+        "'\(id.value)' can never be met: give match phrases (any/all), similar examples, or a measure")
+    }
+    if !isPenalty && tip.isEmpty {
+      r.sink.warning(at: r.mark, r.path, "'\(id.value)' has no tip; reports show the tip when it is missed")
+    }
+  }
+}
+
+/// A rubric file (`scenarios/rubrics/*.yaml`) as authored.
+struct RubricDocument: Sendable {
+  var file: String
+  var text: String
+  var id: Located<String>
+  var title: String
+  var weight: Int
+  var hints: [String: String] = [:]
+  var criteria: [CriterionDocument] = []
+  var penalties: [CriterionDocument] = []
+
+  init?(_ root: Yams.Node, file: String, text: String, sink: DiagnosticSink) {
+    guard let r = MapReader(root, path: "", sink: sink) else { return nil }
+    defer { r.finish() }
+    FormatVersion.check(r)
+    guard let id = r.string("id", required: "the rubric's name, e.g. greeting") else { return nil }
+    self.file = file
+    self.text = text
+    self.id = id
+    title = r.string("title", required: "the area's Chinese name")?.value ?? id.value
+    weight = r.int("weight", in: 0...100, required: "the area's weight in the total")?.value ?? 0
+    if let h = r.map("hints") {
+      for (key, _, _) in h.keys {
+        if let text = h.string(key) { hints[key] = text.value }
+      }
+      h.finish()
+    }
+    var criteria: [CriterionDocument] = []
+    r.list("criteria") { item, _ in
+      if let c = CriterionDocument(item, isPenalty: false) { criteria.append(c) }
+    }
+    var penalties: [CriterionDocument] = []
+    r.list("penalties") { item, _ in
+      if let c = CriterionDocument(item, isPenalty: true) { penalties.append(c) }
+    }
+    if criteria.isEmpty && penalties.isEmpty {
+      sink.error(at: r.mark, "criteria", "rubric '\(id.value)' has no criteria; add at least one under 'criteria:'")
+    }
+    self.criteria = criteria
+    self.penalties = penalties
+    var seen: [String: SourceMark] = [:]
+    for c in criteria + penalties {
+      if let first = seen[c.id.value] {
+        sink.error(
+          at: c.id.mark, c.id.keyPath,
+          "duplicate id '\(c.id.value)' (first defined at line \(first.line))")
+      }
+      seen[c.id.value] = c.id.mark
+    }
+  }
+}

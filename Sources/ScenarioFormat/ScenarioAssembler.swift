@@ -1,0 +1,275 @@
+import VisitCoachModel
+
+/// Turns a scenario document, with the trait and rubric documents of its library, into a
+/// validated ``Scenario``, reporting every broken reference with its location.
+struct ScenarioAssembler {
+  let traits: [String: TraitDocument]
+  let rubrics: [String: RubricDocument]
+  /// Every criterion id (`rubric.criterion`) of the library, for checking trait files.
+  let libraryCriteria: Set<String>
+  let libraryPenalties: Set<String>
+  /// Flags set by any trait line.
+  let traitFlags: Set<String>
+
+  func assemble(
+    _ doc: ScenarioDocument, sink: DiagnosticSink, traitSinks: [String: DiagnosticSink],
+    rubricSinks: [String: DiagnosticSink]
+  ) -> Scenario? {
+    var placeholderErrors = false
+    let errorsBefore = sink.items.count(where: { $0.severity == .error })
+
+    // Traits.
+    var traitDocs: [TraitDocument] = []
+    for t in doc.persona.traits {
+      if let trait = traits[t.value] {
+        traitDocs.append(trait)
+      } else {
+        sink.error(
+          at: t.mark, t.keyPath,
+          "unknown trait '\(t.value)'\(Suggestions.hint(t.value, in: traits.keys)); known traits: \(Suggestions.list(traits.keys))")
+      }
+    }
+
+    // Persona and its address terms.
+    let p = doc.persona
+    let surname = p.surname ?? p.name.first.map(String.init) ?? ""
+    var address = AddressBook.terms(surname: surname, age: p.age, gender: p.gender, role: p.role, visit: doc.customer.visit)
+    address.fitting += p.extraFitting.filter { !address.fitting.contains($0) }
+    address.unfitting = address.unfitting.filter { !p.extraFitting.contains($0) }
+    address.unfitting += p.extraUnfitting.filter { !address.unfitting.contains($0) }
+    address.fitting = address.fitting.filter { !p.extraUnfitting.contains($0) }
+    let persona = Persona(
+      name: p.name, surname: surname, age: p.age, gender: p.gender, attire: p.attire, role: p.role,
+      traits: traitDocs.map(\.id.value), mood: p.mood, patience: p.patience, knows: p.knows, address: address)
+
+    // Phases.
+    var phaseIDs = Set<String>()
+    for phase in doc.phases where !phaseIDs.insert(phase.id.value).inserted {
+      sink.error(at: phase.id.mark, phase.id.keyPath, "duplicate phase id '\(phase.id.value)'")
+    }
+
+    // Rubrics, tuned and interpolated.
+    let interpolation = PhraseInterpolation(persona: persona, scene: doc.scene)
+    var rubrics: [Rubric] = []
+    for use in doc.rubrics {
+      guard let rubricDoc = self.rubrics[use.id.value] else {
+        sink.error(
+          at: use.id.mark, use.id.keyPath,
+          "unknown rubric '\(use.id.value)'\(Suggestions.hint(use.id.value, in: self.rubrics.keys)); known rubrics: \(Suggestions.list(self.rubrics.keys))")
+        continue
+      }
+      if rubrics.contains(where: { $0.id == rubricDoc.id.value }) {
+        sink.error(at: use.id.mark, use.id.keyPath, "rubric '\(use.id.value)' is used twice")
+        continue
+      }
+      rubrics.append(
+        rubric(
+          rubricDoc, use: use, interpolation: interpolation, sink: sink,
+          placeholderSink: rubricSinks[rubricDoc.id.value] ?? sink, failed: &placeholderErrors))
+    }
+    let criteria = Set(rubrics.flatMap(\.criteria).map(\.id))
+    let penalties = Set(rubrics.flatMap(\.penalties).map(\.id))
+
+    for phase in doc.phases {
+      for ref in phase.enterOn where !criteria.contains(ref.value) {
+        sink.error(
+          at: ref.mark, ref.keyPath,
+          "unknown criterion '\(ref.value)'\(Suggestions.hint(ref.value, in: criteria)); use rubric.criterion, one of \(Suggestions.list(criteria))")
+      }
+    }
+
+    // Lines and their conditions.
+    let flags = Set(doc.lines.flatMap { $0.set.map(\.value) }).union(traitDocs.flatMap { $0.lines.flatMap { $0.set.map(\.value) } })
+    let named = Dictionary(doc.conditions.map { ($0.0.value, $0.1) }, uniquingKeysWith: { a, _ in a })
+    let resolver = ConditionResolver(
+      phases: phaseIDs, traits: Set(traits.keys), flags: flags, criteria: criteria, penalties: penalties,
+      named: named, strict: true, sink: sink)
+    for (name, condition) in doc.conditions {
+      _ = resolver.resolve(condition, visiting: [name.value])
+    }
+    var lines: [RetailerLine] = []
+    var lineIDs: [String: String] = [:]
+    for line in doc.lines {
+      if let condition = resolver.resolve(line.when), let built = retailerLine(line, condition, origin: doc.id.value, phases: phaseIDs, strict: true, sink: sink) {
+        lines.append(built)
+      }
+      if let first = lineIDs[line.id.value] {
+        sink.error(at: line.id.mark, line.id.keyPath, "duplicate line id '\(line.id.value)' (also in \(first))")
+      }
+      lineIDs[line.id.value] = "this scenario"
+    }
+    for trait in traitDocs {
+      let traitSink = traitSinks[trait.id.value] ?? sink
+      let traitResolver = ConditionResolver(
+        phases: phaseIDs, traits: Set(traits.keys), flags: flags.union(traitFlags), criteria: criteria,
+        penalties: penalties, named: [:], strict: false, sink: traitSink)
+      for line in trait.lines {
+        if let first = lineIDs[line.id.value] {
+          sink.error(
+            at: doc.mark, "persona.traits",
+            "line id '\(line.id.value)' of trait '\(trait.id.value)' is also used in \(first)")
+        }
+        lineIDs[line.id.value] = "trait '\(trait.id.value)'"
+        // Lines about phases or criteria this scenario lacks simply never fire here.
+        guard let condition = traitResolver.resolve(line.when),
+          let built = retailerLine(line, condition, origin: "trait:\(trait.id.value)", phases: phaseIDs, strict: false, sink: traitSink)
+        else { continue }
+        lines.append(built)
+      }
+    }
+
+    guard sink.items.count(where: { $0.severity == .error }) == errorsBefore, !placeholderErrors,
+      !doc.phases.isEmpty
+    else {
+      if doc.phases.isEmpty && !sink.hasErrors {
+        sink.error(at: doc.mark, "phases", "a scenario needs at least one phase")
+      }
+      return nil
+    }
+    let traitModels = traitDocs.map { t in
+      Trait(
+        id: t.id.value, title: t.title, summary: t.summary, advice: t.advice,
+        reactions: t.reactions.map { Reaction(trigger: $0.trigger, mood: $0.mood, patience: $0.patience) },
+        lines: lines.filter { $0.origin == "trait:\(t.id.value)" })
+    }
+    var hasher = Fingerprint()
+    hasher.add(doc.text)
+    for t in traitDocs { hasher.add(t.text) }
+    for u in doc.rubrics { if let r = self.rubrics[u.id.value] { hasher.add(r.text) } }
+    return Scenario(
+      id: doc.id.value, title: doc.title, summary: doc.summary, difficulty: doc.difficulty,
+      customer: doc.customer, persona: persona, scene: doc.scene, arrival: doc.arrival,
+      phases: doc.phases.map { Phase(id: $0.id.value, title: $0.title, enterOn: $0.enterOn.map(\.value)) },
+      lines: lines, traits: traitModels, rubrics: rubrics, settings: doc.settings,
+      flags: flags.sorted(), fingerprint: hasher.hex, sourcePath: doc.file)
+  }
+
+  private func retailerLine(
+    _ line: LineDocument, _ condition: Condition, origin: String, phases: Set<String>, strict: Bool,
+    sink: DiagnosticSink
+  ) -> RetailerLine? {
+    var effects = LineEffects()
+    effects.mood = line.mood
+    effects.patience = line.patience
+    effects.set = line.set.map(\.value)
+    effects.clear = line.clear.map(\.value)
+    effects.ends = line.ends
+    if let goto = line.goto {
+      if phases.contains(goto.value) {
+        effects.goto = goto.value
+      } else if strict {
+        sink.error(
+          at: goto.mark, goto.keyPath,
+          "unknown phase '\(goto.value)'\(Suggestions.hint(goto.value, in: phases)); phases: \(Suggestions.list(phases))")
+        return nil
+      }
+    }
+    var built = RetailerLine(
+      id: line.id.value, text: line.text, event: line.event, condition: condition, effects: effects, origin: origin)
+    built.priority = line.priority
+    return built
+  }
+
+  private func rubric(
+    _ doc: RubricDocument, use: ScenarioDocument.RubricUse, interpolation: PhraseInterpolation,
+    sink rubricSink: DiagnosticSink, placeholderSink: DiagnosticSink, failed: inout Bool
+  ) -> Rubric {
+    let localIDs = Set((doc.criteria + doc.penalties).map(\.id.value))
+    var disabled = Set<String>()
+    for d in use.disable {
+      if localIDs.contains(d.value) {
+        disabled.insert(d.value)
+      } else {
+        rubricSink.error(
+          at: d.mark, d.keyPath,
+          "rubric '\(doc.id.value)' has no criterion '\(d.value)'\(Suggestions.hint(d.value, in: localIDs)); it has \(Suggestions.list(localIDs))")
+      }
+    }
+    var extra: [String: [String]] = [:]
+    for (key, phrases) in use.phrases {
+      if localIDs.contains(key.value) {
+        extra[key.value, default: []] += phrases.map(\.value)
+      } else {
+        rubricSink.error(
+          at: key.mark, key.keyPath,
+          "rubric '\(doc.id.value)' has no criterion '\(key.value)'\(Suggestions.hint(key.value, in: localIDs))")
+      }
+    }
+    var points: [String: Int] = [:]
+    for (key, value) in use.points {
+      if localIDs.contains(key.value) {
+        points[key.value] = value
+      } else {
+        rubricSink.error(
+          at: key.mark, key.keyPath,
+          "rubric '\(doc.id.value)' has no criterion '\(key.value)'\(Suggestions.hint(key.value, in: localIDs))")
+      }
+    }
+    func qualify(_ ref: String) -> String { ref.contains(".") ? ref : "\(doc.id.value).\(ref)" }
+    var failedExpansion = false
+    func expand(_ phrases: [Located<String>]) -> [String] {
+      var out: [String] = []
+      for phrase in phrases {
+        switch interpolation.expand(phrase.value) {
+        case .success(let list): out += list
+        case .failure(let e):
+          failedExpansion = true
+          placeholderSink.error(
+            at: phrase.mark, phrase.keyPath,
+            "unknown placeholder '{\(e.name)}'\(Suggestions.hint(e.name, in: interpolation.names)); use one of \(interpolation.names.map { "{\($0)}" }.joined(separator: ", "))")
+        }
+      }
+      return out
+    }
+    func build(_ c: CriterionDocument) -> Criterion? {
+      guard !disabled.contains(c.id.value) else { return nil }
+      var applies = Applicability()
+      applies.phases = Set(c.phases.map(\.value))
+      applies.traits = Set(c.traits.map(\.value))
+      applies.withoutTraits = Set(c.withoutTraits.map(\.value))
+      applies.visit = c.visit
+      applies.mood = c.mood
+      let match = PhraseSet(
+        any: expand(c.match.any) + (extra[c.id.value] ?? []), all: c.match.all.map(expand), none: expand(c.match.none))
+      let partial = PhraseSet(any: expand(c.partial.any), all: c.partial.all.map(expand), none: expand(c.partial.none))
+      let similar: SimilarExamples? =
+        c.similarGood.isEmpty && c.similarBad.isEmpty
+        ? nil : SimilarExamples(good: c.similarGood.map(\.value), bad: c.similarBad.map(\.value), threshold: c.similarThreshold)
+      let pts = points[c.id.value] ?? c.points
+      return Criterion(
+        id: "\(doc.id.value).\(c.id.value)", localID: c.id.value, title: c.title, isPenalty: c.isPenalty,
+        points: pts, measure: c.measure, phrases: match, partial: partial,
+        partialPoints: c.partialPoints ?? pts / 2, similar: similar, negationGuard: c.negation,
+        metByWaiting: c.waitingCounts, applies: applies, window: c.window,
+        after: c.after.map { qualify($0.value) }, before: c.before.map { qualify($0.value) },
+        isBlocker: c.blocker, cancels: c.cancels.map { $0.value == "*" ? "*" : qualify($0.value) },
+        maxCount: c.maxCount, mood: c.moodEffect, patience: c.patienceEffect, tip: c.tip, example: c.example,
+        group: c.group.map { "\(doc.id.value).\($0)" })
+    }
+    let rubric = Rubric(
+      id: doc.id.value, title: doc.title, weight: use.weight ?? doc.weight,
+      criteria: doc.criteria.compactMap(build), penalties: doc.penalties.compactMap(build), hints: doc.hints)
+    if failedExpansion { failed = true }
+    return rubric
+  }
+}
+
+/// FNV-1a over the texts a scenario was built from, so a stored session names the exact
+/// content it was scored with.
+struct Fingerprint {
+  private var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+
+  mutating func add(_ text: String) {
+    for byte in text.utf8 {
+      hash ^= UInt64(byte)
+      hash = hash &* 0x100_0000_01B3
+    }
+    hash ^= 0xFF
+    hash = hash &* 0x100_0000_01B3
+  }
+
+  var hex: String {
+    let s = String(hash, radix: 16)
+    return String(repeating: "0", count: 16 - s.count) + s
+  }
+}

@@ -1,0 +1,179 @@
+import VisitCoachModel
+import Yams
+
+/// A scenario file (`scenarios/*.yaml`) as authored: optional, located values whose
+/// references (traits, rubrics, phases, criteria, flags) are checked by ``ScenarioAssembler``.
+struct ScenarioDocument: Sendable {
+  struct PersonaDocument: Sendable {
+    var name: String
+    var surname: String?
+    var age: Int
+    var gender: Gender
+    var attire: String
+    var role: PersonaRole
+    var traits: [Located<String>]
+    var mood: Int
+    var patience: Int
+    var knows: [String]
+    var extraFitting: [String]
+    var extraUnfitting: [String]
+  }
+
+  struct PhaseDocument: Sendable {
+    var id: Located<String>
+    var title: String
+    var enterOn: [Located<String>]
+  }
+
+  struct RubricUse: Sendable {
+    var id: Located<String>
+    var weight: Int?
+    var disable: [Located<String>]
+    var phrases: [(Located<String>, [Located<String>])]
+    var points: [(Located<String>, Int)]
+  }
+
+  var file: String
+  var text: String
+  var id: Located<String>
+  var title: String
+  var summary: String
+  var difficulty: Int
+  var customer: Customer
+  var persona: PersonaDocument
+  var arrival: String
+  var scene: [SceneFact] = []
+  var phases: [PhaseDocument] = []
+  var conditions: [(Located<String>, ConditionDocument)] = []
+  var lines: [LineDocument] = []
+  var rubrics: [RubricUse] = []
+  var settings = SimulationSettings()
+  var mark: SourceMark
+
+  init?(_ root: Yams.Node, file: String, text: String, sink: DiagnosticSink) {
+    guard let r = MapReader(root, path: "", sink: sink) else { return nil }
+    defer { r.finish() }
+    FormatVersion.check(r)
+    self.file = file
+    self.text = text
+    mark = r.mark
+    let id = r.string("id", required: "the scenario's id, e.g. busy-morning")
+    self.id = id ?? Located(value: "", mark: r.mark, keyPath: "id")
+    if let id, !id.value.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "-" || $0 == "_") }) {
+      sink.error(at: id.mark, "id", "'\(id.value)' must use ASCII letters, digits, '-' or '_' (it is typed at the prompt)")
+    }
+    title = r.string("title", required: "the scenario's Chinese title")?.value ?? ""
+    summary = r.string("summary")?.value ?? ""
+    difficulty = r.int("difficulty", in: 1...3)?.value ?? 2
+    arrival = r.string("arrival", required: "what the trainee sees on arriving at the store")?.value ?? ""
+
+    var customer = Customer(customerClass: .a, network: .urban, visit: .first)
+    if let c = r.map("customer", required: "class, network and visit") {
+      if let v = c.choice("class", CustomerClass.allCases.map(\.rawValue), required: "A, B or C") {
+        customer.customerClass = CustomerClass(rawValue: v.value)!
+      }
+      if let v = c.choice("network", Network.allCases.map(\.rawValue), required: "urban (城网) or rural (农网)") {
+        customer.network = Network(rawValue: v.value)!
+      }
+      if let v = c.choice("visit", VisitKind.allCases.map(\.rawValue), required: "first or repeat") {
+        customer.visit = VisitKind(rawValue: v.value)!
+      }
+      c.finish()
+    }
+    self.customer = customer
+
+    var persona = PersonaDocument(
+      name: "", surname: nil, age: 40, gender: .male, attire: "", role: .owner, traits: [], mood: 50,
+      patience: 60, knows: [], extraFitting: [], extraUnfitting: [])
+    if let p = r.map("persona", required: "the retailer") {
+      persona.name = p.string("name", required: "the retailer's name, e.g. 王建国")?.value ?? ""
+      persona.surname = p.string("surname")?.value
+      persona.age = p.int("age", in: 16...100, required: "the retailer's age")?.value ?? 40
+      if let g = p.choice("gender", Gender.allCases.map(\.rawValue), required: "male or female") {
+        persona.gender = Gender(rawValue: g.value)!
+      }
+      persona.attire = p.string("attire")?.value ?? ""
+      if let role = p.choice("role", PersonaRole.allCases.map(\.rawValue)) {
+        persona.role = PersonaRole(rawValue: role.value)!
+      }
+      persona.traits = p.strings("traits")
+      persona.mood = p.int("mood", in: 0...100)?.value ?? 50
+      persona.patience = p.int("patience", in: 1...100)?.value ?? 60
+      persona.knows = p.strings("knows").map(\.value)
+      if let a = p.map("address") {
+        persona.extraFitting = a.strings("fitting").map(\.value)
+        persona.extraUnfitting = a.strings("unfitting").map(\.value)
+        a.finish()
+      }
+      p.finish()
+    }
+    self.persona = persona
+
+    var scene: [SceneFact] = []
+    r.list("scene") { item, _ in
+      guard let id = item.string("id", required: "a name for the fact, e.g. clean-counter") else { return }
+      let text = item.string("text", required: "what the trainee sees")?.value ?? ""
+      let keywords = item.strings("keywords").map(\.value)
+      let hidden = item.bool("hidden")?.value ?? false
+      let kind = item.choice("kind", SceneFactKind.allCases.map(\.rawValue)).flatMap { SceneFactKind(rawValue: $0.value) }
+      scene.append(
+        SceneFact(id: id.value, kind: kind ?? .context, text: text, keywords: keywords, visibleOnArrival: !hidden))
+    }
+    self.scene = scene
+
+    var phases: [PhaseDocument] = []
+    r.list("phases", required: "the phases of the visit, in order") { item, _ in
+      guard let id = item.string("id", required: "the phase's id, e.g. greeting") else { return }
+      let title = item.string("title", required: "the Chinese name shown in the prompt")?.value ?? id.value
+      phases.append(PhaseDocument(id: id, title: title, enterOn: item.strings("enter_on")))
+    }
+    self.phases = phases
+
+    if let c = r.map("conditions") {
+      for (key, keyNode, node) in c.keys {
+        _ = c.value(key)
+        if let doc = ConditionDocument(node, path: c.child(key), sink: sink) {
+          conditions.append((Located(value: key, mark: keyNode.sourceMark, keyPath: c.child(key)), doc))
+        }
+      }
+      c.finish()
+    }
+
+    var lines: [LineDocument] = []
+    r.list("lines") { item, _ in
+      if let line = LineDocument(item) { lines.append(line) }
+    }
+    self.lines = lines
+
+    var rubrics: [RubricUse] = []
+    r.list("rubrics", required: "the rubrics that score this visit, e.g. - use: greeting") { item, _ in
+      guard let use = item.string("use", required: "a rubric id") else { return }
+      var u = RubricUse(id: use, weight: item.int("weight", in: 0...100)?.value, disable: item.strings("disable"), phrases: [], points: [])
+      if let p = item.map("phrases") {
+        for (key, keyNode, _) in p.keys {
+          u.phrases.append((Located(value: key, mark: keyNode.sourceMark, keyPath: p.child(key)), p.strings(key)))
+        }
+        p.finish()
+      }
+      if let p = item.map("points") {
+        for (key, keyNode, _) in p.keys {
+          if let n = p.int(key, in: 0...100) {
+            u.points.append((Located(value: key, mark: keyNode.sourceMark, keyPath: p.child(key)), n.value))
+          }
+        }
+        p.finish()
+      }
+      rubrics.append(u)
+    }
+    self.rubrics = rubrics
+
+    if let s = r.map("settings") {
+      if let v = s.int("pass_mark", in: 0...100) { settings.passMark = v.value }
+      if let v = s.int("seconds_per_turn", in: 0...600) { settings.secondsPerTurn = v.value }
+      if let v = s.int("tenths_per_character", in: 0...100) { settings.tenthsPerCharacter = v.value }
+      if let v = s.int("wait_seconds", in: 0...3600) { settings.waitSeconds = v.value }
+      if let v = s.int("look_seconds", in: 0...3600) { settings.lookSeconds = v.value }
+      s.finish()
+    }
+  }
+}

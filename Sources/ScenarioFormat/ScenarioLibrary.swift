@@ -1,0 +1,276 @@
+import Foundation
+import VisitCoachModel
+import Yams
+
+/// What loading scenario files produced: the valid scenarios and every problem found.
+public struct LoadResult: Sendable {
+  public var scenarios: [Scenario]
+  /// Sorted by file, line and column; duplicates removed.
+  public var diagnostics: [Diagnostic]
+  /// How many files were read.
+  public var fileCount: Int
+
+  public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+  public var warnings: [Diagnostic] { diagnostics.filter { $0.severity == .warning } }
+  public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+  /// The scenario with this id.
+  public func scenario(_ id: String) -> Scenario? { scenarios.first { $0.id == id } }
+}
+
+/// Loads scenario libraries: a folder with scenario files (`*.yaml`) and the `traits/` and
+/// `rubrics/` folders they draw on.
+public enum ScenarioLibrary {
+  /// Loads every scenario of the library at `root`.
+  public static func load(root: String) -> LoadResult {
+    load(libraryRoot: root, scenarioFiles: yamlFiles(in: root))
+  }
+
+  /// Loads the given files and folders, as `visitcoach check` does. A folder that holds
+  /// `traits/` or `rubrics/` is a library; a scenario file is checked against the library it
+  /// sits in; a trait or rubric file is checked with its whole library.
+  public static func load(paths: [String]) -> LoadResult {
+    var merged = LoadResult(scenarios: [], diagnostics: [], fileCount: 0)
+    var seenScenarios = Set<String>()
+    for path in paths {
+      var isDirectory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        merged.diagnostics.append(
+          Diagnostic(.error, at: .init(file: path, line: 1, column: 1), keyPath: "", "no such file or folder"))
+        continue
+      }
+      let result: LoadResult
+      if isDirectory.boolValue {
+        let root = libraryRoot(containing: path, isDirectory: true) ?? path
+        result = load(libraryRoot: root, scenarioFiles: yamlFiles(in: root))
+      } else if let root = libraryRoot(containing: path, isDirectory: false) {
+        let parent = (path as NSString).deletingLastPathComponent
+        let isPart = ["traits", "rubrics"].contains((parent as NSString).lastPathComponent)
+        result = load(libraryRoot: root, scenarioFiles: isPart ? yamlFiles(in: root) : [path])
+      } else {
+        result = load(libraryRoot: (path as NSString).deletingLastPathComponent, scenarioFiles: [path])
+      }
+      for s in result.scenarios where seenScenarios.insert(s.sourcePath ?? s.id).inserted {
+        merged.scenarios.append(s)
+      }
+      merged.diagnostics += result.diagnostics
+      merged.fileCount += result.fileCount
+    }
+    merged.diagnostics = Array(Set(merged.diagnostics)).sorted(by: diagnosticOrder)
+    return merged
+  }
+
+  /// Parses one scenario from text against a library's traits and rubrics (for tests and tools).
+  public static func load(scenarioText: String, file: String, libraryRoot: String) -> LoadResult {
+    var library = readLibrary(libraryRoot)
+    let sink = DiagnosticSink(file: file)
+    var scenarios: [Scenario] = []
+    if let node = compose(scenarioText, sink: sink),
+      let doc = ScenarioDocument(node, file: file, text: scenarioText, sink: sink),
+      let s = library.assembler.assemble(doc, sink: sink, traitSinks: library.traitSinks, rubricSinks: library.rubricSinks)
+    {
+      scenarios.append(s)
+    }
+    library.sinks.append(sink)
+    return LoadResult(
+      scenarios: scenarios, diagnostics: Array(Set(library.sinks.flatMap(\.items))).sorted(by: diagnosticOrder),
+      fileCount: library.fileCount + 1)
+  }
+
+  // MARK: - Internals
+
+  struct Library {
+    var assembler: ScenarioAssembler
+    var sinks: [DiagnosticSink]
+    var traitSinks: [String: DiagnosticSink]
+    var rubricSinks: [String: DiagnosticSink]
+    var fileCount: Int
+  }
+
+  private static func load(libraryRoot: String, scenarioFiles: [String]) -> LoadResult {
+    var library = readLibrary(libraryRoot)
+    var scenarios: [Scenario] = []
+    var ids: [String: String] = [:]
+    for file in scenarioFiles {
+      let sink = DiagnosticSink(file: file)
+      library.sinks.append(sink)
+      library.fileCount += 1
+      guard let text = readText(file, sink: sink), let node = compose(text, sink: sink),
+        let doc = ScenarioDocument(node, file: file, text: text, sink: sink)
+      else { continue }
+      if let other = ids[doc.id.value] {
+        sink.error(at: doc.id.mark, "id", "duplicate scenario id '\(doc.id.value)' (also in \(other))")
+        continue
+      }
+      ids[doc.id.value] = file
+      if let s = library.assembler.assemble(doc, sink: sink, traitSinks: library.traitSinks, rubricSinks: library.rubricSinks) {
+        scenarios.append(s)
+      }
+    }
+    let diagnostics = Array(Set(library.sinks.flatMap(\.items))).sorted(by: diagnosticOrder)
+    return LoadResult(scenarios: scenarios, diagnostics: diagnostics, fileCount: library.fileCount)
+  }
+
+  private static func readLibrary(_ root: String) -> Library {
+    var sinks: [DiagnosticSink] = []
+    var traits: [String: TraitDocument] = [:]
+    var traitSinks: [String: DiagnosticSink] = [:]
+    var rubrics: [String: RubricDocument] = [:]
+    var rubricSinks: [String: DiagnosticSink] = [:]
+    var count = 0
+    for file in yamlFiles(in: (root as NSString).appendingPathComponent("traits")) {
+      let sink = DiagnosticSink(file: file)
+      sinks.append(sink)
+      count += 1
+      guard let text = readText(file, sink: sink), let node = compose(text, sink: sink),
+        let doc = TraitDocument(node, file: file, text: text, sink: sink)
+      else { continue }
+      if let other = traits[doc.id.value] {
+        sink.error(at: doc.id.mark, "id", "duplicate trait id '\(doc.id.value)' (also in \(other.file))")
+        continue
+      }
+      traits[doc.id.value] = doc
+      traitSinks[doc.id.value] = sink
+    }
+    for file in yamlFiles(in: (root as NSString).appendingPathComponent("rubrics")) {
+      let sink = DiagnosticSink(file: file)
+      sinks.append(sink)
+      count += 1
+      guard let text = readText(file, sink: sink), let node = compose(text, sink: sink),
+        let doc = RubricDocument(node, file: file, text: text, sink: sink)
+      else { continue }
+      if let other = rubrics[doc.id.value] {
+        sink.error(at: doc.id.mark, "id", "duplicate rubric id '\(doc.id.value)' (also in \(other.file))")
+        continue
+      }
+      rubrics[doc.id.value] = doc
+      rubricSinks[doc.id.value] = sink
+    }
+    var criteria = Set<String>()
+    var penalties = Set<String>()
+    for r in rubrics.values {
+      for c in r.criteria { criteria.insert("\(r.id.value).\(c.id.value)") }
+      for c in r.penalties { penalties.insert("\(r.id.value).\(c.id.value)") }
+    }
+    // References inside rubric files: order, cancellation and traits.
+    for r in rubrics.values {
+      let sink = rubricSinks[r.id.value]!
+      for c in r.criteria + r.penalties {
+        for ref in c.after + c.before + c.cancels where ref.value != "*" {
+          let id = ref.value.contains(".") ? ref.value : "\(r.id.value).\(ref.value)"
+          if !criteria.contains(id) && !penalties.contains(id) {
+            sink.error(
+              at: ref.mark, ref.keyPath,
+              "unknown criterion '\(ref.value)'\(Suggestions.hint(id, in: criteria.union(penalties)))")
+          }
+        }
+        for t in c.traits + c.withoutTraits where traits[t.value] == nil {
+          sink.error(
+            at: t.mark, t.keyPath,
+            "unknown trait '\(t.value)'\(Suggestions.hint(t.value, in: traits.keys)); known traits: \(Suggestions.list(traits.keys))")
+        }
+      }
+    }
+    // References inside trait files: reaction triggers.
+    for t in traits.values {
+      let sink = traitSinks[t.id.value]!
+      for reaction in t.reactions {
+        guard let id = reaction.triggerID else { continue }
+        let known: Set<String>
+        if case .met = reaction.trigger { known = criteria } else { known = penalties }
+        if !known.contains(id.value) {
+          sink.error(
+            at: id.mark, id.keyPath,
+            "unknown \(known == criteria ? "criterion" : "penalty") '\(id.value)'\(Suggestions.hint(id.value, in: known)); use rubric.id")
+        }
+      }
+    }
+    let traitFlags = Set(traits.values.flatMap { $0.lines.flatMap { $0.set.map(\.value) } })
+    return Library(
+      assembler: ScenarioAssembler(
+        traits: traits, rubrics: rubrics, libraryCriteria: criteria, libraryPenalties: penalties,
+        traitFlags: traitFlags),
+      sinks: sinks, traitSinks: traitSinks, rubricSinks: rubricSinks, fileCount: count)
+  }
+
+  /// Reads a file as UTF-8, reporting unreadable or invalid files.
+  static func readText(_ file: String, sink: DiagnosticSink) -> String? {
+    guard let data = FileManager.default.contents(atPath: file) else {
+      sink.error(1, 1, "", "cannot read the file")
+      return nil
+    }
+    guard let text = String(data: data, encoding: .utf8) else {
+      sink.error(1, 1, "", "the file is not valid UTF-8; save it as UTF-8")
+      return nil
+    }
+    return text
+  }
+
+  /// Parses YAML into a node tree, turning syntax errors into located diagnostics. Mistakes from
+  /// Chinese input methods are reported first, in plain words.
+  static func compose(_ text: String, sink: DiagnosticSink) -> Yams.Node? {
+    let before = sink.items.count
+    SourceLint.check(text, into: sink)
+    let linted = sink.items.count > before
+    do {
+      guard let node = try Yams.compose(yaml: text) else {
+        sink.error(1, 1, "", "the file is empty")
+        return nil
+      }
+      return linted ? nil : node
+    } catch let error as YamlError {
+      if linted { return nil }
+      switch error {
+      case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+        .composer(let context, let problem, let mark, _):
+        var message = "YAML syntax: \(problem)"
+        if let context { message += " (\(context.text) at line \(context.mark.line), column \(context.mark.column))" }
+        sink.error(mark.line, mark.column, "", message)
+      case .duplicatedKeysInMapping(let duplicates, let context):
+        sink.error(
+          context.mark.line, context.mark.column, "",
+          "duplicate key(s) \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in one mapping")
+      case .reader(let problem, _, _, _):
+        sink.error(1, 1, "", "cannot read the text: \(problem)")
+      default:
+        sink.error(1, 1, "", "YAML error: \(error)")
+      }
+      return nil
+    } catch {
+      sink.error(1, 1, "", "YAML error: \(error)")
+      return nil
+    }
+  }
+
+  /// `*.yaml` and `*.yml` files directly in `folder`, sorted.
+  static func yamlFiles(in folder: String) -> [String] {
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
+    return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+      .map { (folder as NSString).appendingPathComponent($0) }
+  }
+
+  /// The nearest folder (this one or up to three above) that holds `traits/` or `rubrics/`.
+  static func libraryRoot(containing path: String, isDirectory: Bool) -> String? {
+    var folder = isDirectory ? path : (path as NSString).deletingLastPathComponent
+    if folder.isEmpty { folder = "." }
+    for _ in 0..<4 {
+      for sub in ["traits", "rubrics"] {
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent(sub), isDirectory: &isDir),
+          isDir.boolValue
+        {
+          return folder
+        }
+      }
+      let parent = (folder as NSString).deletingLastPathComponent
+      if parent == folder || parent.isEmpty { break }
+      folder = parent
+    }
+    return nil
+  }
+
+  private static func diagnosticOrder(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
+    if a.location != b.location { return a.location < b.location }
+    return a.message < b.message
+  }
+}

@@ -1,0 +1,156 @@
+import VisitCoachModel
+
+extension Scorer {
+  /// Scores a whole stored transcript from scratch (re-scoring without the engine).
+  public static func score(_ transcript: Transcript, scenario: Scenario, plan: ScoringPlan? = nil)
+    -> ScoreReport
+  {
+    var scorer = Scorer(plan: plan ?? ScoringPlan(scenario: scenario))
+    for turn in transcript.turns { scorer.score(Utterance(turn)) }
+    return scorer.report(for: transcript, scenario: scenario)
+  }
+
+  /// The score report for the visit so far: area scores, penalties, blockers and the annotated
+  /// turns. Criteria that never applied are `not_applicable` and do not count.
+  public func report(for transcript: Transcript, scenario: Scenario) -> ScoreReport {
+    var areas: [AreaScore] = []
+    var penaltyPoints = 0
+    var blockers: [String] = []
+    for (r, rubric) in scenario.rubrics.enumerated() {
+      var criteria: [Finding] = []
+      var penalties: [Finding] = []
+      var earned = 0
+      var available = 0
+      let groupWinners = self.groupWinners(rubric: r, transcript: transcript)
+      for (i, check) in plan.checks.enumerated() where check.rubric == r {
+        var finding = self.finding(i, transcript: transcript)
+        if let group = check.criterion.group, let winner = groupWinners[group], winner != i,
+          finding.status != .notApplicable
+        {
+          // An alternative in a group: only the member that counts is scored.
+          finding.status = .notApplicable
+          finding.points = 0
+        }
+        if check.criterion.isPenalty {
+          penalties.append(finding)
+          penaltyPoints -= finding.points
+          if finding.status == .triggered && finding.isBlocker { blockers.append(finding.title) }
+        } else {
+          criteria.append(finding)
+          if finding.status != .notApplicable {
+            earned += finding.points
+            available += finding.max
+          }
+        }
+      }
+      let score = available > 0 ? Int((Double(earned) * 100 / Double(available)).rounded()) : nil
+      areas.append(
+        AreaScore(
+          id: rubric.id, title: rubric.title, weight: rubric.weight, score: score,
+          criteria: criteria, penalties: penalties))
+    }
+    let weighted = areas.compactMap { a in a.score.map { (Double($0) * Double(a.weight), a.weight) } }
+    let weightSum = weighted.reduce(0) { $0 + $1.1 }
+    let base = weightSum > 0 ? weighted.reduce(0.0) { $0 + $1.0 } / Double(weightSum) : 0
+    let total = min(100, max(0, Int(base.rounded()) - penaltyPoints))
+    let passMark = scenario.settings.passMark
+    return ScoreReport(
+      version: ScoreReport.currentVersion, scenario: scenario.id, scenarioTitle: scenario.title,
+      fingerprint: scenario.fingerprint, seed: transcript.seed, total: total, passMark: passMark,
+      passed: total >= passMark && blockers.isEmpty, blockers: blockers, areas: areas,
+      turns: turnReports(transcript), endedBy: transcript.endedBy ?? .trainee,
+      clock: transcript.turns.last?.clock ?? 0, budget: scenario.customer.timeBudgetSeconds,
+      hintsUsed: transcript.hintsUsed)
+  }
+
+  /// For each group of alternatives, the member that counts: the best one met, or else the
+  /// first applicable one (which is then reported as missed).
+  private func groupWinners(rubric r: Int, transcript: Transcript) -> [String: Int] {
+    var winners: [String: Int] = [:]
+    for (i, check) in plan.checks.enumerated() where check.rubric == r {
+      guard let group = check.criterion.group else { continue }
+      let p = progress[i]
+      if let current = winners[group] {
+        if p.points > progress[current].points { winners[group] = i }
+      } else if p.points > 0 || isApplicable(check, transcript) {
+        winners[group] = i
+      }
+    }
+    return winners
+  }
+
+  private func finding(_ i: Int, transcript: Transcript) -> Finding {
+    let check = plan.checks[i]
+    let c = check.criterion
+    let p = progress[i]
+    var status: CriterionStatus
+    var points = p.points
+    var evidence = p.evidence
+    if c.isPenalty {
+      status = p.count > 0 ? .triggered : (isApplicable(check, transcript) ? .clear : .notApplicable)
+    } else if p.status == .met || p.status == .partial {
+      status = p.status
+    } else if case .words = c.measure {
+      status = isApplicable(check, transcript) ? .missed : .notApplicable
+    } else {
+      (status, evidence) = measured(check, transcript)
+      points = status == .met ? c.points : 0
+    }
+    return Finding(
+      id: c.id, title: c.title, isPenalty: c.isPenalty, status: status, points: points,
+      max: c.points, isBlocker: c.isBlocker, evidence: evidence, tip: c.tip, example: c.example)
+  }
+
+  /// Whether a criterion could have been met in this visit: its traits and visit kind hold, its
+  /// phases exist in the scenario, and (if mood-gated) the mood was in range at some turn.
+  private func isApplicable(_ check: CompiledCheck, _ transcript: Transcript) -> Bool {
+    guard check.staticallyApplicable else { return false }
+    let a = check.criterion.applies
+    if !a.phases.isEmpty && a.phases.isDisjoint(with: plan.phaseIDs) { return false }
+    if let mood = a.mood {
+      return transcript.turns.contains {
+        $0.kind == .say && (a.phases.isEmpty || a.phases.contains($0.phase)) && mood.contains($0.moodBefore)
+      }
+    }
+    return true
+  }
+
+  /// Criteria measured over the whole visit: time spent in a phase, length of utterances.
+  private func measured(_ check: CompiledCheck, _ transcript: Transcript) -> (CriterionStatus, [Evidence]) {
+    guard check.staticallyApplicable else { return (.notApplicable, []) }
+    let a = check.criterion.applies
+    let turns = transcript.turns.filter { a.phases.isEmpty || a.phases.contains($0.phase) }
+    let spoken = turns.filter { $0.kind == .say }
+    guard !spoken.isEmpty else { return (.notApplicable, []) }
+    switch check.criterion.measure {
+    case .words:
+      return (.missed, [])
+    case .phaseDurationAtMost(let limit):
+      let seconds = turns.reduce(0) { $0 + ($1.clock - $1.clockStart) }
+      let evidence = Evidence(
+        turn: turns[0].index, text: "用时 \(seconds) 秒 (上限 \(limit) 秒)", utterance: spoken[0].trainee)
+      return (seconds <= limit ? .met : .missed, [evidence])
+    case .utterancesAtMost(let limit):
+      let longest = spoken.max { $0.trainee.count < $1.trainee.count }!
+      let evidence = Evidence(
+        turn: longest.index, text: "最长一句 \(longest.trainee.count) 字 (上限 \(limit) 字)",
+        utterance: longest.trainee)
+      return (longest.trainee.count <= limit ? .met : .missed, [evidence])
+    }
+  }
+
+  private func turnReports(_ transcript: Transcript) -> [TurnReport] {
+    transcript.turns.map { turn in
+      let score = turnScores[turn.index] ?? TurnScore()
+      var violated = score.violated
+      if score.stuffing { violated.append(Scorer.stuffingID) }
+      return TurnReport(
+        index: turn.index, kind: turn.kind, phase: turn.phase, trainee: turn.trainee,
+        retailer: turn.retailer, mood: turn.mood, moodChange: turn.mood - turn.moodBefore,
+        clock: turn.clock, met: score.newlyMet + score.newlyPartial, violated: violated)
+    }
+  }
+
+  /// The id reported for an utterance judged to be keyword stuffing.
+  public static let stuffingID = "keyword_stuffing"
+}

@@ -1,0 +1,49 @@
+import VisitCoachModel
+
+/// What a trainee did in one turn, as scoring sees it.
+public struct Utterance: Sendable, Hashable {
+  /// The turn's 1-based index in the visit.
+  public var index: Int
+  public var kind: TurnKind
+  /// The phase the trainee spoke in.
+  public var phase: String
+  public var text: String
+  /// Rapport before the utterance.
+  public var moodBefore: Int
+
+  public init(index: Int, kind: TurnKind = .say, phase: String, text: String, moodBefore: Int) {
+    self.index = index
+    self.kind = kind
+    self.phase = phase
+    self.text = text
+    self.moodBefore = moodBefore
+  }
+
+  /// The utterance of a stored turn.
+  public init(_ turn: Turn) {
+    self.init(
+      index: turn.index, kind: turn.kind, phase: turn.phase, text: turn.trainee,
+      moodBefore: turn.moodBefore)
+  }
+}
+
+/// What one utterance earned or cost.
+public struct TurnScore: Sendable, Hashable {
+  /// Criteria met for the first time in this turn (ids, in rubric order).
+  public var newlyMet: [String] = []
+  /// Criteria that reached partial credit for the first time in this turn.
+  public var newlyPartial: [String] = []
+  /// Every criterion the utterance satisfied, including ones met before (for line conditions).
+  public var satisfied: [String] = []
+  /// Penalties triggered.
+  public var violated: [String] = []
+  /// Criteria whose words were there but that did not count, because a penalty in the same
+  /// utterance cancelled them, or because the utterance was keyword stuffing.
+  public var cancelled: [String] = []
+  /// The utterance was a string of rubric phrases: it earned nothing.
+  public var stuffing: Bool = false
+  public var moodChange: Int = 0
+  public var patienceChange: Int = 0
+
+  public init() {}
+}

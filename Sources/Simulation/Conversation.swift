@@ -1,0 +1,278 @@
+import Scoring
+import VisitCoachModel
+
+/// The retailer engine: a pure, deterministic state machine. Given a scenario, a seed and the
+/// trainee's turns, it scores each utterance, moves mood, patience and the clock, picks the
+/// retailer's reply and records the transcript. It never reads input, prints or touches files;
+/// the REPL, `replay`, the tests and the benchmarks all drive this same type.
+public struct Conversation: Sendable {
+  public let scenario: Scenario
+  public let plan: ScoringPlan
+  public private(set) var state: ConversationState
+  public private(set) var transcript: Transcript
+  public private(set) var scorer: Scorer
+  private var rng: SplitMix64
+  private let traits: Set<String>
+  private let linesByEvent: [LineEvent: [RetailerLine]]
+
+  /// A line said when no authored line fits, so the retailer always answers.
+  public static let fallbackLine = RetailerLine(
+    id: "_fallback", text: "嗯。", event: .reply, condition: Condition(), effects: LineEffects(),
+    origin: "engine")
+
+  /// Starts a visit. Pass a precompiled `plan` to share it between many conversations.
+  public init(scenario: Scenario, seed: UInt64, plan: ScoringPlan? = nil) {
+    self.scenario = scenario
+    let plan = plan ?? ScoringPlan(scenario: scenario)
+    self.plan = plan
+    scorer = Scorer(plan: plan)
+    state = ConversationState(mood: scenario.persona.mood, patience: scenario.persona.patience)
+    transcript = Transcript(scenarioID: scenario.id, seed: seed)
+    rng = SplitMix64(seed: seed)
+    traits = Set(scenario.persona.traits)
+    linesByEvent = Dictionary(grouping: scenario.lines, by: \.event)
+  }
+
+  /// The current phase.
+  public var phase: Phase { scenario.phases[state.phaseIndex] }
+
+  /// Whether the visit has ended.
+  public var isOver: Bool { state.ended != nil }
+
+  /// What the retailer says when the trainee arrives, if anything. Call once, before any turn.
+  public mutating func start() -> RetailerLine? {
+    guard transcript.openingLine == nil, transcript.turns.isEmpty else { return nil }
+    let line = choose(.start, context: context(metNow: [], violatedNow: [], length: 0))
+    if let line {
+      apply(line)
+      transcript.openingLine = line.text
+    }
+    return line
+  }
+
+  /// The trainee says `text` to the retailer.
+  public mutating func say(_ text: String) -> TurnOutcome {
+    play(.say, text: text, cost: scenario.settings.secondsPerTurn + tenths(text.count))
+  }
+
+  /// The trainee waits silently (`/wait`), which costs time.
+  public mutating func wait() -> TurnOutcome {
+    play(.wait, text: "", cost: scenario.settings.waitSeconds)
+  }
+
+  /// The trainee looks around the store (`/look`): costs a little time, reveals every scene fact.
+  public mutating func look() -> TurnOutcome {
+    state.looked = true
+    return play(.look, text: "", cost: scenario.settings.lookSeconds)
+  }
+
+  /// Moves the visit on to the next phase (`/next`).
+  public mutating func next() -> TurnOutcome {
+    play(.next, text: "", cost: 0)
+  }
+
+  /// The tips for the current phase, from every rubric; noted in the transcript.
+  public mutating func hint() -> [String] {
+    let id = phase.id
+    if !transcript.hintsUsed.contains(id) { transcript.hintsUsed.append(id) }
+    return scenario.rubrics.compactMap { $0.hints[id] }
+  }
+
+  /// Ends the visit (the trainee leaves, or input ended).
+  public mutating func finish(_ reason: EndReason = .trainee) {
+    guard state.ended == nil else { return }
+    state.ended = reason
+    transcript.endedBy = reason
+  }
+
+  /// The score report for the visit so far.
+  public var report: ScoreReport {
+    var t = transcript
+    if t.endedBy == nil { t.endedBy = .trainee }
+    return scorer.report(for: t, scenario: scenario)
+  }
+
+  // MARK: - One turn
+
+  private mutating func play(_ kind: TurnKind, text: String, cost: Int) -> TurnOutcome {
+    let index = transcript.turns.count + 1
+    var entered: String?
+    if kind == .say, state.ended == nil, let target = phaseEntered(by: text) {
+      // The utterance belongs to a later phase (farewell words, say): it is scored there.
+      enter(target)
+      entered = phase.id
+    }
+    let phaseBefore = phase.id
+    let moodBefore = state.mood
+    let clockStart = state.clock
+    guard state.ended == nil else {
+      let turn = Turn(
+        index: index, kind: kind, phase: phaseBefore, trainee: text, retailer: nil,
+        retailerLineID: nil, moodBefore: moodBefore, mood: moodBefore, patience: state.patience,
+        clockStart: clockStart, clock: clockStart)
+      return TurnOutcome(
+        turn: turn, score: TurnScoreSummary(met: [], partial: [], violated: [], stuffing: false, moodChange: 0),
+        line: nil, enteredPhase: nil, ended: state.ended)
+    }
+    if kind == .say { state.turnsInPhase += 1 }
+    let score = scorer.score(
+      Utterance(index: index, kind: kind, phase: phaseBefore, text: text, moodBefore: moodBefore))
+    let (mood, patience) = reactionDeltas(kind, length: text.count, score: score)
+    state.mood = clamp(state.mood + mood)
+    state.patience = clamp(state.patience + patience)
+    advanceClock(by: cost)
+
+    var event: LineEvent? = kind == .say ? .reply : (kind == .wait ? .wait : nil)
+    if kind == .next, state.phaseIndex + 1 < scenario.phases.count {
+      enter(state.phaseIndex + 1)
+      entered = phase.id
+      event = .next
+    }
+
+    var line: RetailerLine?
+    if let event {
+      let ctx = context(metNow: Set(score.satisfied), violatedNow: Set(score.violated), length: text.count)
+      line = choose(event, context: ctx) ?? (event == .reply ? Self.fallbackLine : nil)
+      if let chosen = line {
+        let phaseIndexBefore = state.phaseIndex
+        apply(chosen)
+        if state.phaseIndex != phaseIndexBefore { entered = phase.id }
+        advanceClock(by: tenths(chosen.text.count))
+        if chosen.effects.ends {
+          state.ended = state.phaseIndex == scenario.phases.count - 1 ? .trainee : .retailerLeft
+        }
+      }
+    }
+    if state.ended == nil && state.patience <= 0 {
+      line = leave(after: line)
+      state.ended = .retailerLeft
+    } else if state.ended == nil && state.clock >= scenario.customer.timeBudgetSeconds {
+      line = leave(after: line)
+      state.ended = .timeUp
+    }
+    let turn = Turn(
+      index: index, kind: kind, phase: phaseBefore, trainee: text, retailer: line?.text,
+      retailerLineID: line?.id, moodBefore: moodBefore, mood: state.mood, patience: state.patience,
+      clockStart: clockStart, clock: state.clock)
+    transcript.turns.append(turn)
+    if let ended = state.ended { transcript.endedBy = ended }
+    let summary = TurnScoreSummary(
+      met: score.newlyMet, partial: score.newlyPartial,
+      violated: score.violated + (score.stuffing ? [Scorer.stuffingID] : []),
+      stuffing: score.stuffing, moodChange: state.mood - moodBefore)
+    return TurnOutcome(turn: turn, score: summary, line: line, enteredPhase: entered, ended: state.ended)
+  }
+
+  /// How mood and patience move after a turn: what the utterance met or violated, plus the
+  /// reactions of the retailer's traits.
+  private func reactionDeltas(_ kind: TurnKind, length: Int, score: TurnScore) -> (Int, Int) {
+    var mood = score.moodChange
+    var patience = score.patienceChange
+    for reaction in scenario.traits.flatMap(\.reactions) {
+      let fires =
+        kind == .say
+        ? reaction.trigger.fires(length: length, met: score.satisfied, violated: score.violated)
+        : kind == .wait
+          && (reaction.trigger == .wait || reaction.trigger.fires(length: 0, met: score.satisfied, violated: []))
+      if fires {
+        mood += reaction.mood
+        patience += reaction.patience
+      }
+    }
+    return (mood, patience)
+  }
+
+  /// The retailer's parting line when patience or time runs out, joined to what they just said.
+  private mutating func leave(after line: RetailerLine?) -> RetailerLine? {
+    let ctx = context(metNow: [], violatedNow: [], length: 0)
+    guard let parting = choose(.leave, context: ctx) else { return line }
+    apply(parting)
+    guard var combined = line, combined.id != Self.fallbackLine.id else { return parting }
+    combined.text += " " + parting.text
+    combined.id += "+" + parting.id
+    return combined
+  }
+
+  /// The furthest later phase whose entry criteria the words of the utterance meet.
+  private func phaseEntered(by text: String) -> Int? {
+    var target: Int?
+    for i in (state.phaseIndex + 1)..<scenario.phases.count
+    where scorer.wordsMeet(anyOf: scenario.phases[i].enterOn, in: text) {
+      target = i
+    }
+    return target
+  }
+
+  private mutating func enter(_ index: Int) {
+    guard index != state.phaseIndex else { return }
+    state.phaseIndex = index
+    state.turnsInPhase = 0
+  }
+
+  private mutating func apply(_ line: RetailerLine) {
+    state.said.insert(line.id)
+    let e = line.effects
+    state.mood = clamp(state.mood + e.mood)
+    state.patience = clamp(state.patience + e.patience)
+    state.flags.formUnion(e.set)
+    state.flags.subtract(e.clear)
+    if let goto = e.goto, let i = scenario.phases.firstIndex(where: { $0.id == goto }) {
+      enter(i)
+    }
+  }
+
+  private mutating func advanceClock(by seconds: Int) {
+    let before = state.clock / 60
+    state.clock += max(0, seconds)
+    let minutes = state.clock / 60 - before
+    guard minutes > 0 else { return }
+    for reaction in scenario.traits.flatMap(\.reactions) where reaction.trigger == .perMinute {
+      state.mood = clamp(state.mood + reaction.mood * minutes)
+      state.patience = clamp(state.patience + reaction.patience * minutes)
+    }
+  }
+
+  private func context(metNow: Set<String>, violatedNow: Set<String>, length: Int) -> ConditionContext {
+    ConditionContext(
+      state: state, phase: phase.id, traits: traits, visit: scenario.customer.visit, scorer: scorer,
+      metNow: metNow, violatedNow: violatedNow, utteranceLength: length)
+  }
+
+  /// Picks a line for `event`: among lines whose condition holds, the highest-ranked (priority,
+  /// then specificity) group that
+  /// still has a line not yet said (or the most specific group if all were said), at random
+  /// within the group.
+  private mutating func choose(_ event: LineEvent, context: ConditionContext) -> RetailerLine? {
+    let candidates = (linesByEvent[event] ?? []).filter { $0.condition.holds(in: context) }
+    guard !candidates.isEmpty else { return nil }
+    let levels = Set(candidates.map(\.rank)).sorted(by: >)
+    var group = candidates.filter { $0.rank == levels[0] }
+    for level in levels {
+      let fresh = candidates.filter { $0.rank == level && !state.said.contains($0.id) }
+      if !fresh.isEmpty {
+        group = fresh
+        break
+      }
+    }
+    return group[Int(rng.next() % UInt64(group.count))]
+  }
+
+  private func tenths(_ characters: Int) -> Int {
+    characters * scenario.settings.tenthsPerCharacter / 10
+  }
+
+  private func clamp(_ value: Int) -> Int { min(100, max(0, value)) }
+}
+
+extension ReactionTrigger {
+  /// Whether an utterance of `length` characters that met and violated these ids sets the
+  /// reaction off (time and waiting triggers are handled elsewhere).
+  func fires(length: Int, met: [String], violated: [String]) -> Bool {
+    switch self {
+    case .longerThan(let limit): return length > limit
+    case .met(let id): return met.contains(id)
+    case .violated(let id): return violated.contains(id)
+    case .perMinute, .wait: return false
+    }
+  }
+}

@@ -1,0 +1,56 @@
+import VisitCoachModel
+
+/// The retailer engine's state between turns.
+public struct ConversationState: Sendable, Hashable {
+  /// Index into the scenario's phases.
+  public var phaseIndex: Int = 0
+  /// Rapport, 0-100.
+  public var mood: Int
+  /// Patience, 0-100; at 0 the retailer ends the visit.
+  public var patience: Int
+  /// Simulated seconds since arrival.
+  public var clock: Int = 0
+  public var flags: Set<String> = []
+  /// Ids of lines already said.
+  public var said: Set<String> = []
+  /// The trainee's utterances in the current phase.
+  public var turnsInPhase: Int = 0
+  /// Whether the trainee has looked around (`/look`).
+  public var looked: Bool = false
+  /// Why the visit ended, once it has.
+  public var ended: EndReason?
+
+  public init(mood: Int, patience: Int) {
+    self.mood = mood
+    self.patience = patience
+  }
+}
+
+/// What one turn produced, for the host (REPL, replay, tests) to show.
+public struct TurnOutcome: Sendable, Hashable {
+  public var turn: Turn
+  public var score: TurnScoreSummary
+  /// The retailer's line, if they said something.
+  public var line: RetailerLine?
+  /// The phase the visit moved to in this turn, if it moved.
+  public var enteredPhase: String?
+  /// Set when this turn ended the visit.
+  public var ended: EndReason?
+}
+
+/// The parts of a turn's score the host shows in coach mode.
+public struct TurnScoreSummary: Sendable, Hashable {
+  public var met: [String]
+  public var partial: [String]
+  public var violated: [String]
+  public var stuffing: Bool
+  public var moodChange: Int
+
+  public init(met: [String], partial: [String], violated: [String], stuffing: Bool, moodChange: Int) {
+    self.met = met
+    self.partial = partial
+    self.violated = violated
+    self.stuffing = stuffing
+    self.moodChange = moodChange
+  }
+}

@@ -1,0 +1,103 @@
+import ArgumentParser
+import Foundation
+import Reporting
+import Simulation
+import VisitCoachModel
+
+/// Output formats of a score report on the command line.
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+  case text
+  case json
+}
+
+/// `visitcoach replay`: runs the engine on trainee lines from a file and prints the report.
+struct ReplayCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "replay",
+    abstract: "Play a scenario with trainee lines read from a file, then print the score report.",
+    discussion: """
+      FILE holds one utterance per line; '-' reads standard input. Lines starting with '/' are
+      commands: /wait (wait silently), /look (look around), /next (next phase), /hint, /quit.
+      """)
+
+  @Argument(help: "A scenario id from 'visitcoach list', or a path to a scenario file.")
+  var scenario: String
+
+  @Option(name: .shortAndLong, help: "The trainee's lines ('-' for standard input).")
+  var input: String
+
+  @Option(help: "Seed for the retailer's choice of lines.")
+  var seed: UInt64 = 1
+
+  @Option(help: "Report format: text or json.")
+  var format: ReportFormat = .text
+
+  @Option(help: "Interface language of the text report: zh or en.")
+  var lang: Language = .zh
+
+  @Option(help: "The scenario library folder (default: ./scenarios or $VISITCOACH_SCENARIOS).")
+  var scenarios: String?
+
+  func run() throws {
+    try Failure.reported {
+      let scenario = try ScenarioLocation.resolve(scenarios).scenario(self.scenario)
+      let steps = try TranscriptInput.steps(from: TranscriptInput.read(input), name: input == "-" ? "stdin" : input)
+      var conversation = Conversation(scenario: scenario, seed: seed)
+      _ = conversation.start()
+      Replay.run(steps, on: &conversation)
+      conversation.finish()
+      let report = conversation.report
+      switch format {
+      case .json: Console.out(JSONReport.render(report))
+      case .text: Console.out(ReportRendering.text(report, scenario: scenario, language: lang.interface))
+      }
+    }
+  }
+}
+
+/// Plays script steps on a conversation until they run out or the visit ends.
+enum Replay {
+  static func run(_ steps: [ScriptStep], on conversation: inout Conversation) {
+    for step in steps {
+      if conversation.isOver { break }
+      switch step {
+      case .say(let text): _ = conversation.say(text)
+      case .wait: _ = conversation.wait()
+      case .look: _ = conversation.look()
+      case .next: _ = conversation.next()
+      case .hint: _ = conversation.hint()
+      case .quit: conversation.finish()
+      }
+    }
+  }
+}
+
+/// Interface language as a command-line option.
+enum Language: String, ExpressibleByArgument, CaseIterable {
+  case zh
+  case en
+
+  var interface: InterfaceLanguage { self == .zh ? .zh : .en }
+}
+
+/// Text rendering with the scenario's names filled in.
+enum ReportRendering {
+  static func text(_ report: ScoreReport, scenario: Scenario, language: InterfaceLanguage) -> String {
+    TextReport(
+      language: language, retailerName: scenario.persona.name,
+      phaseTitles: Dictionary(scenario.phases.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
+    ).render(report)
+  }
+}
+
+/// Turns user-facing errors into one message on standard error and an exit code.
+enum Failure {
+  static func reported(_ body: () throws -> Void) throws {
+    do {
+      try body()
+    } catch let error as UserFacingError {
+      Console.error("visitcoach: " + error.message)
+      throw ExitCode(error.code)
+    }
+  }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import ScenarioFormat
+import VisitCoachModel
+
+/// Finds the scenario library and the scenario a command names.
+struct ScenarioLocation {
+  /// The library folder.
+  var root: String
+
+  /// `--scenarios`, then `$VISITCOACH_SCENARIOS`, then `./scenarios`, then a `scenarios` folder
+  /// beside or above the executable (so a built binary finds the checkout's library).
+  static func resolve(_ option: String?) throws -> ScenarioLocation {
+    if let option { return ScenarioLocation(root: option) }
+    let env = ProcessInfo.processInfo.environment
+    if let path = env["VISITCOACH_SCENARIOS"], !path.isEmpty { return ScenarioLocation(root: path) }
+    var candidates = [FileManager.default.currentDirectoryPath + "/scenarios"]
+    var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+    for _ in 0..<5 {
+      candidates.append(folder.appendingPathComponent("scenarios").path)
+      folder.deleteLastPathComponent()
+    }
+    candidates.append("/usr/local/share/visitcoach/scenarios")
+    for candidate in candidates where FileManager.default.fileExists(atPath: candidate + "/rubrics") {
+      return ScenarioLocation(root: candidate)
+    }
+    throw UserFacingError(
+      "cannot find the scenario library; run from the VisitCoach folder, or pass --scenarios DIR or set VISITCOACH_SCENARIOS")
+  }
+
+  /// The id of the scenario `visitcoach` practises when none is named (`scenarios/DEFAULT`).
+  var defaultScenarioID: String? {
+    guard let text = try? String(contentsOfFile: root + "/DEFAULT", encoding: .utf8) else { return nil }
+    let id = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    return id.isEmpty ? nil : id
+  }
+
+  /// Loads the library, failing with every diagnostic if it has errors.
+  func loadLibrary() throws -> LoadResult {
+    let result = ScenarioLibrary.load(root: root)
+    if result.hasErrors {
+      throw UserFacingError(
+        result.errors.map(\.description).joined(separator: "\n")
+          + "\nthe scenario library has errors; run 'visitcoach check' for details", code: 1)
+    }
+    return result
+  }
+
+  /// The scenario named by an id from `list` or a path to a scenario file.
+  func scenario(_ name: String?) throws -> Scenario {
+    if let name, name.hasSuffix(".yaml") || name.hasSuffix(".yml") || name.contains("/") {
+      let result = ScenarioLibrary.load(paths: [name])
+      if result.hasErrors {
+        throw UserFacingError(result.errors.map(\.description).joined(separator: "\n"), code: 1)
+      }
+      guard let scenario = result.scenarios.first else {
+        throw UserFacingError("\(name): no scenario in this file", code: 1)
+      }
+      return scenario
+    }
+    let library = try loadLibrary()
+    guard let id = name ?? defaultScenarioID else {
+      throw UserFacingError("name a scenario; 'visitcoach list' shows them")
+    }
+    guard let scenario = library.scenario(id) else {
+      let ids = library.scenarios.map(\.id)
+      let near = ids.min { Self.distance(id, $0) < Self.distance(id, $1) }
+      throw UserFacingError(
+        "unknown scenario '\(id)'" + (near.map { "; did you mean '\($0)'?" } ?? "")
+          + " Scenarios: \(ids.joined(separator: ", "))")
+    }
+    return scenario
+  }
+
+  private static func distance(_ a: String, _ b: String) -> Int {
+    let a = Array(a)
+    let b = Array(b)
+    var row = Array(0...b.count)
+    for i in 1...max(1, a.count) where !a.isEmpty {
+      var previous = row[0]
+      row[0] = i
+      for j in stride(from: 1, through: b.count, by: 1) {
+        let current = row[j]
+        row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
+        previous = current
+      }
+    }
+    return row[b.count]
+  }
+}

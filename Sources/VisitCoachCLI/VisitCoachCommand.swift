@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// The `visitcoach` command and its subcommands.
+public struct VisitCoachCommand: ParsableCommand {
+  public static let configuration = CommandConfiguration(
+    commandName: "visitcoach",
+    abstract: "拜访教练 VisitCoach: practise the tobacco retail-store visit with a simulated retailer.",
+    version: "0.1.0",
+    subcommands: [ReplayCommand.self, CheckCommand.self, ListCommand.self])
+
+  public init() {}
+}

@@ -1,0 +1,58 @@
+/// Derives the fitting and unfitting address terms for a retailer from age, sex, role and the
+/// kind of visit, following the address-term table of the domain fact sheet (DOMAIN.md §4.2).
+///
+/// Scenarios may add terms of their own; these are the defaults every persona gets.
+public enum AddressBook {
+  /// The terms for a retailer with this family name, age, sex and role, on this kind of visit.
+  public static func terms(
+    surname s: String, age: Int, gender: Gender, role: PersonaRole, visit: VisitKind
+  ) -> AddressTerms {
+    var fitting: [String] = []
+    var unfitting: [String] = ["喂", "哎那个", "嘿"]
+    var familiar: [String] = []
+    switch role {
+    case .manager:
+      fitting += ["\(s)店长", "店长", "\(s)经理", "经理"]
+    case .owner:
+      fitting += ["\(s)老板", "老板"]
+    case .assistant:
+      fitting += ["请问老板在吗", "老板在吗", "老板在不在"]
+    }
+    if age >= 60 {
+      if gender == .male {
+        fitting += ["\(s)大爷", "大爷", "老大爷", "老师傅", "\(s)师傅"]
+        unfitting += ["老头", "老头儿", "老家伙"]
+        familiar += ["老\(s)"]
+      } else {
+        fitting += ["\(s)阿姨", "阿姨", "奶奶", "婆婆", "\(s)奶奶"]
+        unfitting += ["大妈", "老太太", "老太婆"]
+        familiar += ["\(s)姨"]
+      }
+      unfitting += ["小伙子", "小姑娘"]
+    } else if age >= 35 {
+      if gender == .male {
+        fitting += ["\(s)师傅", "\(s)大哥"]
+        unfitting += ["老头", "大爷", "大叔"]
+        familiar += ["\(s)哥", "老\(s)", "兄弟", "哥们"]
+      } else {
+        fitting += ["\(s)大姐"]
+        unfitting += ["阿姨", "大妈", "美女", "老板娘"]
+        familiar += ["\(s)姐", "姐姐"]
+      }
+    } else {
+      unfitting += ["小伙子", "小姑娘", "小妹", "小弟", "美女", "帅哥", "阿姨", "大叔", "大爷", "大妈"]
+      familiar += ["兄弟", "哥们", "\(s)哥", "\(s)姐"]
+    }
+    if visit == .first {
+      unfitting += familiar
+    } else {
+      fitting += familiar
+    }
+    return AddressTerms(fitting: unique(fitting), unfitting: unique(unfitting))
+  }
+
+  private static func unique(_ terms: [String]) -> [String] {
+    var seen = Set<String>()
+    return terms.filter { !$0.isEmpty && seen.insert($0).inserted }
+  }
+}

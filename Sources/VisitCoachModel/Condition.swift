@@ -1,0 +1,90 @@
+/// An inclusive range of a 0-100 state value, such as mood or patience.
+public struct ValueRange: Sendable, Hashable, CustomStringConvertible {
+  public var lower: Int
+  public var upper: Int
+
+  public init(_ lower: Int, _ upper: Int) {
+    self.lower = lower
+    self.upper = upper
+  }
+
+  /// Whether `value` lies in the range.
+  public func contains(_ value: Int) -> Bool { value >= lower && value <= upper }
+
+  public var description: String { "\(lower)-\(upper)" }
+
+  /// Mood bands used by conditions: low (0-34), mid (35-64), high (65-100).
+  public static let low = ValueRange(0, 34)
+  public static let mid = ValueRange(35, 64)
+  public static let high = ValueRange(65, 100)
+}
+
+/// When a retailer line may be said. Every requirement that is set must hold.
+///
+/// Named conditions are resolved at load time, so a `Condition` is always flat.
+public struct Condition: Sendable, Hashable {
+  /// The current phase is one of these.
+  public var phases: Set<String> = []
+  /// The persona has all of these traits.
+  public var traits: Set<String> = []
+  /// The persona has none of these traits.
+  public var withoutTraits: Set<String> = []
+  public var mood: ValueRange?
+  public var patience: ValueRange?
+  /// All of these flags are set.
+  public var flags: Set<String> = []
+  /// None of these flags is set.
+  public var unset: Set<String> = []
+  /// These criteria have been met at some point in the visit.
+  public var met: Set<String> = []
+  /// These criteria have not been met yet.
+  public var missed: Set<String> = []
+  /// These criteria were met by the utterance being answered.
+  public var metNow: Set<String> = []
+  /// These penalties were triggered by the utterance being answered.
+  public var violatedNow: Set<String> = []
+  /// The utterance being answered is longer than this many characters.
+  public var longerThan: Int?
+  /// The kind of visit.
+  public var visit: VisitKind?
+  /// The trainee's turn number within the current phase (1-based) lies in this range.
+  public var turnInPhase: ValueRange?
+
+  public init() {}
+
+  /// How specific the condition is; the engine prefers the most specific line. Each requirement
+  /// counts 1, except reactions to the utterance being answered (`met_now`, `violated_now`,
+  /// `longer_than`), which count 2: answering what was just said beats describing the state.
+  public var specificity: Int {
+    (phases.isEmpty ? 0 : 1) + traits.count + withoutTraits.count + (mood == nil ? 0 : 1)
+      + (patience == nil ? 0 : 1) + flags.count + unset.count + met.count + missed.count
+      + 2 * (metNow.count + violatedNow.count) + (longerThan == nil ? 0 : 2) + (visit == nil ? 0 : 1)
+      + (turnInPhase == nil ? 0 : 1)
+  }
+
+  /// Combines two conditions: the result holds when both hold.
+  public func merged(with other: Condition) -> Condition {
+    var c = self
+    c.phases = phases.isEmpty ? other.phases : (other.phases.isEmpty ? phases : phases.intersection(other.phases))
+    c.traits.formUnion(other.traits)
+    c.withoutTraits.formUnion(other.withoutTraits)
+    c.mood = Self.intersect(mood, other.mood)
+    c.patience = Self.intersect(patience, other.patience)
+    c.flags.formUnion(other.flags)
+    c.unset.formUnion(other.unset)
+    c.met.formUnion(other.met)
+    c.missed.formUnion(other.missed)
+    c.metNow.formUnion(other.metNow)
+    c.violatedNow.formUnion(other.violatedNow)
+    if let o = other.longerThan { c.longerThan = max(longerThan ?? o, o) }
+    c.visit = visit ?? other.visit
+    c.turnInPhase = Self.intersect(turnInPhase, other.turnInPhase)
+    return c
+  }
+
+  private static func intersect(_ a: ValueRange?, _ b: ValueRange?) -> ValueRange? {
+    guard let a else { return b }
+    guard let b else { return a }
+    return ValueRange(max(a.lower, b.lower), min(a.upper, b.upper))
+  }
+}

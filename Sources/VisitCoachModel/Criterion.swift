@@ -1,0 +1,162 @@
+/// A set of phrases to look for in a normalised utterance.
+///
+/// `any`: at least one phrase; `all`: at least one phrase from every group; `none`: no phrase
+/// may occur (a veto). Empty parts are ignored; a set with no `any` and no `all` never matches
+/// by phrases alone.
+public struct PhraseSet: Sendable, Hashable {
+  public var any: [String]
+  public var all: [[String]]
+  public var none: [String]
+
+  public init(any: [String] = [], all: [[String]] = [], none: [String] = []) {
+    self.any = any
+    self.all = all
+    self.none = none
+  }
+
+  /// Whether the set can match anything at all.
+  public var isEmpty: Bool { any.isEmpty && all.isEmpty }
+
+  /// Every phrase in the set.
+  public var allPhrases: [String] { any + all.flatMap { $0 } + none }
+}
+
+/// Reference sentences matched by character n-gram similarity, for phrasings the phrase lists miss.
+public struct SimilarExamples: Sendable, Hashable {
+  public var good: [String]
+  public var bad: [String]
+  /// The similarity (0-1, character bigram Dice) a sentence needs to count as close.
+  public var threshold: Double
+
+  public init(good: [String], bad: [String], threshold: Double) {
+    self.good = good
+    self.bad = bad
+    self.threshold = threshold
+  }
+}
+
+/// When a criterion applies. Unset parts always hold.
+public struct Applicability: Sendable, Hashable {
+  public var phases: Set<String> = []
+  /// The persona has at least one of these traits.
+  public var traits: Set<String> = []
+  /// The persona has none of these traits.
+  public var withoutTraits: Set<String> = []
+  public var visit: VisitKind?
+  /// The retailer's mood before the utterance lies in this range.
+  public var mood: ValueRange?
+
+  public init() {}
+}
+
+/// What a criterion looks at besides words.
+public enum Measure: Sendable, Hashable {
+  /// The words of the utterance (phrases and similar examples).
+  case words
+  /// The time spent in the criterion's phases: met when at most this many seconds.
+  case phaseDurationAtMost(Int)
+  /// Every utterance in the criterion's phases is at most this many characters.
+  case utterancesAtMost(Int)
+}
+
+/// One yes/no check of a rubric, with its points, or a penalty.
+public struct Criterion: Sendable, Hashable, Identifiable {
+  /// The qualified id, `rubric.criterion`.
+  public var id: String
+  /// The id within its rubric.
+  public var localID: String
+  public var title: String
+  public var isPenalty: Bool
+  /// Points earned when met (for a penalty: deducted from the total each time it is triggered).
+  public var points: Int
+  public var measure: Measure
+  public var phrases: PhraseSet
+  /// A weaker match that earns `partialPoints`.
+  public var partial: PhraseSet
+  public var partialPoints: Int
+  public var similar: SimilarExamples?
+  /// Whether 不/没/别/不用/不是 just before a phrase cancels it.
+  public var negationGuard: Bool
+  /// Whether a silent `/wait` meets the criterion (e.g. waiting while a busy retailer serves).
+  public var metByWaiting: Bool
+  public var applies: Applicability
+  /// Counts only within the first N trainee turns of its phases.
+  public var window: Int?
+  /// Counts only once these criteria have been met (in an earlier or the same turn).
+  public var after: [String]
+  /// Counts only while these criteria have not been met.
+  public var before: [String]
+  /// A penalty that ends in failure whatever the total.
+  public var isBlocker: Bool
+  /// Criteria a penalty cancels in the same utterance (`*` for all).
+  public var cancels: [String]
+  /// For penalties: how many times it can be deducted.
+  public var maxCount: Int
+  /// Mood and patience change when met (or triggered).
+  public var mood: Int
+  public var patience: Int
+  public var tip: String
+  public var example: String
+  /// Criteria of one group are alternatives (e.g. the three opening styles): the group counts
+  /// once, through the member that was met.
+  public var group: String?
+
+  public init(
+    id: String, localID: String, title: String, isPenalty: Bool, points: Int, measure: Measure,
+    phrases: PhraseSet, partial: PhraseSet, partialPoints: Int, similar: SimilarExamples?,
+    negationGuard: Bool, metByWaiting: Bool, applies: Applicability, window: Int?, after: [String], before: [String],
+    isBlocker: Bool, cancels: [String], maxCount: Int, mood: Int, patience: Int, tip: String,
+    example: String, group: String? = nil
+  ) {
+    self.id = id
+    self.localID = localID
+    self.title = title
+    self.isPenalty = isPenalty
+    self.points = points
+    self.measure = measure
+    self.phrases = phrases
+    self.partial = partial
+    self.partialPoints = partialPoints
+    self.similar = similar
+    self.negationGuard = negationGuard
+    self.metByWaiting = metByWaiting
+    self.applies = applies
+    self.window = window
+    self.after = after
+    self.before = before
+    self.isBlocker = isBlocker
+    self.cancels = cancels
+    self.maxCount = maxCount
+    self.mood = mood
+    self.patience = patience
+    self.tip = tip
+    self.example = example
+    self.group = group
+  }
+}
+
+/// A rubric: one area of the report, with a weight, its criteria and its penalties.
+public struct Rubric: Sendable, Hashable, Identifiable {
+  public var id: String
+  public var title: String
+  public var weight: Int
+  public var criteria: [Criterion]
+  public var penalties: [Criterion]
+  /// A short tip for each phase, shown by `/hint`.
+  public var hints: [String: String]
+
+  public init(
+    id: String, title: String, weight: Int, criteria: [Criterion], penalties: [Criterion],
+    hints: [String: String]
+  ) {
+    self.id = id
+    self.title = title
+    self.weight = weight
+    self.criteria = criteria
+    self.penalties = penalties
+    self.hints = hints
+  }
+
+  /// Criteria and penalties together.
+  public var checks: [Criterion] { criteria + penalties }
+}

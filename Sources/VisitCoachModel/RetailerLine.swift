@@ -1,0 +1,55 @@
+/// The moment a retailer line is said in.
+public enum LineEvent: String, Sendable, Codable, CaseIterable {
+  /// When the trainee arrives, before the first utterance.
+  case start
+  /// In answer to an utterance.
+  case reply
+  /// In answer to `/wait`.
+  case wait
+  /// When the visit moves to a new phase with `/next`.
+  case next
+  /// When the retailer ends the visit (patience or time ran out).
+  case leave
+}
+
+/// What saying a line does to the retailer's state.
+public struct LineEffects: Sendable, Hashable {
+  public var mood: Int = 0
+  public var patience: Int = 0
+  public var set: [String] = []
+  public var clear: [String] = []
+  /// Move the visit to this phase (e.g. the retailer raises a complaint).
+  public var goto: String?
+  /// The retailer ends the visit with this line.
+  public var ends: Bool = false
+
+  public init() {}
+}
+
+/// A line the retailer can say, with the condition under which it may be said.
+public struct RetailerLine: Sendable, Hashable, Identifiable {
+  public var id: String
+  public var text: String
+  public var event: LineEvent
+  public var condition: Condition
+  public var effects: LineEffects
+  /// Where the line was authored: the scenario id or `trait:<id>`.
+  public var origin: String
+  /// Added to the condition's specificity when lines compete (default 0).
+  public var priority: Int = 0
+
+  /// How lines are ordered when several may be said: priority first, then specificity.
+  public var rank: Int { priority * 100 + condition.specificity }
+
+  public init(
+    id: String, text: String, event: LineEvent, condition: Condition, effects: LineEffects,
+    origin: String
+  ) {
+    self.id = id
+    self.text = text
+    self.event = event
+    self.condition = condition
+    self.effects = effects
+    self.origin = origin
+  }
+}

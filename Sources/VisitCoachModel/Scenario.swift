@@ -1,0 +1,75 @@
+/// Tunable numbers of the simulation, with the defaults the engine uses.
+public struct SimulationSettings: Sendable, Hashable {
+  /// Seconds each utterance costs before its characters are counted.
+  public var secondsPerTurn: Int = 5
+  /// Tenths of a second per character spoken (trainee and retailer).
+  public var tenthsPerCharacter: Int = 3
+  /// Seconds a `/wait` costs.
+  public var waitSeconds: Int = 30
+  /// Seconds a `/look` costs.
+  public var lookSeconds: Int = 10
+  /// The total needed to pass, 0-100.
+  public var passMark: Int = 60
+  /// Keyword stuffing: matched phrases cover at least this share of the utterance ...
+  public var stuffingCoverage: Double = 0.8
+  /// ... and hit criteria of at least this many areas at once.
+  public var stuffingAreas: Int = 3
+
+  public init() {}
+}
+
+/// A validated, immutable scenario: everything the engine and the scorer need.
+public struct Scenario: Sendable, Hashable, Identifiable {
+  public var id: String
+  public var title: String
+  public var summary: String
+  /// 1 (easy) to 3 (hard).
+  public var difficulty: Int
+  public var customer: Customer
+  public var persona: Persona
+  public var scene: [SceneFact]
+  /// What the trainee sees on arrival.
+  public var arrival: String
+  public var phases: [Phase]
+  /// Scenario lines and the lines of its traits.
+  public var lines: [RetailerLine]
+  public var traits: [Trait]
+  public var rubrics: [Rubric]
+  public var settings: SimulationSettings
+  /// Flags the scenario's lines can set.
+  public var flags: [String]
+  /// A content hash of the scenario and everything it includes, stored with sessions.
+  public var fingerprint: String
+  /// The file the scenario came from, if any.
+  public var sourcePath: String?
+
+  public init(
+    id: String, title: String, summary: String, difficulty: Int, customer: Customer,
+    persona: Persona, scene: [SceneFact], arrival: String, phases: [Phase], lines: [RetailerLine],
+    traits: [Trait], rubrics: [Rubric], settings: SimulationSettings, flags: [String],
+    fingerprint: String, sourcePath: String?
+  ) {
+    self.id = id
+    self.title = title
+    self.summary = summary
+    self.difficulty = difficulty
+    self.customer = customer
+    self.persona = persona
+    self.scene = scene
+    self.arrival = arrival
+    self.phases = phases
+    self.lines = lines
+    self.traits = traits
+    self.rubrics = rubrics
+    self.settings = settings
+    self.flags = flags
+    self.fingerprint = fingerprint
+    self.sourcePath = sourcePath
+  }
+
+  /// Every criterion and penalty of every rubric.
+  public var checks: [Criterion] { rubrics.flatMap(\.checks) }
+
+  /// The phase with this id.
+  public func phase(_ id: String) -> Phase? { phases.first { $0.id == id } }
+}

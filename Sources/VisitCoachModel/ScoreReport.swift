@@ -1,0 +1,184 @@
+/// How a criterion ended up.
+public enum CriterionStatus: String, Sendable, Codable, CaseIterable {
+  /// A criterion fully met.
+  case met
+  /// A criterion met in part.
+  case partial
+  /// A criterion that applied and was not met.
+  case missed
+  /// A criterion or penalty that could not apply in this visit (trait, visit kind, phase, mood).
+  case notApplicable = "not_applicable"
+  /// A penalty that was triggered.
+  case triggered
+  /// A penalty that applied and was not triggered.
+  case clear
+}
+
+/// The words in one turn that earned (or cost) points.
+public struct Evidence: Sendable, Hashable, Codable {
+  /// The turn's 1-based index.
+  public var turn: Int
+  /// The matched words (or a description of the measure, e.g. `similar to "…" (0.62)`).
+  public var text: String
+  /// The trainee's whole utterance in that turn.
+  public var utterance: String
+
+  public init(turn: Int, text: String, utterance: String) {
+    self.turn = turn
+    self.text = text
+    self.utterance = utterance
+  }
+}
+
+/// The outcome of one criterion or penalty.
+public struct Finding: Sendable, Hashable, Codable {
+  public var id: String
+  public var title: String
+  public var isPenalty: Bool
+  public var status: CriterionStatus
+  /// Points earned; for a penalty, points deducted (a negative number).
+  public var points: Int
+  /// Points available; for a penalty, the deduction per occurrence.
+  public var max: Int
+  public var isBlocker: Bool
+  public var evidence: [Evidence]
+  public var tip: String
+  public var example: String
+
+  public init(
+    id: String, title: String, isPenalty: Bool, status: CriterionStatus, points: Int, max: Int,
+    isBlocker: Bool, evidence: [Evidence], tip: String, example: String
+  ) {
+    self.id = id
+    self.title = title
+    self.isPenalty = isPenalty
+    self.status = status
+    self.points = points
+    self.max = max
+    self.isBlocker = isBlocker
+    self.evidence = evidence
+    self.tip = tip
+    self.example = example
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case id, title, status, points, max, evidence, tip, example
+    case isPenalty = "penalty"
+    case isBlocker = "blocker"
+  }
+}
+
+/// One area of the report (one rubric).
+public struct AreaScore: Sendable, Hashable, Codable {
+  public var id: String
+  public var title: String
+  public var weight: Int
+  /// 0-100, or nil when nothing in the area applied.
+  public var score: Int?
+  public var criteria: [Finding]
+  public var penalties: [Finding]
+
+  public init(
+    id: String, title: String, weight: Int, score: Int?, criteria: [Finding], penalties: [Finding]
+  ) {
+    self.id = id
+    self.title = title
+    self.weight = weight
+    self.score = score
+    self.criteria = criteria
+    self.penalties = penalties
+  }
+}
+
+/// A turn as the report shows it: what happened and what it earned or cost.
+public struct TurnReport: Sendable, Hashable, Codable {
+  public var index: Int
+  public var kind: TurnKind
+  public var phase: String
+  public var trainee: String
+  public var retailer: String?
+  public var mood: Int
+  public var moodChange: Int
+  public var clock: Int
+  /// Criteria met in this turn.
+  public var met: [String]
+  /// Penalties triggered in this turn.
+  public var violated: [String]
+
+  public init(
+    index: Int, kind: TurnKind, phase: String, trainee: String, retailer: String?, mood: Int,
+    moodChange: Int, clock: Int, met: [String], violated: [String]
+  ) {
+    self.index = index
+    self.kind = kind
+    self.phase = phase
+    self.trainee = trainee
+    self.retailer = retailer
+    self.mood = mood
+    self.moodChange = moodChange
+    self.clock = clock
+    self.met = met
+    self.violated = violated
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case index, kind, phase, trainee, retailer, mood, clock, met, violated
+    case moodChange = "mood_change"
+  }
+}
+
+/// The score report of one visit. Its JSON form is versioned (see docs/Scoring.md).
+public struct ScoreReport: Sendable, Hashable, Codable {
+  /// The version of the report format.
+  public var version: Int
+  public var scenario: String
+  public var scenarioTitle: String
+  public var fingerprint: String
+  public var seed: UInt64
+  /// 0-100 after penalties.
+  public var total: Int
+  public var passMark: Int
+  public var passed: Bool
+  /// Titles of the blocking penalties triggered.
+  public var blockers: [String]
+  public var areas: [AreaScore]
+  public var turns: [TurnReport]
+  public var endedBy: EndReason
+  /// Simulated seconds used, and the budget.
+  public var clock: Int
+  public var budget: Int
+  public var hintsUsed: [String]
+
+  public init(
+    version: Int, scenario: String, scenarioTitle: String, fingerprint: String, seed: UInt64,
+    total: Int, passMark: Int, passed: Bool, blockers: [String], areas: [AreaScore],
+    turns: [TurnReport], endedBy: EndReason, clock: Int, budget: Int, hintsUsed: [String]
+  ) {
+    self.version = version
+    self.scenario = scenario
+    self.scenarioTitle = scenarioTitle
+    self.fingerprint = fingerprint
+    self.seed = seed
+    self.total = total
+    self.passMark = passMark
+    self.passed = passed
+    self.blockers = blockers
+    self.areas = areas
+    self.turns = turns
+    self.endedBy = endedBy
+    self.clock = clock
+    self.budget = budget
+    self.hintsUsed = hintsUsed
+  }
+
+  /// The current version of the JSON report format.
+  public static let currentVersion = 1
+
+  enum CodingKeys: String, CodingKey {
+    case version, scenario, fingerprint, seed, total, passed, blockers, areas, turns, clock, budget
+    case scenarioTitle = "scenario_title"
+    case passMark = "pass_mark"
+    case endedBy = "ended_by"
+    case hintsUsed = "hints_used"
+  }
+}

@@ -1,0 +1,3 @@
+import VisitCoachCLI
+
+VisitCoachCommand.main()
