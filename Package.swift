@@ -29,11 +29,21 @@ let package = Package(
     .executableTarget(
       name: "Benchmarks",
       dependencies: ["VisitCoachModel", "ScenarioFormat", "Scoring", "Simulation"]),
-    .testTarget(name: "ScoringTests", dependencies: ["Scoring", "VisitCoachModel", "ScenarioFormat"]),
-    .testTarget(name: "ScenarioFormatTests", dependencies: ["ScenarioFormat", "VisitCoachModel"]),
+    .target(
+      name: "VisitCoachTestSupport",
+      dependencies: ["VisitCoachModel", "ScenarioFormat", "Scoring"],
+      path: "Tests/Support"),
+    .testTarget(
+      name: "ScoringTests",
+      dependencies: ["Scoring", "VisitCoachModel", "ScenarioFormat", "VisitCoachTestSupport"]),
+    .testTarget(
+      name: "ScenarioFormatTests",
+      dependencies: ["ScenarioFormat", "VisitCoachModel", "VisitCoachTestSupport"]),
     .testTarget(
       name: "SimulationTests",
-      dependencies: ["Simulation", "ScenarioFormat", "VisitCoachModel", "Reporting"]),
-    .testTarget(name: "VisitCoachCLITests", dependencies: ["VisitCoachCLI", "visitcoach"]),
+      dependencies: [
+        "Simulation", "ScenarioFormat", "VisitCoachModel", "Reporting", "Scoring", "VisitCoachTestSupport",
+      ]),
+    .testTarget(name: "VisitCoachCLITests", dependencies: ["visitcoach", "VisitCoachTestSupport"]),
   ]
 )

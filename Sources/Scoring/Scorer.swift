@@ -106,11 +106,11 @@ public struct Scorer: Sendable {
       }
       for j in check.cancels where fired[j] != nil { cancelled.insert(j) }
     }
-    // Keyword stuffing: the utterance is mostly rubric phrases, hitting criteria of several areas
-    // at once ("您好理解抱歉谢谢再见"); a real utterance has words of its own between them.
+    // Keyword stuffing: the utterance is little but rubric phrases and meets many criteria at
+    // once ("您好老板理解抱歉谢谢下周再来再见"); a real utterance that meets as many has words of
+    // its own between them.
     let positives = fired.keys.filter { !plan.checks[$0].criterion.isPenalty && !cancelled.contains($0) }
-    let areas = Set(positives.map { plan.checks[$0].rubric })
-    if areas.count >= plan.settings.stuffingAreas && hits.textLength > 0
+    if positives.count >= plan.settings.stuffingCriteria && hits.textLength > 0
       && Double(hits.coveredLength) / Double(hits.textLength) >= plan.settings.stuffingCoverage
     {
       result.stuffing = true

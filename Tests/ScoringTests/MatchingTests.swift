@@ -1,0 +1,93 @@
+import Scoring
+import Testing
+
+@Suite("Text normalisation")
+struct NormalizationTests {
+  @Test(arguments: [
+    ("這個東西很貴，請幫我退貨。", "这个东西很贵|请帮我退货"),
+    ("ＡＢＣ１２３", "abc123"),
+    ("您好　王老板", "您好王老板"),
+    ("谢谢\u{1b}[31m您\u{1b}[0m", "谢谢您"),
+    ("你好\u{0}\u{7}世界", "你好世界"),
+    ("“理解”，但是……", "理解|但是"),
+    ("Hello, World", "hello|world"),
+    ("", ""),
+  ])
+  func normalizes(_ input: String, _ expected: String) {
+    #expect(TextNormalizer.normalize(input) == expected)
+  }
+
+  @Test func invalidUTF8IsReplacedNotFatal() {
+    let text = String(decoding: [0xE4, 0xBD, 0xA0, 0xFF, 0xE5, 0xA5, 0xBD] as [UInt8], as: UTF8.self)
+    #expect(TextNormalizer.normalize(text) == "你好")
+  }
+}
+
+@Suite("Aho-Corasick phrase automaton")
+struct AutomatonTests {
+  @Test func findsOverlappingPatterns() {
+    let automaton = PhraseAutomaton(patterns: ["老板", "老板娘", "板娘", "您好"])
+    let found = automaton.matches(in: "老板娘您好").map { automaton.patterns[$0.pattern] }
+    #expect(Set(found) == ["老板", "老板娘", "板娘", "您好"])
+  }
+
+  @Test func agreesWithNaiveSearch() {
+    let patterns = ["理解", "着急", "换谁都", "明天", "回话", "不是", "好", "谢谢您", "谢谢"]
+    let automaton = PhraseAutomaton(patterns: patterns)
+    let text = "换谁都着急我理解明天上午给您回话谢谢您不是不好"
+    let found = automaton.matches(in: text)
+    for (i, p) in patterns.enumerated() {
+      let expected = text.components(separatedBy: p).count - 1
+      #expect(found.filter { $0.pattern == i }.count == expected, "\(p)")
+    }
+  }
+
+  @Test func byteOffsetsPointAtThePhrase() {
+    let automaton = PhraseAutomaton(patterns: ["回话"])
+    let text = "明天回话"
+    let match = automaton.matches(in: text)[0]
+    let bytes = Array(text.utf8)
+    #expect(String(decoding: bytes[match.start..<match.end], as: UTF8.self) == "回话")
+  }
+}
+
+@Suite("Negation guard")
+struct NegationTests {
+  @Test(arguments: [
+    ("我不是来推销的", "推销", true),
+    ("我是来推销的", "推销", false),
+    ("不好意思", "好", true),
+    ("特别感谢您", "感谢", false),
+    ("没问题您好", "您好", false),
+    ("别担心", "担心", true),
+    ("不用订", "订", true),
+    ("不|订货", "订货", false),
+  ])
+  func negation(_ text: String, _ phrase: String, _ negated: Bool) {
+    var copy = text
+    let range = copy.range(of: phrase)!
+    let start = copy.utf8.distance(from: copy.startIndex, to: range.lowerBound)
+    copy.withUTF8 { bytes in
+      #expect(NegationGuard.isNegated(bytes, before: start) == negated)
+    }
+  }
+}
+
+@Suite("Bigram similarity")
+struct SimilarityTests {
+  @Test func sameSentenceIsOne() {
+    let a = BigramProfile("换谁都着急")
+    #expect(a.similarity(to: a) == 1)
+  }
+
+  @Test func unrelatedSentenceIsLow() {
+    let a = BigramProfile("换谁都着急")
+    #expect(a.similarity(to: BigramProfile("明天下雨")) == 0)
+  }
+
+  @Test func closeParaphraseIsHigh() {
+    let a = BigramProfile(TextNormalizer.normalize("您先忙，我在边上等您"))
+    let b = BigramProfile(TextNormalizer.normalize("您先忙吧，我在边上等着"))
+    #expect(a.similarity(to: b) > 0.5)
+  }
+}
