@@ -1,0 +1,196 @@
+import Foundation
+import Reporting
+import Scoring
+import Simulation
+import Testing
+import VisitCoachModel
+import VisitCoachTestSupport
+
+/// Plays lines (utterances and /commands) on a fresh conversation.
+func play(_ scenario: Scenario, seed: UInt64 = 1, _ lines: [String]) -> Conversation {
+  var c = Conversation(scenario: scenario, seed: seed)
+  _ = c.start()
+  for line in lines {
+    if c.isOver { break }
+    switch line {
+    case "/wait": _ = c.wait()
+    case "/look": _ = c.look()
+    case "/next": _ = c.next()
+    default: _ = c.say(line)
+    }
+  }
+  c.finish()
+  return c
+}
+
+/// The sample transcript `scenarios/samples/<id>.<kind>.txt`, one line per turn.
+func sample(_ id: String, _ kind: String) throws -> [String] {
+  let text = try String(contentsOfFile: "\(TestLibrary.scenariosRoot)/samples/\(id).\(kind).txt", encoding: .utf8)
+  return text.split(separator: "\n").map(String.init).filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+}
+
+@Suite("Retailer engine")
+struct ConversationTests {
+  let busy = TestLibrary.scenario("busy-morning-rush")
+
+  @Test func sameSeedSameVisit() throws {
+    let lines = try sample("busy-morning-rush", "good")
+    let a = play(busy, seed: 7, lines)
+    let b = play(busy, seed: 7, lines)
+    #expect(a.transcript == b.transcript)
+    #expect(JSONReport.render(a.report) == JSONReport.render(b.report))
+  }
+
+  @Test func busyRetailerOpensServingCustomers() {
+    var c = Conversation(scenario: busy, seed: 1)
+    let line = c.start()
+    #expect(line?.id == "busy-start")
+    #expect(c.transcript.openingLine?.contains("正忙着") == true)
+  }
+
+  @Test func waitingForABusyRetailerPaysOff() {
+    var c = Conversation(scenario: busy, seed: 1)
+    _ = c.start()
+    _ = c.say("陈老板，您好！")
+    let patienceBefore = c.state.patience
+    let outcome = c.say("您先忙，我在边上等您")
+    #expect(outcome.score.met.contains("greeting.wait_when_busy"))
+    #expect(outcome.line?.id == "busy-thanks-for-waiting")
+    #expect(c.state.patience > patienceBefore)
+    #expect(c.state.flags.contains("busy_waited"))
+  }
+
+  @Test func silentWaitCountsAsWaitingWhenBusy() {
+    var c = Conversation(scenario: busy, seed: 1)
+    _ = c.start()
+    let outcome = c.wait()
+    #expect(outcome.score.met.contains("greeting.wait_when_busy"))
+    #expect(outcome.line?.id == "busy-wait-served")
+    #expect(outcome.turn.clock >= busy.settings.waitSeconds)
+  }
+
+  @Test func longUtterancesMakeABusyRetailerInterrupt() {
+    var c = Conversation(scenario: busy, seed: 1)
+    _ = c.start()
+    let long = String(repeating: "我跟您详细说一下这个月的新品情况，", count: 4)
+    let before = c.state.patience
+    let outcome = c.say(long)
+    #expect(outcome.line?.id == "busy-interrupt")
+    #expect(c.state.patience < before - 10)
+  }
+
+  @Test func retailerSendsTheTraineeAwayWhenPatienceRunsOut() {
+    let rambling = String(repeating: "然后呢我再给您讲讲我们公司的政策和最近的各种安排情况，", count: 3)
+    let c = play(busy, Array(repeating: rambling, count: 12))
+    #expect(c.transcript.endedBy == .retailerLeft)
+    #expect(c.transcript.turns.last?.retailer?.contains("改天再来") == true)
+    #expect(c.report.endedBy == .retailerLeft)
+    #expect(c.transcript.turns.count < 12)
+  }
+
+  @Test func theClockRunsOutOnAHugeUtterance() {
+    let huge = String(repeating: "好", count: 1_000_000)
+    var c = Conversation(scenario: busy, seed: 1)
+    _ = c.start()
+    let outcome = c.say(huge)
+    #expect(outcome.ended != nil)
+    #expect(c.transcript.turns.count == 1)
+    #expect(c.transcript.turns[0].trainee.count == 1_000_000)
+  }
+
+  @Test func phasesFollowTheTrainee() {
+    var c = Conversation(scenario: busy, seed: 1)
+    _ = c.start()
+    #expect(c.phase.id == "greeting")
+    _ = c.say("陈老板您好，您这烟柜玻璃擦得真亮")
+    #expect(c.phase.id == "opening")
+    _ = c.next()
+    #expect(c.phase.id == "business")
+    let outcome = c.say("谢谢您，我下周二再来，您忙着！")
+    #expect(outcome.turn.phase == "farewell")
+    #expect(outcome.ended == .trainee)
+  }
+
+  @Test func linesAreNotRepeatedWhileOthersRemain() throws {
+    let yaml = """
+      version: 1
+      id: three-lines
+      title: 三句话
+      arrival: 小店。
+      customer: { class: C, network: rural, visit: first }
+      persona: { name: 李四, age: 40, gender: male }
+      phases: [{ id: greeting, title: 打招呼 }]
+      lines:
+        - { id: a, text: 甲。 }
+        - { id: b, text: 乙。 }
+        - { id: c, text: 丙。 }
+      rubrics: [{ use: greeting }]
+      """
+    let scenario = try #require(TestLibrary.scenario(yaml: yaml).scenarios.first)
+    for seed in UInt64(1)...5 {
+      let ids = play(scenario, seed: seed, ["嗯", "嗯", "嗯", "嗯"]).transcript.turns.compactMap(\.retailerLineID)
+      #expect(Set(ids.prefix(3)) == ["a", "b", "c"], "seed \(seed): \(ids)")
+      #expect(ids.count == 4)
+    }
+  }
+
+  @Test func oddInputNeverCrashes() {
+    let inputs = [
+      "", "   ", "\u{1b}[31m红色\u{1b}[0m", "\u{0}\u{1}\u{7}", String(decoding: [0xFF, 0xFE, 0x41] as [UInt8], as: UTF8.self),
+      "/notacommand", "😀😀😀", String(repeating: "\u{301}", count: 50),
+    ]
+    let c = play(busy, inputs)
+    #expect(c.transcript.turns.count == inputs.count)
+    _ = c.report
+  }
+
+  @Test func finishedVisitIgnoresFurtherTurns() {
+    var c = Conversation(scenario: busy, seed: 1)
+    _ = c.start()
+    c.finish()
+    let outcome = c.say("还有一件事")
+    #expect(outcome.ended == .trainee)
+    #expect(c.transcript.turns.isEmpty)
+  }
+
+  @Test func hintsAreNotedInTheReport() {
+    var c = Conversation(scenario: busy, seed: 1)
+    _ = c.start()
+    let hints = c.hint()
+    #expect(!hints.isEmpty)
+    #expect(c.report.hintsUsed == ["greeting"])
+  }
+}
+
+@Suite("Shipped scenarios: good visits pass, poor visits fail")
+struct SampleTranscriptTests {
+  static let ids = TestLibrary.shipped.scenarios.map(\.id)
+
+  @Test(arguments: ids)
+  func goodVisitPasses(_ id: String) throws {
+    let c = play(TestLibrary.scenario(id), try sample(id, "good"))
+    let report = c.report
+    #expect(report.passed, "\(id): total \(report.total), blockers \(report.blockers)")
+    #expect(report.total >= 75)
+    #expect(report.blockers.isEmpty)
+    #expect(report.endedBy == .trainee)
+  }
+
+  @Test(arguments: ids)
+  func poorVisitFails(_ id: String) throws {
+    let report = play(TestLibrary.scenario(id), try sample(id, "poor")).report
+    #expect(!report.passed, "\(id): total \(report.total)")
+    #expect(report.total < 50)
+    let triggered = report.areas.flatMap(\.penalties).filter { $0.status == .triggered }
+    #expect(!triggered.isEmpty)
+  }
+
+  @Test(arguments: ids)
+  func rescoringAStoredTranscriptGivesTheSameReport(_ id: String) throws {
+    let scenario = TestLibrary.scenario(id)
+    let c = play(scenario, try sample(id, "good"))
+    let data = try JSONEncoder().encode(c.transcript)
+    let stored = try JSONDecoder().decode(Transcript.self, from: data)
+    #expect(Scorer.score(stored, scenario: scenario) == c.report)
+  }
+}

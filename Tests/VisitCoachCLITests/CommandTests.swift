@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+import VisitCoachTestSupport
+
+@Suite("visitcoach commands")
+struct CommandTests {
+  let good = TestLibrary.scenariosRoot + "/samples/busy-morning-rush.good.txt"
+
+  @Test func replayPrintsTheTextReport() throws {
+    let r = try BinaryRunner.run(["replay", "busy-morning-rush", "--input", good])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout.contains("拜访评分报告 · 早高峰的便利店"))
+    #expect(r.stdout.contains("通过"))
+    #expect(r.stderr.isEmpty)
+  }
+
+  @Test func replayJSONFollowsTheDocumentedShape() throws {
+    let r = try BinaryRunner.run(["replay", "busy-morning-rush", "-i", good, "--format", "json", "--seed", "3"])
+    #expect(r.status == 0)
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+    #expect(json["version"] as? Int == 1)
+    #expect(json["scenario"] as? String == "busy-morning-rush")
+    #expect(json["seed"] as? Int == 3)
+    #expect(json["passed"] as? Bool == true)
+    #expect(json["ended_by"] as? String == "trainee")
+    let areas = try #require(json["areas"] as? [[String: Any]])
+    #expect(areas.map { $0["id"] as? String } == ["greeting", "opening", "farewell", "conduct"])
+    let criterion = try #require((areas[0]["criteria"] as? [[String: Any]])?.first)
+    for key in ["id", "title", "status", "points", "max", "evidence", "tip"] {
+      #expect(criterion[key] != nil, "criterion lacks \(key)")
+    }
+    let turn = try #require((json["turns"] as? [[String: Any]])?.first)
+    for key in ["index", "phase", "trainee", "retailer", "mood", "clock"] {
+      #expect(turn[key] != nil, "turn lacks \(key)")
+    }
+  }
+
+  @Test func replayReadsStandardInput() throws {
+    let fromFile = try BinaryRunner.run(["replay", "busy-morning-rush", "-i", good, "--format", "json"])
+    let fromStdin = try BinaryRunner.run(
+      ["replay", "busy-morning-rush", "-i", "-", "--format", "json"],
+      stdin: try Data(contentsOf: URL(fileURLWithPath: good)))
+    #expect(fromStdin.status == 0)
+    #expect(fromStdin.stdout == fromFile.stdout)
+  }
+
+  @Test func replaySurvivesBadInput() throws {
+    var data = Data("陈老板，您好！\n".utf8)
+    data.append(contentsOf: [0xFF, 0xFE, 0x0A])
+    data.append(Data(String(repeating: "好", count: 350_000).utf8))
+    data.append(Data("\n\u{1b}[2J\u{7}\r\n\n".utf8))
+    let path = try BinaryRunner.temporaryFile(data)
+    let r = try BinaryRunner.run(["replay", "busy-morning-rush", "-i", path, "--format", "json"])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(!r.stdout.contains("\"ended_by\" : \"trainee\""), "a 350,000-character speech ends the visit")
+  }
+
+  @Test func unknownCommandInInputIsAClearError() throws {
+    let path = try BinaryRunner.temporaryFile(Data("您好\n/wait\n/dance\n".utf8))
+    let r = try BinaryRunner.run(["replay", "busy-morning-rush", "-i", path])
+    #expect(r.status == 2)
+    #expect(r.stderr.contains("\(path):3: unknown command '/dance'"))
+    #expect(r.stdout.isEmpty)
+  }
+
+  @Test func unknownScenarioSuggestsTheNearest() throws {
+    let r = try BinaryRunner.run(["replay", "busy-morning", "-i", good])
+    #expect(r.status == 2)
+    #expect(r.stderr.contains("unknown scenario 'busy-morning'; did you mean 'busy-morning-rush'?"))
+  }
+
+  @Test func checkOnTheShippedLibraryIsClean() throws {
+    let r = try BinaryRunner.run(["check"])
+    #expect(r.status == 0, "\(r.stdout)")
+    #expect(r.stdout.contains(": 0 errors, 0 warnings"))
+  }
+
+  @Test func checkReportsLocatedErrorsAndFails() throws {
+    let scenario = """
+      version: 1
+      id: broken
+      title： 坏剧本
+      """
+    let dir = NSTemporaryDirectory() + "visitcoach-check-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    try FileManager.default.copyItem(atPath: TestLibrary.scenariosRoot + "/rubrics", toPath: dir + "/rubrics")
+    try FileManager.default.copyItem(atPath: TestLibrary.scenariosRoot + "/traits", toPath: dir + "/traits")
+    try scenario.write(toFile: dir + "/broken.yaml", atomically: true, encoding: .utf8)
+    let r = try BinaryRunner.run(["check", dir + "/broken.yaml"])
+    #expect(r.status == 1)
+    #expect(r.stdout.contains("\(dir)/broken.yaml:3:6: error: title: full-width colon"))
+    let json = try BinaryRunner.run(["check", "--json", dir + "/broken.yaml"])
+    #expect(json.status == 1)
+    let parsed = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+    #expect(parsed["errors"] as? Int == 1)
+  }
+
+  @Test func listShowsScenariosAndTheDefault() throws {
+    let r = try BinaryRunner.run(["list"])
+    #expect(r.status == 0)
+    #expect(r.stdout.contains("* busy-morning-rush"))
+    #expect(r.stdout.contains("陈建华 42岁 男 忙碌"))
+    let json = try BinaryRunner.run(["list", "--json"])
+    let items = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+    let busy = try #require(items.first { $0["id"] as? String == "busy-morning-rush" })
+    #expect(busy["class"] as? String == "A")
+    #expect(busy["budget_minutes"] as? Int == 20)
+    #expect(busy["default"] as? Bool == true)
+  }
+}
