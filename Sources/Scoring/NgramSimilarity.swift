@@ -6,23 +6,29 @@ public struct BigramProfile: Sendable, Hashable {
 
   /// The profile of a normalised sentence. A one-character sentence counts as one unigram.
   public init(_ normalized: String) {
-    let scalars = normalized.unicodeScalars.map(\.value).filter { $0 != TextNormalizer.boundary.value }
-    if scalars.count == 1 {
-      keys = [UInt64(scalars[0])]
+    var keys: [UInt64] = []
+    keys.reserveCapacity(normalized.utf8.count / 3 + 1)
+    var previous: UInt32?
+    var only: UInt32 = 0
+    var count = 0
+    for scalar in normalized.unicodeScalars where scalar != TextNormalizer.boundary {
+      if let p = previous { keys.append(UInt64(p) << 32 | UInt64(scalar.value)) }
+      previous = scalar.value
+      only = scalar.value
+      count += 1
+    }
+    if count == 1 {
+      self.keys = [UInt64(only)]
       return
     }
-    var keys: [UInt64] = []
-    keys.reserveCapacity(max(0, scalars.count - 1))
-    if scalars.count >= 2 {
-      for i in 0..<(scalars.count - 1) {
-        keys.append(UInt64(scalars[i]) << 32 | UInt64(scalars[i + 1]))
-      }
-    }
     keys.sort()
-    var unique: [UInt64] = []
-    unique.reserveCapacity(keys.count)
-    for key in keys where unique.last != key { unique.append(key) }
-    self.keys = unique
+    var write = 0
+    for read in keys.indices where write == 0 || keys[read] != keys[write - 1] {
+      keys[write] = keys[read]
+      write += 1
+    }
+    keys.removeLast(keys.count - write)
+    self.keys = keys
   }
 
   /// Dice similarity, 0 (nothing shared) to 1 (same bigrams).

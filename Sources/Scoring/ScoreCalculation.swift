@@ -141,7 +141,7 @@ extension Scorer {
 
   private func turnReports(_ transcript: Transcript) -> [TurnReport] {
     transcript.turns.map { turn in
-      let score = turnScores[turn.index] ?? TurnScore()
+      let score = turnScore(turn.index) ?? TurnScore()
       var violated = score.violated
       if score.stuffing { violated.append(Scorer.stuffingID) }
       return TurnReport(

@@ -16,8 +16,8 @@ public struct Scorer: Sendable {
   var progress: [Progress]
   private var phaseTurns: [String: Int] = [:]
   private var sayTurns = 0
-  /// The score of every utterance so far, by turn index.
-  public private(set) var turnScores: [Int: TurnScore] = [:]
+  /// The score of every turn so far, in order (index 0 is turn 1).
+  public private(set) var turnScores: [TurnScore] = []
 
   public init(plan: ScoringPlan) {
     self.plan = plan
@@ -36,105 +36,167 @@ public struct Scorer: Sendable {
       .map { plan.checks[$0].criterion.id }
   }
 
-  /// Scores one utterance and records what it earned. Commands (wait, look, next) earn nothing
-  /// but are counted so that windows stay right.
-  @discardableResult
-  public mutating func score(_ utterance: Utterance) -> TurnScore {
-    guard utterance.kind == .say else {
-      let result = utterance.kind == .wait ? scoreWaiting(utterance) : TurnScore()
-      turnScores[utterance.index] = result
-      return result
+  /// Normalises `text` and finds its phrases once; pass the result to ``wordsMeet(anyOf:in:)``
+  /// and ``score(_:prepared:)``.
+  public func prepare(_ text: String) -> PreparedUtterance {
+    PreparedUtterance(text, plan: plan)
+  }
+
+  /// Whether the words of an utterance meet any of these criteria, ignoring phase, mood,
+  /// window and order. The engine uses it to tell which phase an utterance belongs to.
+  public func wordsMeet(anyOf ids: [String], in prepared: PreparedUtterance) -> Bool {
+    for id in ids {
+      guard let i = plan.indexByID[id] else { continue }
+      guard let hit = prepared.hit(i), !hit.none else { continue }
+      if hit.any || fullGroups(i, hit.groups, plan.checks[i].criterion.phrases.all.count) { return true }
     }
+    return false
+  }
+
+  /// Scores one utterance and records what it earned. Commands (wait, look, next) earn nothing
+  /// (except waiting, where a criterion says it counts) but keep turn numbers right.
+  @discardableResult
+  public mutating func score(_ utterance: Utterance, prepared: PreparedUtterance? = nil) -> TurnScore {
+    let result: TurnScore
+    if utterance.kind == .say {
+      result = scoreWords(utterance, prepared ?? prepare(utterance.text))
+    } else if utterance.kind == .wait {
+      result = scoreWaiting(utterance)
+    } else {
+      result = TurnScore()
+    }
+    while turnScores.count < utterance.index - 1 { turnScores.append(TurnScore()) }
+    if turnScores.count >= utterance.index {
+      turnScores[utterance.index - 1] = result
+    } else {
+      turnScores.append(result)
+    }
+    return result
+  }
+
+  /// The score of turn `index` (1-based), if it was scored.
+  public func turnScore(_ index: Int) -> TurnScore? {
+    index >= 1 && index <= turnScores.count ? turnScores[index - 1] : nil
+  }
+
+  private func fullGroups(_ i: Int, _ bits: UInt64, _ count: Int) -> Bool {
+    count > 0 && bits.nonzeroBitCount == count
+  }
+
+  private mutating func scoreWords(_ utterance: Utterance, _ prepared: PreparedUtterance) -> TurnScore {
     sayTurns += 1
     phaseTurns[utterance.phase, default: 0] += 1
-    let normalized = TextNormalizer.normalize(utterance.text)
-    let hits = collectHits(normalized)
     var result = TurnScore()
+    var profile: BigramProfile?
+    let count = plan.checks.count
 
     // Which checks fire on words, before order and cancellation.
-    var fired: [Int: (full: Bool, words: String)] = [:]
-    for i in plan.checks.indices {
-      let check = plan.checks[i]
-      guard check.staticallyApplicable, case .words = check.criterion.measure,
-        applies(check, to: utterance)
+    // One byte of state per check: which way it fired, and whether it was cancelled or counted.
+    var state = [UInt8](repeating: 0, count: count)
+    let partialBit: UInt8 = 1
+    let fullBit: UInt8 = 2
+    let cancelledBit: UInt8 = 4
+    let countedBit: UInt8 = 8
+    var similarWords: [(check: Int, text: String)] = []
+    var firedList: [Int] = []
+    let phaseBit: UInt64 = plan.phaseIndex[utterance.phase].map { 1 << UInt64($0) } ?? 0
+    let phaseTurn = phaseTurns[utterance.phase, default: 0]
+    // Only checks with phrase hits, or with similar examples, can fire: walk both sorted lists.
+    var h = 0
+    var sIndex = 0
+    let similar = plan.similarChecks
+    while h < prepared.hits.count || sIndex < similar.count {
+      let i: Int
+      let hit: CheckHit
+      let fromHits = h < prepared.hits.count ? prepared.hits[h].check : Int.max
+      let fromSimilar = sIndex < similar.count ? similar[sIndex] : Int.max
+      if fromHits <= fromSimilar {
+        i = fromHits
+        hit = prepared.hits[h].hit
+        h += 1
+        if fromSimilar == fromHits { sIndex += 1 }
+      } else {
+        i = fromSimilar
+        hit = CheckHit()
+        sIndex += 1
+      }
+      let f = plan.flags[i]
+      guard f.staticallyApplicable, f.isWordMeasure,
+        applies(f, phaseBit: phaseBit, phaseTurn: phaseTurn, mood: utterance.moodBefore)
       else { continue }
-      let hit = hits.byCheck[i]
       var full = false
       var partial = false
-      var words = hit?.words ?? []
-      if let hit, !hit.none {
-        let groups = check.criterion.phrases.all.count
-        let allComplete = groups > 0 && hit.allGroups.count == groups
-        full = hit.any || allComplete
+      if !hit.none {
+        let groups = f.allGroups
+        full = hit.any || fullGroups(i, hit.groups, groups)
         if !full {
-          let partialGroups = check.criterion.partial.all.count
-          let partialAll = partialGroups > 0 && hit.partialAllGroups.count == partialGroups
-          partial = !hit.partialNone && (hit.partialAny || partialAll)
+          partial =
+            !hit.partialNone && (hit.partialAny || fullGroups(i, hit.partialGroups, f.partialAllGroups))
           // Most of a three-part (or longer) requirement earns partial credit.
-          if !partial && groups >= 3 && hit.allGroups.count >= groups - 1 && !check.criterion.isPenalty {
+          if !partial && groups >= 3 && hit.groups.nonzeroBitCount >= groups - 1 && !f.isPenalty {
             partial = true
           }
         }
       }
-      if !check.similarGood.isEmpty || !check.similarBad.isEmpty,
-        let threshold = check.criterion.similar?.threshold
-      {
-        let profile = hits.profile
-        let good = check.similarGood.enumerated().map { ($0.offset, profile.similarity(to: $0.element)) }
-          .max { $0.1 < $1.1 }
-        let bad = check.similarBad.map { profile.similarity(to: $0) }.max() ?? 0
-        if bad >= threshold && bad > (good?.1 ?? 0) {
+      if f.hasSimilar, progress[i].status != .met || f.isPenalty {
+        let check = plan.checks[i]
+        let c = check.criterion
+        let threshold = c.similar?.threshold ?? 1
+        if profile == nil { profile = BigramProfile(prepared.normalized) }
+        let p = profile!
+        var best = (index: -1, value: 0.0)
+        for (k, example) in check.similarGood.enumerated() {
+          let v = p.similarity(to: example)
+          if v > best.value { best = (k, v) }
+        }
+        let bad = check.similarBad.reduce(0.0) { max($0, p.similarity(to: $1)) }
+        if bad >= threshold && bad > best.value {
           full = false
           partial = false
-        } else if let good, good.1 >= threshold, !full, hit?.none != true {
+        } else if best.index >= 0, best.value >= threshold, !full, !hit.none {
           full = true
-          let example = check.criterion.similar?.good[good.0] ?? ""
-          words.append("≈「\(example)」(\(Int((good.1 * 100).rounded()))%)")
+          let example = c.similar?.good[best.index] ?? ""
+          similarWords.append((i, "≈「\(example)」(\(Int((best.value * 100).rounded()))%)"))
         }
       }
       if full || partial {
-        fired[i] = (full, words.joined(separator: "、"))
+        state[i] = full ? fullBit : partialBit
+        firedList.append(i)
       }
     }
 
     // Penalties cancel criteria in the same utterance.
-    var cancelled = Set<Int>()
-    for (i, _) in fired where plan.checks[i].criterion.isPenalty {
+    for i in firedList where plan.flags[i].isPenalty {
       let check = plan.checks[i]
-      if check.cancelsAll {
-        for (j, _) in fired where !plan.checks[j].criterion.isPenalty { cancelled.insert(j) }
+      for j in firedList where !plan.flags[j].isPenalty {
+        if check.cancelsAll || check.cancels.contains(j) { state[j] |= cancelledBit }
       }
-      for j in check.cancels where fired[j] != nil { cancelled.insert(j) }
     }
     // Keyword stuffing: the utterance is little but rubric phrases and meets many criteria at
     // once ("您好老板理解抱歉谢谢下周再来再见"); a real utterance that meets as many has words of
     // its own between them.
-    let positives = fired.keys.filter { !plan.checks[$0].criterion.isPenalty && !cancelled.contains($0) }
-    if positives.count >= plan.settings.stuffingCriteria && hits.textLength > 0
-      && Double(hits.coveredLength) / Double(hits.textLength) >= plan.settings.stuffingCoverage
+    let positives = firedList.filter { !plan.flags[$0].isPenalty && state[$0] & cancelledBit == 0 }
+    if positives.count >= plan.settings.stuffingCriteria && prepared.textLength > 0
+      && Double(prepared.coveredLength) / Double(prepared.textLength) >= plan.settings.stuffingCoverage
     {
       result.stuffing = true
-      cancelled.formUnion(positives)
+      for i in positives { state[i] |= cancelledBit }
     }
     // Order: `before` looks at earlier turns only; `after` also accepts this turn.
-    var counted = Set<Int>()
-    for i in fired.keys.sorted() where !cancelled.contains(i) {
-      let check = plan.checks[i]
-      if check.before.contains(where: { progress[$0].status == .met }) { continue }
-      counted.insert(i)
+    for i in firedList where state[i] & cancelledBit == 0 {
+      if plan.checks[i].before.contains(where: { progress[$0].status == .met }) { continue }
+      state[i] |= countedBit
     }
-    for i in counted.sorted() {
-      let check = plan.checks[i]
-      if !check.after.allSatisfy({ progress[$0].status == .met || counted.contains($0) }) {
-        counted.remove(i)
+    for i in firedList where state[i] & countedBit != 0 {
+      if !plan.checks[i].after.allSatisfy({ progress[$0].status == .met || state[$0] & countedBit != 0 }) {
+        state[i] &= ~countedBit
       }
     }
 
-    for i in counted.sorted() {
-      let check = plan.checks[i]
-      let c = check.criterion
-      guard let (full, words) = fired[i] else { continue }
-      let evidence = Evidence(turn: utterance.index, text: words, utterance: utterance.text)
+    for i in firedList where state[i] & countedBit != 0 {
+      let c = plan.checks[i].criterion
+      let full = state[i] & fullBit != 0
+      let similar = similarWords.first { $0.check == i }?.text
       if c.isPenalty {
         result.violated.append(c.id)
         result.moodChange += c.mood
@@ -142,50 +204,41 @@ public struct Scorer: Sendable {
         if progress[i].count < c.maxCount {
           progress[i].count += 1
           progress[i].points -= c.points
-          progress[i].evidence.append(evidence)
+          progress[i].evidence.append(evidence(i, utterance, prepared, similar))
         }
         continue
       }
       if full { result.satisfied.append(c.id) }
       switch (progress[i].status, full) {
-      case (.met, _):
+      case (.met, _), (.partial, false):
         break
       case (_, true):
         let upgrade = progress[i].status == .partial
         progress[i].status = .met
         progress[i].points = c.points
-        progress[i].evidence.append(evidence)
+        progress[i].evidence.append(evidence(i, utterance, prepared, similar))
         result.newlyMet.append(c.id)
         result.moodChange += upgrade ? c.mood - c.mood / 2 : c.mood
         result.patienceChange += c.patience
-      case (.partial, false):
-        break
       case (_, false):
         progress[i].status = .partial
         progress[i].points = c.partialPoints
-        progress[i].evidence.append(evidence)
+        progress[i].evidence.append(evidence(i, utterance, prepared, similar))
         result.newlyPartial.append(c.id)
         result.moodChange += c.mood / 2
       }
     }
-    result.cancelled = cancelled.sorted().map { plan.checks[$0].criterion.id }
+    for i in firedList where state[i] & cancelledBit != 0 {
+      result.cancelled.append(plan.checks[i].criterion.id)
+    }
     if result.stuffing { result.moodChange -= 5 }
-    turnScores[utterance.index] = result
     return result
   }
 
-  /// Whether the words of `text` meet any of these criteria, ignoring phase, mood, window and
-  /// order. The engine uses it to tell which phase an utterance belongs to before scoring it.
-  public func wordsMeet(anyOf ids: [String], in text: String) -> Bool {
-    let indices = ids.compactMap { plan.indexByID[$0] }
-    guard !indices.isEmpty else { return false }
-    let hits = collectHits(TextNormalizer.normalize(text))
-    for i in indices {
-      guard let hit = hits.byCheck[i], !hit.none else { continue }
-      let groups = plan.checks[i].criterion.phrases.all.count
-      if hit.any || (groups > 0 && hit.allGroups.count == groups) { return true }
-    }
-    return false
+  private func evidence(_ i: Int, _ u: Utterance, _ p: PreparedUtterance, _ similar: String?) -> Evidence {
+    var words = p.words(for: i, plan: plan)
+    if let similar { words.append(similar) }
+    return Evidence(turn: u.index, text: words.joined(separator: "、"), utterance: u.text)
   }
 
   /// A silent `/wait` meets the criteria that say waiting counts.
@@ -211,82 +264,10 @@ public struct Scorer: Sendable {
   }
 
   /// Whether a check applies to this utterance: phase, mood and window.
-  private func applies(_ check: CompiledCheck, to utterance: Utterance) -> Bool {
-    let a = check.criterion.applies
-    if !a.phases.isEmpty && !a.phases.contains(utterance.phase) { return false }
-    if let mood = a.mood, !mood.contains(utterance.moodBefore) { return false }
-    if let window = check.criterion.window {
-      let position = a.phases.isEmpty ? sayTurns : phaseTurns[utterance.phase, default: 0]
-      if position > window { return false }
-    }
+  private func applies(_ f: CheckFlags, phaseBit: UInt64, phaseTurn: Int, mood: Int) -> Bool {
+    if !f.anyPhase && f.phaseBits & phaseBit == 0 { return false }
+    if mood < f.moodLower || mood > f.moodUpper { return false }
+    if f.window > 0 && (f.anyPhase ? sayTurns : phaseTurn) > f.window { return false }
     return true
-  }
-
-  /// Phrase hits of one utterance, grouped by check.
-  struct Hit {
-    var any = false
-    var allGroups = Set<Int>()
-    var none = false
-    var partialAny = false
-    var partialAllGroups = Set<Int>()
-    var partialNone = false
-    var words: [String] = []
-  }
-
-  struct Hits {
-    var byCheck: [Int: Hit] = [:]
-    var profile: BigramProfile
-    var textLength: Int
-    var coveredLength: Int
-  }
-
-  private func collectHits(_ normalized: String) -> Hits {
-    var text = normalized
-    var byCheck: [Int: Hit] = [:]
-    var covered: [Bool] = []
-    let textLength = text.utf8.count
-    text.withUTF8 { bytes in
-      covered = [Bool](repeating: false, count: bytes.count)
-      var negated: [Int: Bool] = [:]
-      plan.automaton.forEachMatch(in: bytes) { match in
-        for use in plan.uses[match.pattern] {
-          let check = plan.checks[use.check]
-          if check.criterion.negationGuard {
-            let isNegated: Bool
-            if let known = negated[match.start] {
-              isNegated = known
-            } else {
-              isNegated = NegationGuard.isNegated(bytes, before: match.start)
-              negated[match.start] = isNegated
-            }
-            if isNegated { continue }
-          }
-          var hit = byCheck[use.check] ?? Hit()
-          let phrase = plan.automaton.patterns[match.pattern]
-          switch use.role {
-          case .any: hit.any = true
-          case .all(let g): hit.allGroups.insert(g)
-          case .none: hit.none = true
-          case .partialAny: hit.partialAny = true
-          case .partialAll(let g): hit.partialAllGroups.insert(g)
-          case .partialNone: hit.partialNone = true
-          }
-          switch use.role {
-          case .none, .partialNone: break
-          default:
-            if !hit.words.contains(phrase) { hit.words.append(phrase) }
-            if !check.criterion.isPenalty {
-              for k in match.start..<match.end { covered[k] = true }
-            }
-          }
-          byCheck[use.check] = hit
-        }
-      }
-    }
-    let boundaryCount = normalized.unicodeScalars.filter { $0 == TextNormalizer.boundary }.count
-    return Hits(
-      byCheck: byCheck, profile: BigramProfile(normalized),
-      textLength: textLength - boundaryCount,
-      coveredLength: covered.filter { $0 }.count)
   }
 }

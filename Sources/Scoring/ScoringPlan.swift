@@ -29,14 +29,46 @@ struct CompiledCheck: Sendable {
   var before: [Int]
   var cancels: [Int]
   var cancelsAll: Bool
+
+  var hasSimilar: Bool { !similarGood.isEmpty || !similarBad.isEmpty }
+  var isWordMeasure: Bool {
+    if case .words = criterion.measure { return true }
+    return false
+  }
+}
+
+/// The plain facts about a check that the hot path reads, kept free of references so that
+/// reading them costs no reference counting.
+struct CheckFlags: Sendable {
+  var isPenalty = false
+  var negationGuard = false
+  var staticallyApplicable = false
+  var isWordMeasure = false
+  var hasSimilar = false
+  var metByWaiting = false
+  var allGroups = 0
+  var partialAllGroups = 0
+  /// Bit p set: the check applies in phase p (scenario order); `anyPhase` when unrestricted.
+  var phaseBits: UInt64 = 0
+  var anyPhase = true
+  var window = 0
+  var moodLower = 0
+  var moodUpper = 100
 }
 
 /// Everything needed to score utterances of one scenario: the criteria of its rubrics compiled
 /// into one phrase automaton. Build it once per scenario and share it.
 public struct ScoringPlan: Sendable {
   let checks: [CompiledCheck]
+  let flags: [CheckFlags]
+  /// Indices of checks with similar examples, ascending.
+  let similarChecks: [Int]
   let automaton: PhraseAutomaton
-  let uses: [[PatternUse]]
+  /// Uses of pattern p are `useList[useStart[p]..<useStart[p + 1]]`.
+  let useStart: [Int32]
+  let useList: [PatternUse]
+  /// Phase ids in scenario order, for phase bits.
+  let phaseIndex: [String: Int]
   let indexByID: [String: Int]
   let settings: SimulationSettings
   let rubrics: [Rubric]
@@ -101,7 +133,39 @@ public struct ScoringPlan: Sendable {
     }
     self.checks = checks
     self.indexByID = indexByID
-    self.uses = uses
+    similarChecks = checks.indices.filter { checks[$0].hasSimilar }
+    var starts: [Int32] = []
+    var list: [PatternUse] = []
+    for u in uses {
+      starts.append(Int32(list.count))
+      list += u
+    }
+    starts.append(Int32(list.count))
+    useStart = starts
+    useList = list
+    var phaseIndex: [String: Int] = [:]
+    for (i, phase) in scenario.phases.prefix(64).enumerated() { phaseIndex[phase.id] = i }
+    self.phaseIndex = phaseIndex
+    flags = checks.map { check in
+      let c = check.criterion
+      var f = CheckFlags()
+      f.isPenalty = c.isPenalty
+      f.negationGuard = c.negationGuard
+      f.staticallyApplicable = check.staticallyApplicable
+      f.isWordMeasure = check.isWordMeasure
+      f.hasSimilar = check.hasSimilar
+      f.metByWaiting = c.metByWaiting
+      f.allGroups = c.phrases.all.count
+      f.partialAllGroups = c.partial.all.count
+      f.anyPhase = c.applies.phases.isEmpty
+      for phase in c.applies.phases {
+        if let p = phaseIndex[phase] { f.phaseBits |= 1 << UInt64(p) }
+      }
+      f.window = c.window ?? 0
+      f.moodLower = c.applies.mood?.lower ?? 0
+      f.moodUpper = c.applies.mood?.upper ?? 100
+      return f
+    }
     automaton = PhraseAutomaton(patterns: patterns)
     settings = scenario.settings
     rubrics = scenario.rubrics

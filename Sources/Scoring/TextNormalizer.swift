@@ -10,82 +10,98 @@ import Foundation
 public enum TextNormalizer {
   /// The normalised form of `text`.
   public static func normalize(_ text: String) -> String {
-    var out = String.UnicodeScalarView()
+    var out: [UInt8] = []
+    out.reserveCapacity(text.utf8.count)
     var pendingBoundary = false
-    func emit(_ scalar: Unicode.Scalar) {
+    @inline(__always) func emit(_ v: UInt32) {
       if pendingBoundary {
-        if !out.isEmpty { out.append(boundary) }
+        if !out.isEmpty { out.append(UInt8(ascii: "|")) }
         pendingBoundary = false
       }
-      out.append(scalar)
+      if v < 0x80 {
+        out.append(UInt8(v))
+      } else if v < 0x800 {
+        out.append(UInt8(0xC0 | (v >> 6)))
+        out.append(UInt8(0x80 | (v & 0x3F)))
+      } else if v < 0x10000 {
+        out.append(UInt8(0xE0 | (v >> 12)))
+        out.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+        out.append(UInt8(0x80 | (v & 0x3F)))
+      } else {
+        out.append(UInt8(0xF0 | (v >> 18)))
+        out.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+        out.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+        out.append(UInt8(0x80 | (v & 0x3F)))
+      }
     }
     let source = needsCompatibilityMapping(text) ? text.precomposedStringWithCompatibilityMapping : text
     var iterator = source.unicodeScalars.makeIterator()
     while let scalar = iterator.next() {
-      let v = scalar.value
+      var v = scalar.value
       if v == 0x1B {
         skipEscapeSequence(&iterator)
         continue
       }
+      if v >= 0xFF01 && v <= 0xFF5E { v -= 0xFEE0 }  // full-width ASCII to half-width
       if v < 0x80 {
         if (v >= 0x61 && v <= 0x7A) || (v >= 0x30 && v <= 0x39) {
-          emit(scalar)
+          emit(v)
         } else if v >= 0x41 && v <= 0x5A {
-          emit(Unicode.Scalar(v + 0x20)!)
-        } else if asciiBoundaries.contains(UInt8(v)) {
-          pendingBoundary = true
-        }
-        continue
-      }
-      if v >= 0xFF01 && v <= 0xFF5E {
-        // Full-width ASCII: map to half-width, then treat as ASCII.
-        let half = v - 0xFEE0
-        if (half >= 0x61 && half <= 0x7A) || (half >= 0x30 && half <= 0x39) {
-          emit(Unicode.Scalar(half)!)
-        } else if half >= 0x41 && half <= 0x5A {
-          emit(Unicode.Scalar(half + 0x20)!)
-        } else if asciiBoundaries.contains(UInt8(half)) {
+          emit(v + 0x20)
+        } else if asciiBoundaries[Int(v)] {
           pendingBoundary = true
         }
         continue
       }
       if v >= 0x3400 && v <= 0x9FFF {
-        emit(HantHans.simplified(scalar))
+        emit(HantHans.simplified(v))
         continue
       }
-      switch classify(scalar) {
-      case .keep: emit(scalar)
+      switch classify(Unicode.Scalar(v)!) {
+      case .keep: emit(v)
       case .boundary: pendingBoundary = true
       case .drop: break
       }
     }
-    return String(out)
+    return String(decoding: out, as: UTF8.self)
   }
 
   /// The clause boundary that punctuation becomes.
   public static let boundary: Unicode.Scalar = "|"
-  private static let asciiBoundaries: Set<UInt8> = Set(",.!?;:()[]{}\"'`~|/".utf8)
+  private static let asciiBoundaries: [Bool] = {
+    var table = [Bool](repeating: false, count: 128)
+    for byte in ",.!?;:()[]{}\"'`~|/".utf8 { table[Int(byte)] = true }
+    return table
+  }()
 
   private enum Kind { case keep, boundary, drop }
 
   /// Whether `text` holds characters that only Foundation's NFKC maps correctly (combining
   /// marks, circled numbers, half-width katakana, compatibility ideographs, ...).
   static func needsCompatibilityMapping(_ text: String) -> Bool {
-    for scalar in text.unicodeScalars {
-      let v = scalar.value
-      if v < 0x300 { continue }
-      if v >= 0x3400 && v <= 0x9FFF { continue }
-      if v >= 0x3000 && v <= 0x303F { continue }  // CJK punctuation
-      if v >= 0xFF01 && v <= 0xFF5E { continue }  // handled on the fast path
-      if v >= 0x2000 && v <= 0x206F { continue }  // general punctuation
-      if v >= 0x4E00 && v <= 0x9FFF { continue }
-      if (v >= 0x0300 && v <= 0x036F) || (v >= 0x2100 && v <= 0x33FF) || (v >= 0xF900 && v <= 0xFAFF)
-        || (v >= 0xFE30 && v <= 0xFE6F) || (v >= 0xFF00 && v <= 0xFFEF)
-      {
-        return true
+    var text = text
+    return text.withUTF8 { bytes in
+      var i = 0
+      while i < bytes.count {
+        let b = bytes[i]
+        if b < 0x80 {
+          i += 1
+        } else if b >= 0xE3 && b <= 0xE9 {
+          i += 3  // U+3000-U+9FFF: CJK punctuation and ideographs
+        } else if b == 0xE2 && i + 1 < bytes.count && bytes[i + 1] >= 0x80 && bytes[i + 1] <= 0x81 {
+          i += 3  // U+2000-U+207F: general punctuation
+        } else if b == 0xEF && i + 2 < bytes.count
+          && (bytes[i + 1] == 0xBC || (bytes[i + 1] == 0xBD && bytes[i + 2] <= 0x9E))
+        {
+          i += 3  // U+FF00-U+FF5E: full-width ASCII, handled on the fast path
+        } else if b >= 0xC2 && b <= 0xCB {
+          i += 2  // Latin-1 and Latin Extended: nothing to compose here
+        } else {
+          return true
+        }
       }
+      return false
     }
-    return false
   }
 
   /// Skips a terminal escape sequence after ESC: CSI (`ESC [ ... final`), OSC (`ESC ] ... BEL`)
@@ -148,8 +164,8 @@ enum HantHans {
     return table
   }()
 
-  static func simplified(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
-    let mapped = table[Int(scalar.value - base)]
-    return mapped == 0 ? scalar : Unicode.Scalar(mapped)!
+  static func simplified(_ value: UInt32) -> UInt32 {
+    let mapped = table[Int(value - base)]
+    return mapped == 0 ? value : mapped
   }
 }

@@ -97,7 +97,8 @@ public struct Conversation: Sendable {
   private mutating func play(_ kind: TurnKind, text: String, cost: Int) -> TurnOutcome {
     let index = transcript.turns.count + 1
     var entered: String?
-    if kind == .say, state.ended == nil, let target = phaseEntered(by: text) {
+    let prepared = kind == .say ? scorer.prepare(text) : nil
+    if let prepared, state.ended == nil, let target = phaseEntered(by: prepared) {
       // The utterance belongs to a later phase (farewell words, say): it is scored there.
       enter(target)
       entered = phase.id
@@ -116,7 +117,8 @@ public struct Conversation: Sendable {
     }
     if kind == .say { state.turnsInPhase += 1 }
     let score = scorer.score(
-      Utterance(index: index, kind: kind, phase: phaseBefore, text: text, moodBefore: moodBefore))
+      Utterance(index: index, kind: kind, phase: phaseBefore, text: text, moodBefore: moodBefore),
+      prepared: prepared)
     let (mood, patience) = reactionDeltas(kind, length: text.count, score: score)
     state.mood = clamp(state.mood + mood)
     state.patience = clamp(state.patience + patience)
@@ -194,10 +196,10 @@ public struct Conversation: Sendable {
   }
 
   /// The furthest later phase whose entry criteria the words of the utterance meet.
-  private func phaseEntered(by text: String) -> Int? {
+  private func phaseEntered(by prepared: PreparedUtterance) -> Int? {
     var target: Int?
     for i in (state.phaseIndex + 1)..<scenario.phases.count
-    where scorer.wordsMeet(anyOf: scenario.phases[i].enterOn, in: text) {
+    where scorer.wordsMeet(anyOf: scenario.phases[i].enterOn, in: prepared) {
       target = i
     }
     return target

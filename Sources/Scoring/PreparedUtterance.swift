@@ -1,0 +1,110 @@
+import VisitCoachModel
+
+/// The phrase hits of one check in one utterance.
+struct CheckHit: Sendable {
+  var any = false
+  var none = false
+  var partialAny = false
+  var partialNone = false
+  /// Bit g set: a phrase of `all` group g occurred.
+  var groups: UInt64 = 0
+  var partialGroups: UInt64 = 0
+
+  var isEmpty: Bool { !any && !none && !partialAny && !partialNone && groups == 0 && partialGroups == 0 }
+}
+
+/// An utterance normalised and run through the phrase automaton once, so that phase detection
+/// and scoring share the work.
+public struct PreparedUtterance: Sendable {
+  /// The normalised text.
+  public let normalized: String
+  /// Hits of the checks that had any, sorted by check index.
+  let hits: [(check: Int, hit: CheckHit)]
+  /// (check, pattern) for every phrase that counted towards a check, for evidence.
+  let matched: [(check: Int32, pattern: Int32)]
+  /// Byte ranges of phrases that counted towards criteria (not penalties).
+  let positiveRanges: [(start: Int32, end: Int32)]
+  /// Bytes of text, clause boundaries excluded.
+  let textLength: Int
+
+  init(_ text: String, plan: ScoringPlan) {
+    var normalized = TextNormalizer.normalize(text)
+    var hits: [(check: Int, hit: CheckHit)] = []
+    var matched: [(check: Int32, pattern: Int32)] = []
+    var ranges: [(start: Int32, end: Int32)] = []
+    var boundaries = 0
+    normalized.withUTF8 { bytes in
+      for byte in bytes where byte == UInt8(ascii: "|") { boundaries += 1 }
+      var negationCache: [(start: Int, negated: Bool)] = []
+      plan.automaton.forEachMatch(in: bytes) { match in
+        for u in Int(plan.useStart[match.pattern])..<Int(plan.useStart[match.pattern + 1]) {
+          let use = plan.useList[u]
+          let flags = plan.flags[use.check]
+          if flags.negationGuard {
+            let negated: Bool
+            if let known = negationCache.first(where: { $0.start == match.start }) {
+              negated = known.negated
+            } else {
+              negated = NegationGuard.isNegated(bytes, before: match.start)
+              negationCache.append((match.start, negated))
+            }
+            if negated { continue }
+          }
+          var slot = hits.firstIndex { $0.check >= use.check } ?? hits.count
+          if slot == hits.count || hits[slot].check != use.check {
+            hits.insert((use.check, CheckHit()), at: slot)
+          }
+          switch use.role {
+          case .any: hits[slot].hit.any = true
+          case .all(let g): hits[slot].hit.groups |= 1 << UInt64(g)
+          case .none: hits[slot].hit.none = true
+          case .partialAny: hits[slot].hit.partialAny = true
+          case .partialAll(let g): hits[slot].hit.partialGroups |= 1 << UInt64(g)
+          case .partialNone: hits[slot].hit.partialNone = true
+          }
+          slot = 0
+          switch use.role {
+          case .none, .partialNone:
+            break
+          default:
+            matched.append((Int32(use.check), Int32(match.pattern)))
+            if !flags.isPenalty { ranges.append((Int32(match.start), Int32(match.end))) }
+          }
+        }
+      }
+    }
+    self.normalized = normalized
+    self.hits = hits
+    self.matched = matched
+    positiveRanges = ranges
+    textLength = normalized.utf8.count - boundaries
+  }
+
+  /// The hit of check `index`, if it had one.
+  func hit(_ index: Int) -> CheckHit? {
+    for entry in hits where entry.check == index { return entry.hit }
+    return nil
+  }
+
+  /// The distinct phrases that counted towards check `index`, in order of appearance.
+  func words(for index: Int, plan: ScoringPlan) -> [String] {
+    var words: [String] = []
+    for m in matched where Int(m.check) == index {
+      let phrase = plan.automaton.patterns[Int(m.pattern)]
+      if !words.contains(phrase) { words.append(phrase) }
+    }
+    return words
+  }
+
+  /// Bytes covered by phrases of criteria (overlaps counted once), for the stuffing check.
+  var coveredLength: Int {
+    let spans = positiveRanges.sorted { $0.start < $1.start }
+    var covered = 0
+    var reach: Int32 = -1
+    for span in spans where span.end > reach {
+      covered += Int(span.end - max(span.start, reach))
+      reach = span.end
+    }
+    return covered
+  }
+}
