@@ -20,18 +20,15 @@ public struct PreparedUtterance: Sendable {
   public let normalized: String
   /// Hits of the checks that had any, sorted by check index.
   let hits: [(check: Int, hit: CheckHit)]
-  /// (check, pattern) for every phrase that counted towards a check, for evidence.
-  let matched: [(check: Int32, pattern: Int32)]
-  /// Byte ranges of phrases that counted towards criteria (not penalties).
-  let positiveRanges: [(start: Int32, end: Int32)]
+  /// Every phrase occurrence that counted towards a check: for evidence and stuffing.
+  let matched: [(check: Int32, pattern: Int32, start: Int32, end: Int32)]
   /// Bytes of text, clause boundaries excluded.
   let textLength: Int
 
   init(_ text: String, plan: ScoringPlan) {
     var normalized = TextNormalizer.normalize(text)
     var hits: [(check: Int, hit: CheckHit)] = []
-    var matched: [(check: Int32, pattern: Int32)] = []
-    var ranges: [(start: Int32, end: Int32)] = []
+    var matched: [(check: Int32, pattern: Int32, start: Int32, end: Int32)] = []
     var boundaries = 0
     normalized.withUTF8 { bytes in
       for byte in bytes where byte == UInt8(ascii: "|") { boundaries += 1 }
@@ -67,8 +64,7 @@ public struct PreparedUtterance: Sendable {
           case .none, .partialNone:
             break
           default:
-            matched.append((Int32(use.check), Int32(match.pattern)))
-            if !flags.isPenalty { ranges.append((Int32(match.start), Int32(match.end))) }
+            matched.append((Int32(use.check), Int32(match.pattern), Int32(match.start), Int32(match.end)))
           }
         }
       }
@@ -76,7 +72,6 @@ public struct PreparedUtterance: Sendable {
     self.normalized = normalized
     self.hits = hits
     self.matched = matched
-    positiveRanges = ranges
     textLength = normalized.utf8.count - boundaries
   }
 
@@ -96,9 +91,12 @@ public struct PreparedUtterance: Sendable {
     return words
   }
 
-  /// Bytes covered by phrases of criteria (overlaps counted once), for the stuffing check.
-  var coveredLength: Int {
-    let spans = positiveRanges.sorted { $0.start < $1.start }
+  /// Bytes covered by the phrases of the given checks (overlaps counted once), for the
+  /// stuffing check.
+  func coveredLength(by checks: [Int]) -> Int {
+    var spans: [(start: Int32, end: Int32)] = []
+    for m in matched where checks.contains(Int(m.check)) { spans.append((m.start, m.end)) }
+    spans.sort { $0.start < $1.start }
     var covered = 0
     var reach: Int32 = -1
     for span in spans where span.end > reach {

@@ -177,7 +177,8 @@ public struct Scorer: Sendable {
     // its own between them.
     let positives = firedList.filter { !plan.flags[$0].isPenalty && state[$0] & cancelledBit == 0 }
     if positives.count >= plan.settings.stuffingCriteria && prepared.textLength > 0
-      && Double(prepared.coveredLength) / Double(prepared.textLength) >= plan.settings.stuffingCoverage
+      && Double(prepared.coveredLength(by: positives)) / Double(prepared.textLength)
+        >= plan.settings.stuffingCoverage
     {
       result.stuffing = true
       for i in positives { state[i] |= cancelledBit }

@@ -11,7 +11,7 @@ public struct SimulationSettings: Sendable, Hashable {
   /// The total needed to pass, 0-100.
   public var passMark: Int = 60
   /// Keyword stuffing: matched phrases cover at least this share of the utterance ...
-  public var stuffingCoverage: Double = 0.75
+  public var stuffingCoverage: Double = 0.8
   /// ... and it meets at least this many criteria at once.
   public var stuffingCriteria: Int = 5
 

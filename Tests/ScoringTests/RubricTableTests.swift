@@ -132,6 +132,9 @@ struct ComplaintRubricTests {
     .init(text: "这点小事，至于吗", phase: "complaint", violated: ["complaint.deny_feeling"]),
     .init(text: "都是上面定的，我也没办法", phase: "complaint", violated: ["complaint.blame_shift"]),
     .init(text: "包在我身上，下周给您多配两条", phase: "complaint", violated: ["complaint.overpromise"]),
+    // An unkeepable promise voids the clarifying words said with it.
+    .init(text: "我去给您多要几条", phase: "complaint", notMet: ["complaint.clarify"], violated: ["complaint.overpromise"]),
+    .init(text: "全市都这样，没办法", phase: "complaint", violated: ["complaint.blame_shift"]),
     // Negation: refusing to over-promise is right.
     .init(text: "多配的事我不能保证给您多，但能帮您把能订的订足", phase: "complaint", clean: ["complaint.overpromise"]),
   ]
@@ -153,6 +156,7 @@ struct FarewellConductRubricTests {
     .init(text: "我今天是来推销新品的", phase: "business", violated: ["conduct.pushing"]),
     .init(text: "不好意思，麻烦您看一下", phase: "business", met: ["conduct.courtesy"]),
     .init(text: "这么简单都不会", phase: "business", lab: .elderlyWoman, violated: ["conduct.contempt"]),
+    .init(text: "我说过了，点这个红按钮", phase: "business", lab: .elderlyWoman, violated: ["conduct.impatience_with_elderly"]),
     .init(text: "您先把商品放进购物车，再订单提交", phase: "business", lab: .elderlyWoman, violated: ["conduct.jargon_with_elderly"]),
     .init(text: "您先把商品放进购物车，再订单提交", phase: "business", clean: ["conduct.jargon_with_elderly"]),
     .init(text: "这个月您必须订满二十条", phase: "business", violated: ["conduct.force_order"]),
@@ -183,6 +187,14 @@ struct StuffingTests {
     let score = TestLibrary.score("王老板，您好！我是烟草公司的客户经理小李，以后咱们这片由我负责，今天过来认识一下。", in: s, phase: "greeting")
     #expect(!score.stuffing)
     #expect(score.newlyMet.contains("greeting.self_intro"))
+  }
+
+  @Test func aDenseNaturalFarewellIsNotStuffing() {
+    let s = Labs.middleAgedMan
+    let score = TestLibrary.score(
+      "那就这么定，明天下午我给您回话，下周二我再过来。谢谢您，王老板您忙着，我先走了！", in: s, phase: "farewell")
+    #expect(!score.stuffing)
+    #expect(score.newlyMet.count >= 5)
   }
 
   @Test func repeatingAPhraseEarnsNothingMore() {
