@@ -20,7 +20,7 @@ build: deps
 	$(SWIFT) build --product visitcoach
 
 run: build
-	@$(BIN) replay busy-morning-rush --input scenarios/samples/busy-morning-rush.good.txt
+	@$(BIN) practice
 
 test: deps
 	$(SWIFT) build --build-tests

@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
   name: "VisitCoach",
-  platforms: [.macOS(.v15)],
+  platforms: [.macOS(.v15)],  // Synchronization (Mutex, Atomic) in LineEditing
   products: [
     .executable(name: "visitcoach", targets: ["visitcoach"])
   ],
@@ -19,10 +19,12 @@ let package = Package(
     .target(name: "Scoring", dependencies: ["VisitCoachModel"]),
     .target(name: "Simulation", dependencies: ["VisitCoachModel", "Scoring"]),
     .target(name: "Reporting", dependencies: ["VisitCoachModel"]),
+    .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),
+    .target(name: "LineEditing", dependencies: ["CReadline"]),
     .target(
       name: "VisitCoachCLI",
       dependencies: [
-        "VisitCoachModel", "ScenarioFormat", "Scoring", "Simulation", "Reporting",
+        "VisitCoachModel", "ScenarioFormat", "Scoring", "Simulation", "Reporting", "LineEditing",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(name: "visitcoach", dependencies: ["VisitCoachCLI"]),
@@ -43,7 +45,8 @@ let package = Package(
       name: "SimulationTests",
       dependencies: [
         "Simulation", "ScenarioFormat", "VisitCoachModel", "Reporting", "Scoring", "VisitCoachTestSupport",
-      ]),
+      ],
+      exclude: ["Golden"]),
     .testTarget(name: "VisitCoachCLITests", dependencies: ["visitcoach", "VisitCoachTestSupport"]),
   ]
 )

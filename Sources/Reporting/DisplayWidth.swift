@@ -28,26 +28,45 @@ public enum DisplayWidth {
     return w >= cells ? text : text + String(repeating: " ", count: cells - w)
   }
 
-  /// Splits `text` into lines of at most `cells` display cells, breaking anywhere (Chinese has no
-  /// spaces between words) but keeping ASCII words together when they fit.
+  /// Splits `text` into lines of at most `cells` display cells. Chinese breaks between any two
+  /// characters, but a line never starts with closing punctuation (，。、；：！？）」 …) and ASCII
+  /// words stay whole when they fit on a line.
   public static func wrap(_ text: String, width cells: Int) -> [String] {
-    guard cells > 0 else { return [text] }
+    guard cells > 1 else { return [text] }
     var lines: [String] = []
     for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-      var line = ""
+      var line: [Character] = []
       var lineWidth = 0
       for character in paragraph {
         let w = of(String(character))
         if lineWidth + w > cells && !line.isEmpty {
-          lines.append(line)
-          line = ""
-          lineWidth = 0
+          var carried: [Character] = []
+          if noLineStart.contains(character), line.count > 1 {
+            // Take the last character along, so the punctuation does not start the line.
+            carried = [line.removeLast()]
+          } else if character.isASCII && character.isLetter || character.isASCII && character.isNumber {
+            // Move a partial ASCII word to the next line, if the word is short enough.
+            var k = line.count
+            while k > 0, line[k - 1].isASCII, line[k - 1].isLetter || line[k - 1].isNumber || line[k - 1] == "/" { k -= 1 }
+            if k > 0, line.count - k < cells / 2 {
+              carried = Array(line[k...])
+              line.removeSubrange(k...)
+            }
+          }
+          lines.append(String(line))
+          line = carried
+          lineWidth = carried.reduce(0) { $0 + of(String($1)) }
         }
         line.append(character)
         lineWidth += w
       }
-      lines.append(line)
+      lines.append(String(line))
     }
     return lines
   }
+
+  /// Characters that must not begin a line.
+  private static let noLineStart: Set<Character> = [
+    "，", "。", "、", "；", "：", "！", "？", "）", "」", "』", "”", "’", "》", "〉", "…", "—", ",", ".", "!", "?", ";", ":", ")",
+  ]
 }

@@ -3,7 +3,7 @@ import VisitCoachModel
 /// The plain-text score report: total and pass, one bar per area, each criterion with its
 /// evidence or its tip, penalties, blockers, the things to improve and the turn log.
 public struct TextReport {
-  public var strings: ReportStrings
+  public var strings: InterfaceStrings
   /// The retailer's name, shown in the turn log.
   public var retailerName: String
   /// Phase titles by id.
@@ -21,6 +21,12 @@ public struct TextReport {
   }
 
   public func render(_ report: ScoreReport) -> String {
+    summary(report) + details(report)
+  }
+
+  /// Total and pass, time, blockers, one bar per area and the three things to improve: what
+  /// the trainee sees at the end of a session.
+  public func summary(_ report: ScoreReport) -> String {
     let s = strings
     var out: [String] = []
     out.append("\(s.heading) · \(report.scenarioTitle) (\(report.scenario))")
@@ -50,6 +56,13 @@ public struct TextReport {
         if !finding.example.isEmpty { out.append("     \(s.example): \(finding.example)") }
       }
     }
+    return out.joined(separator: "\n") + "\n"
+  }
+
+  /// Each criterion with evidence or tip, the penalties, and the turn log.
+  public func details(_ report: ScoreReport) -> String {
+    let s = strings
+    var out: [String] = []
     for area in report.areas {
       out.append("")
       out.append("【\(area.title)】 \(area.score.map(String.init) ?? s.notApplicable)")
@@ -78,7 +91,7 @@ public struct TextReport {
       out.append(s.turnLog)
       for t in report.turns {
         let phase = phaseTitles[t.phase] ?? t.phase
-        let said = t.kind == .say ? t.trainee : (s.commands[t.kind.rawValue] ?? t.kind.rawValue)
+        let said = t.kind == .say ? t.trainee : (s.commandTurns[t.kind.rawValue] ?? t.kind.rawValue)
         out.append("\(t.index). [\(phase) \(Self.clock(t.clock))] \(s.trainee): \(said)")
         if let r = t.retailer { out.append("   \(retailerName): \(r)") }
         var notes = t.met.map { "✓" + (titles[$0] ?? $0) } + t.violated.map { "✗" + (titles[$0] ?? $0) }
@@ -112,7 +125,7 @@ public struct TextReport {
     return String(repeating: "█", count: full) + String(repeating: "░", count: 10 - full)
   }
 
-  static func mark(_ status: CriterionStatus) -> String {
+  public static func mark(_ status: CriterionStatus) -> String {
     switch status {
     case .met: return "✓"
     case .partial: return "◐"

@@ -13,6 +13,12 @@ extension Scorer {
   /// The score report for the visit so far: area scores, penalties, blockers and the annotated
   /// turns. Criteria that never applied are `not_applicable` and do not count.
   public func report(for transcript: Transcript, scenario: Scenario) -> ScoreReport {
+    var calculation = self
+    calculation.startingMood = scenario.persona.mood
+    return calculation.buildReport(transcript, scenario)
+  }
+
+  private func buildReport(_ transcript: Transcript, _ scenario: Scenario) -> ScoreReport {
     var areas: [AreaScore] = []
     var penaltyPoints = 0
     var blockers: [String] = []
@@ -108,9 +114,10 @@ extension Scorer {
     let a = check.criterion.applies
     if !a.phases.isEmpty && a.phases.isDisjoint(with: plan.phaseIDs) { return false }
     if let mood = a.mood {
-      return transcript.turns.contains {
-        $0.kind == .say && (a.phases.isEmpty || a.phases.contains($0.phase)) && mood.contains($0.moodBefore)
-      }
+      let spoken = transcript.turns.filter { $0.kind == .say && (a.phases.isEmpty || a.phases.contains($0.phase)) }
+      // Never reached: judge by the mood the retailer was in when the visit stopped.
+      guard !spoken.isEmpty else { return mood.contains(transcript.turns.last?.mood ?? startingMood) }
+      return spoken.contains { mood.contains($0.moodBefore) }
     }
     return true
   }

@@ -17,7 +17,8 @@ struct ReplayCommand: ParsableCommand {
     abstract: "Play a scenario with trainee lines read from a file, then print the score report.",
     discussion: """
       FILE holds one utterance per line; '-' reads standard input. Lines starting with '/' are
-      commands: /wait (wait silently), /look (look around), /next (next phase), /hint, /quit.
+      commands: /wait (wait silently), /look (look around), /next (next phase), /hint, /undo,
+      /restart and /quit; /help, /status and /score are accepted and change nothing.
       """)
 
   @Argument(help: "A scenario id from 'visitcoach list', or a path to a scenario file.")
@@ -42,31 +43,14 @@ struct ReplayCommand: ParsableCommand {
     try Failure.reported {
       let scenario = try ScenarioLocation.resolve(scenarios).scenario(self.scenario)
       let steps = try TranscriptInput.steps(from: TranscriptInput.read(input), name: input == "-" ? "stdin" : input)
-      var conversation = Conversation(scenario: scenario, seed: seed)
-      _ = conversation.start()
-      Replay.run(steps, on: &conversation)
+      var run = VisitRun(scenario: scenario, seed: seed)
+      run.play(steps)
+      var conversation = run.conversation
       conversation.finish()
       let report = conversation.report
       switch format {
       case .json: Console.out(JSONReport.render(report))
       case .text: Console.out(ReportRendering.text(report, scenario: scenario, language: lang.interface))
-      }
-    }
-  }
-}
-
-/// Plays script steps on a conversation until they run out or the visit ends.
-enum Replay {
-  static func run(_ steps: [ScriptStep], on conversation: inout Conversation) {
-    for step in steps {
-      if conversation.isOver { break }
-      switch step {
-      case .say(let text): _ = conversation.say(text)
-      case .wait: _ = conversation.wait()
-      case .look: _ = conversation.look()
-      case .next: _ = conversation.next()
-      case .hint: _ = conversation.hint()
-      case .quit: conversation.finish()
       }
     }
   }

@@ -1,0 +1,148 @@
+/// The interface language: reports and the practice session.
+public enum InterfaceLanguage: String, Sendable, CaseIterable {
+  case zh
+  case en
+}
+
+/// Every interface string, in one place per language. Scenario content (titles, retailer
+/// lines, tips) stays as authored. Templates use `{0}`, `{1}`, ... for values.
+public struct InterfaceStrings: Sendable {
+  // Reports.
+  public var heading: String
+  public var total: String
+  public var passed: String
+  public var failed: String
+  public var passMark: String
+  public var endedBy: [String: String]
+  public var time: String
+  public var hintsUsed: String
+  public var none: String
+  public var weight: String
+  public var notApplicable: String
+  public var tip: String
+  public var example: String
+  public var penalty: String
+  public var blockers: String
+  public var turnLog: String
+  public var trainee: String
+  public var turnPrefix: String
+  public var turnSuffix: String
+  public var mood: String
+  public var improve: String
+  public var commandTurns: [String: String]
+
+  // The practice session.
+  public var appTitle: String
+  public var customerLine: String
+  public var visitKinds: [String: String]
+  public var difficulty: [Int: String]
+  public var youSee: String
+  public var retailerLine: String
+  public var goalsHeading: String
+  public var howToStart: String
+  public var commandHelp: [(String, String)]
+  public var unknownCommand: String
+  public var unknownCommandNoGuess: String
+  public var enteredPhase: String
+  public var patience: String
+  public var status: String
+  public var lookHeading: String
+  public var hintHeading: String
+  public var noHint: String
+  public var scoreSoFar: String
+  public var undone: String
+  public var nothingToUndo: String
+  public var restarted: String
+  public var visitOver: String
+  public var reportSaved: String
+  public var transcriptSaved: String
+  public var chooserTitle: String
+  public var chooserPrompt: String
+  public var chooserInvalid: String
+  public var unknownScenario: String
+  public var stuffing: String
+
+  public static func forLanguage(_ language: InterfaceLanguage) -> InterfaceStrings {
+    language == .zh ? .chinese : .english
+  }
+
+  /// "第3轮" or "turn 3".
+  public func turnLabel(_ n: Int) -> String { "\(turnPrefix)\(n)\(turnSuffix)" }
+
+  /// `template` with `{0}`, `{1}`, ... replaced by `values`.
+  public static func fill(_ template: String, _ values: String...) -> String {
+    var out = template
+    for (i, v) in values.enumerated() {
+      out = out.split(separator: "{\(i)}", omittingEmptySubsequences: false).joined(separator: v)
+    }
+    return out
+  }
+
+  public static let chinese = InterfaceStrings(
+    heading: "拜访评分报告", total: "总分", passed: "通过", failed: "未通过", passMark: "及格线",
+    endedBy: ["trainee": "拜访完成", "retailer_left": "零售户请你离开", "time_up": "超出拜访时间"],
+    time: "用时", hintsUsed: "使用提示", none: "无", weight: "权重", notApplicable: "不适用",
+    tip: "提示", example: "示范", penalty: "扣分", blockers: "一票否决", turnLog: "逐轮记录",
+    trainee: "我", turnPrefix: "第", turnSuffix: "轮", mood: "好感", improve: "最需要改进的三点",
+    commandTurns: ["wait": "(静候)", "look": "(观察店面)", "next": "(进入下一环节)"],
+    appTitle: "拜访教练 · 零售户拜访练习",
+    customerLine: "客户：{0}类 · {1} · {2} · 时间预算 {3} 分钟 · 难度：{4}",
+    visitKinds: ["first": "首次拜访", "repeat": "回访"],
+    difficulty: [1: "入门", 2: "进阶", 3: "挑战"],
+    youSee: "你看到的：", retailerLine: "零售户：{0}，{1}岁，{2}",
+    goalsHeading: "本次拜访评分要点（没有隐藏规则）：",
+    howToStart: "直接输入你要对零售户说的话，回车发送。/help 查看命令，Tab 补全命令，Ctrl-D 或 /quit 结束拜访并查看报告。",
+    commandHelp: [
+      ("/look", "观察店面和零售户（花一点时间）"), ("/wait", "静静等候（零售户忙时很有用，花时间）"),
+      ("/next", "进入下一个环节"), ("/hint", "看本环节的提示（报告里会注明）"),
+      ("/status", "当前环节、好感、耐心和时间"), ("/score", "目前的得分"),
+      ("/undo", "撤回上一句和零售户的回答"), ("/restart", "从头再来"),
+      ("/help", "显示这些命令"), ("/quit", "结束拜访，查看报告"),
+    ],
+    unknownCommand: "没有命令 {0}。你是想输入 {1} 吗？（/help 查看全部命令）",
+    unknownCommandNoGuess: "没有命令 {0}。/help 查看全部命令。",
+    enteredPhase: "—— 进入「{0}」——", patience: "耐心",
+    status: "环节：{0} · 好感 {1} · 耐心 {2} · 时间 {3}/{4}",
+    lookHeading: "你仔细看了看：", hintHeading: "提示：", noHint: "这个环节没有提示。",
+    scoreSoFar: "目前得分：{0}/100", undone: "已撤回：{0}", nothingToUndo: "还没有可以撤回的话。",
+    restarted: "重新开始这次拜访。", visitOver: "拜访已经结束。",
+    reportSaved: "报告已保存：{0}", transcriptSaved: "拜访记录已保存：{0}",
+    chooserTitle: "选择一个练习剧本：", chooserPrompt: "输入编号或剧本 id（Tab 补全）> ",
+    chooserInvalid: "请输入 1 到 {0} 的编号，或列表里的剧本 id。",
+    unknownScenario: "没有找到剧本 “{0}”。", stuffing: "堆砌关键词不得分")
+
+  public static let english = InterfaceStrings(
+    heading: "Visit score report", total: "Total", passed: "PASSED", failed: "NOT PASSED",
+    passMark: "pass mark",
+    endedBy: ["trainee": "visit completed", "retailer_left": "the retailer sent you away", "time_up": "out of time"],
+    time: "Time", hintsUsed: "Hints used", none: "none", weight: "weight", notApplicable: "n/a",
+    tip: "Tip", example: "Example", penalty: "Penalty", blockers: "Blockers", turnLog: "Turn by turn",
+    trainee: "Me", turnPrefix: "turn ", turnSuffix: "", mood: "mood", improve: "Three things to improve",
+    commandTurns: ["wait": "(waits)", "look": "(looks around)", "next": "(moves on)"],
+    appTitle: "VisitCoach · retail store visit practice",
+    customerLine: "Customer: class {0} · {1} · {2} · time budget {3} min · difficulty: {4}",
+    visitKinds: ["first": "first visit", "repeat": "repeat visit"],
+    difficulty: [1: "easy", 2: "medium", 3: "hard"],
+    youSee: "You see:", retailerLine: "Retailer: {0}, {1}, {2}",
+    goalsHeading: "What this visit is scored on (no hidden rules):",
+    howToStart: "Type what you would say to the retailer and press Enter. /help lists commands, Tab completes them, Ctrl-D or /quit ends the visit and shows the report.",
+    commandHelp: [
+      ("/look", "observe the store and the retailer (takes a little time)"),
+      ("/wait", "wait quietly (useful when the retailer is busy; takes time)"),
+      ("/next", "move on to the next phase"), ("/hint", "a tip for this phase (noted in the report)"),
+      ("/status", "phase, mood, patience and time"), ("/score", "the score so far"),
+      ("/undo", "take back your last line and the reply"), ("/restart", "start the visit again"),
+      ("/help", "show these commands"), ("/quit", "end the visit and show the report"),
+    ],
+    unknownCommand: "No command {0}. Did you mean {1}? (/help lists them all)",
+    unknownCommandNoGuess: "No command {0}. /help lists them all.",
+    enteredPhase: "—— now: {0} ——", patience: "patience",
+    status: "Phase: {0} · mood {1} · patience {2} · time {3}/{4}",
+    lookHeading: "You look around:", hintHeading: "Hint:", noHint: "No hint for this phase.",
+    scoreSoFar: "Score so far: {0}/100", undone: "Taken back: {0}", nothingToUndo: "Nothing to take back yet.",
+    restarted: "Starting the visit again.", visitOver: "The visit is over.",
+    reportSaved: "Report saved: {0}", transcriptSaved: "Visit record saved: {0}",
+    chooserTitle: "Choose a scenario:", chooserPrompt: "number or scenario id (Tab completes)> ",
+    chooserInvalid: "Type a number from 1 to {0}, or a scenario id from the list.",
+    unknownScenario: "No scenario '{0}'.", stuffing: "keyword stuffing earns nothing")
+}

@@ -1,0 +1,103 @@
+import ArgumentParser
+import Foundation
+import LineEditing
+import Reporting
+import VisitCoachModel
+
+/// `visitcoach practice` (and `visitcoach` alone): the interactive practice session.
+struct PracticeCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "practice",
+    abstract: "Practise a store visit with a simulated retailer (the default command).",
+    discussion: """
+      With no SCENARIO, practises the default scenario. When standard input is not a terminal,
+      lines are read plainly and the output is exactly that of 'visitcoach replay'.
+      """)
+
+  @Argument(help: "A scenario id from 'visitcoach list', or a path to a scenario file.")
+  var scenario: String?
+
+  @Flag(help: "Choose the scenario from a numbered list.")
+  var pick = false
+
+  @Option(help: "Seed for the retailer's choice of lines (default: random on a terminal, 1 otherwise).")
+  var seed: UInt64?
+
+  @Option(help: "The trainee's name (default: the login name).")
+  var trainee: String?
+
+  @Option(help: "Interface language: zh or en (scenario content stays as written).")
+  var lang: Language = .zh
+
+  @Flag(help: "Exam mode: no feedback after each turn, only the report at the end.")
+  var exam = false
+
+  @Flag(name: .customLong("no-color"), help: "No colours (NO_COLOR is respected too).")
+  var noColor = false
+
+  @Option(help: "Also save the report to FILE (.json, .md or .txt by extension).")
+  var report: String?
+
+  @Option(help: "The scenario library folder (default: ./scenarios or $VISITCOACH_SCENARIOS).")
+  var scenarios: String?
+
+  func run() throws {
+    try Failure.reported {
+      let location = try ScenarioLocation.resolve(scenarios)
+      guard TerminalSetup.inputIsTerminal else {
+        try runPiped(location)
+        return
+      }
+      TerminalSetup.prepareLocale()
+      TerminalSetup.installSignalHandlers()
+      let reader = ReadlineReader(historyFile: SessionArchive.stateDirectory() + "/history")
+      let strings = InterfaceStrings.forLanguage(lang.interface)
+      let color =
+        !noColor && TerminalSetup.outputIsTerminal
+        && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+      let screen = SessionScreen(strings: strings, color: color, width: TerminalSetup.columns)
+      let chosen: Scenario
+      let library = try location.loadLibrary()
+      let named = scenario ?? location.defaultScenarioID
+      if !pick, let named, let found = library.scenario(named) {
+        chosen = found
+      } else if !pick, let named, named.hasSuffix(".yaml") || named.contains("/") {
+        chosen = try location.scenario(named)
+      } else {
+        if !pick, let named { Console.line(InterfaceStrings.fill(strings.unknownScenario, named)) }
+        guard
+          let picked = ScenarioChooser.choose(
+            from: library.scenarios, reader: reader, screen: screen, defaultID: location.defaultScenarioID)
+        else {
+          reader.finish()
+          return
+        }
+        Console.line()
+        chosen = picked
+      }
+      let session = PracticeSession(
+        scenario: chosen, seed: seed ?? UInt64.random(in: 1...999_999), trainee: trainee ?? Self.loginName,
+        reader: reader, screen: screen, language: lang.interface, exam: exam, reportPath: report)
+      let status = session.start()
+      if status != 0 { throw ExitCode(status) }
+    }
+  }
+
+  /// Standard input is a pipe or file: play it like `replay` and print the same report.
+  private func runPiped(_ location: ScenarioLocation) throws {
+    let chosen = try location.scenario(pick ? nil : scenario)
+    let steps = try TranscriptInput.steps(from: FileHandle.standardInput.readDataToEndOfFile(), name: "stdin")
+    var run = VisitRun(scenario: chosen, seed: seed ?? 1)
+    run.play(steps)
+    var conversation = run.conversation
+    conversation.finish()
+    let result = conversation.report
+    Console.out(ReportRendering.text(result, scenario: chosen, language: lang.interface))
+    if let report { try ReportFiles.write(result, scenario: chosen, language: lang.interface, to: report) }
+  }
+
+  static var loginName: String {
+    let env = ProcessInfo.processInfo.environment
+    return env["USER"] ?? env["LOGNAME"] ?? NSUserName()
+  }
+}

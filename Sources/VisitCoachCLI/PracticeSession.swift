@@ -1,0 +1,192 @@
+import Foundation
+import LineEditing
+import Reporting
+import Simulation
+import VisitCoachModel
+
+/// The interactive practice session: the readline loop around one visit.
+final class PracticeSession {
+  let reader: LineReader
+  let screen: SessionScreen
+  let language: InterfaceLanguage
+  let exam: Bool
+  let reportPath: String?
+  var run: VisitRun
+  let archive: SessionArchive
+  private let titles: [String: String]
+
+  init(
+    scenario: Scenario, seed: UInt64, trainee: String, reader: LineReader, screen: SessionScreen,
+    language: InterfaceLanguage, exam: Bool, reportPath: String?
+  ) {
+    self.reader = reader
+    self.screen = screen
+    self.language = language
+    self.exam = exam
+    self.reportPath = reportPath
+    run = VisitRun(scenario: scenario, seed: seed)
+    archive = SessionArchive(scenario: scenario, trainee: trainee)
+    titles = Dictionary(scenario.checks.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
+  }
+
+  private var s: InterfaceStrings { screen.strings }
+  private var scenario: Scenario { run.scenario }
+
+  /// Runs the visit until it ends, then shows and saves the report. Returns the exit status.
+  func start() -> Int32 {
+    reader.setCompletions(TranscriptInput.commands)
+    Console.line(screen.start(scenario))
+    Console.line()
+    showOpening()
+    archive.save(run.conversation.transcript, finished: false)
+    loop: while !run.conversation.isOver {
+      let c = run.conversation
+      let prompt = screen.prompt(phase: c.phase.title, clock: c.state.clock, budget: scenario.customer.timeBudgetSeconds)
+      switch reader.read(prompt: prompt) {
+      case .end:
+        Console.line()
+        break loop
+      case .interrupted:
+        continue
+      case .line(let raw):
+        let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !line.isEmpty else { continue }
+        reader.remember(line)
+        if line.hasPrefix("/") {
+          if handleCommand(line) == .quit { break loop }
+        } else {
+          show(run.perform(.say(raw)))
+        }
+        archive.save(run.conversation.transcript, finished: false)
+      }
+    }
+    return finish()
+  }
+
+  private func showOpening() {
+    if let opening = run.opening {
+      Console.line(screen.retailer(scenario.persona.name, opening.text))
+    }
+  }
+
+  private enum CommandResult { case handled, quit }
+
+  private func handleCommand(_ line: String) -> CommandResult {
+    let word = line.split(separator: " ").first.map(String.init) ?? line
+    guard let step = TranscriptInput.parse(line) else {
+      if let guess = TranscriptInput.nearestCommand(word) {
+        Console.line(InterfaceStrings.fill(s.unknownCommand, word, guess))
+      } else {
+        Console.line(InterfaceStrings.fill(s.unknownCommandNoGuess, word))
+      }
+      return .handled
+    }
+    switch step {
+    case .quit:
+      return .quit
+    case .show("/help"):
+      let width = s.commandHelp.map { DisplayWidth.of($0.0) }.max() ?? 0
+      for (command, help) in s.commandHelp { Console.line("  \(DisplayWidth.pad(command, to: width))  \(help)") }
+    case .show("/status"):
+      let c = run.conversation
+      Console.line(
+        InterfaceStrings.fill(
+          s.status, c.phase.title, String(c.state.mood), String(c.state.patience), TextReport.clock(c.state.clock),
+          TextReport.clock(scenario.customer.timeBudgetSeconds)))
+    case .show:
+      Console.line(InterfaceStrings.fill(s.scoreSoFar, String(run.conversation.report.total)))
+    case .hint:
+      let hints = run.conversation.phase.id
+      run.perform(.hint)
+      let tips = scenario.rubrics.compactMap { $0.hints[hints] }
+      Console.line(screen.yellow(s.hintHeading))
+      for tip in tips.isEmpty ? [s.noHint] : tips { Console.line(screen.wrapped(tip, firstPrefix: "  ", indent: 2)) }
+    case .undo:
+      if let removed = run.undo() {
+        let what: String
+        if case .say(let text) = removed { what = "「\(text)」" } else { what = describe(removed) }
+        Console.line(screen.dim(InterfaceStrings.fill(s.undone, what)))
+      } else {
+        Console.line(s.nothingToUndo)
+      }
+    case .restart:
+      run.restart()
+      Console.line(screen.bold(s.restarted))
+      showOpening()
+    case .look:
+      let outcome = run.perform(.look)
+      Console.line(screen.bold(s.lookHeading))
+      Console.line(screen.wrapped(InterfaceStrings.fill(s.retailerLine, scenario.persona.name, String(scenario.persona.age), scenario.persona.attire), firstPrefix: "  ", indent: 2))
+      for fact in scenario.scene { Console.line(screen.wrapped(fact.text, firstPrefix: "  · ", indent: 4)) }
+      show(outcome, printLine: false)
+    case .wait, .next, .say:
+      show(run.perform(step))
+    }
+    return .handled
+  }
+
+  private func describe(_ step: ScriptStep) -> String {
+    switch step {
+    case .wait: return s.commandTurns["wait"] ?? "/wait"
+    case .look: return s.commandTurns["look"] ?? "/look"
+    case .next: return s.commandTurns["next"] ?? "/next"
+    default: return ""
+    }
+  }
+
+  /// Shows what a turn produced: the retailer's line, the coach line, a phase change, the end.
+  private func show(_ outcome: TurnOutcome?, printLine: Bool = true) {
+    guard let outcome else {
+      if run.conversation.isOver { Console.line(s.visitOver) }
+      return
+    }
+    if let entered = outcome.enteredPhase, let phase = scenario.phase(entered) {
+      Console.line(screen.dim(InterfaceStrings.fill(s.enteredPhase, phase.title)))
+    }
+    if printLine, let text = outcome.turn.retailer {
+      Console.line(screen.retailer(scenario.persona.name, text))
+    }
+    if !exam, let coach = screen.coach(outcome.score, titles: titles) {
+      Console.line(coach)
+    }
+  }
+
+  /// Ends the visit: the summary on screen, the report file if asked for, the archive.
+  private func finish() -> Int32 {
+    var conversation = run.conversation
+    conversation.finish()
+    let report = conversation.report
+    archive.save(conversation.transcript, finished: true)
+    reader.finish()
+    let phaseTitles = Dictionary(scenario.phases.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
+    let text = TextReport(language: language, retailerName: scenario.persona.name, phaseTitles: phaseTitles)
+    Console.line()
+    Console.out(screen.wrappedReport(text.summary(report)))
+    Console.line()
+    if let reportPath {
+      do {
+        try ReportFiles.write(report, scenario: scenario, language: language, to: reportPath)
+        Console.line(InterfaceStrings.fill(s.reportSaved, reportPath))
+      } catch {
+        Console.error("visitcoach: cannot write the report to \(reportPath): \(error.localizedDescription)")
+      }
+    }
+    if let path = archive.path { Console.line(screen.dim(InterfaceStrings.fill(s.transcriptSaved, path))) }
+    return 0
+  }
+}
+
+/// Writes a report file in the format its extension names: .json, .md or .txt.
+enum ReportFiles {
+  static func write(_ report: ScoreReport, scenario: Scenario, language: InterfaceLanguage, to path: String) throws {
+    let phaseTitles = Dictionary(scenario.phases.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
+    let text: String
+    switch (path as NSString).pathExtension.lowercased() {
+    case "json": text = JSONReport.render(report)
+    case "md", "markdown":
+      text = MarkdownReport(language: language, retailerName: scenario.persona.name, phaseTitles: phaseTitles).render(report)
+    default: text = TextReport(language: language, retailerName: scenario.persona.name, phaseTitles: phaseTitles).render(report)
+    }
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+  }
+}

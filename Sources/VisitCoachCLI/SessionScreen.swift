@@ -1,0 +1,124 @@
+import Foundation
+import Reporting
+import Simulation
+import VisitCoachModel
+
+/// How the practice session looks in the terminal: colour only on a terminal (and never with
+/// NO_COLOR or --no-color), retailer lines wrapped to the width with CJK counted as two cells.
+struct SessionScreen {
+  var strings: InterfaceStrings
+  var color: Bool
+  var width: Int
+
+  private func paint(_ code: String, _ text: String) -> String {
+    color ? "\u{1b}[\(code)m\(text)\u{1b}[0m" : text
+  }
+
+  func bold(_ text: String) -> String { paint("1", text) }
+  func dim(_ text: String) -> String { paint("2", text) }
+  func green(_ text: String) -> String { paint("32", text) }
+  func red(_ text: String) -> String { paint("31", text) }
+  func cyan(_ text: String) -> String { paint("36", text) }
+  func yellow(_ text: String) -> String { paint("33", text) }
+
+  /// `text` wrapped to the screen, each line after the first indented by `indent` cells.
+  func wrapped(_ text: String, firstPrefix: String = "", indent: Int = 0) -> String {
+    let available = max(20, width - max(indent, DisplayWidth.of(firstPrefix)) - 1)
+    let lines = DisplayWidth.wrap(text, width: available)
+    var out: [String] = []
+    for (i, line) in lines.enumerated() {
+      out.append(i == 0 ? firstPrefix + line : String(repeating: " ", count: indent) + line)
+    }
+    return out.joined(separator: "\n")
+  }
+
+  /// The start screen: scenario, customer, budget, what the trainee sees, the scored goals and
+  /// how to get help.
+  func start(_ scenario: Scenario) -> String {
+    let s = strings
+    let c = scenario.customer
+    let p = scenario.persona
+    var out: [String] = []
+    out.append(bold(s.appTitle))
+    out.append(bold("《\(scenario.title)》") + (scenario.summary.isEmpty ? "" : " " + scenario.summary))
+    out.append(
+      InterfaceStrings.fill(
+        s.customerLine, c.customerClass.rawValue, c.network.chineseName, s.visitKinds[c.visit.rawValue] ?? c.visit.rawValue,
+        String(c.timeBudgetSeconds / 60), s.difficulty[scenario.difficulty] ?? String(scenario.difficulty)))
+    out.append("")
+    out.append(bold(s.youSee))
+    out.append(wrapped(scenario.arrival, firstPrefix: "  ", indent: 2))
+    let traits = scenario.traits.map(\.title).joined(separator: "、")
+    let who = InterfaceStrings.fill(s.retailerLine, p.name, String(p.age), p.attire.isEmpty ? traits : p.attire)
+    out.append(wrapped(who, firstPrefix: "  ", indent: 2))
+    for fact in scenario.scene where fact.visibleOnArrival {
+      out.append(wrapped(fact.text, firstPrefix: "  · ", indent: 4))
+    }
+    out.append("")
+    out.append(bold(s.goalsHeading))
+    for rubric in scenario.rubrics {
+      let titles = rubric.criteria.filter { applies($0, to: scenario) }.map(\.title)
+      guard !titles.isEmpty else { continue }
+      out.append(wrapped(titles.joined(separator: "、"), firstPrefix: "  \(rubric.title)（\(rubric.weight)）：", indent: 4))
+    }
+    out.append("")
+    out.append(wrapped(s.howToStart))
+    return out.joined(separator: "\n")
+  }
+
+  private func applies(_ c: Criterion, to scenario: Scenario) -> Bool {
+    let traits = Set(scenario.persona.traits)
+    if !c.applies.traits.isEmpty && c.applies.traits.isDisjoint(with: traits) { return false }
+    if !c.applies.withoutTraits.isDisjoint(with: traits) { return false }
+    if let visit = c.applies.visit, visit != scenario.customer.visit { return false }
+    if !c.applies.phases.isEmpty && c.applies.phases.isDisjoint(with: scenario.phases.map(\.id)) { return false }
+    return true
+  }
+
+  /// Report text wrapped to the screen: continuation lines keep the line's indentation (plus
+  /// the width of a list number such as "1. ").
+  func wrappedReport(_ text: String) -> String {
+    text.split(separator: "\n", omittingEmptySubsequences: false).map { raw -> String in
+      let line = String(raw)
+      guard DisplayWidth.of(line) > width - 1 else { return line }
+      let leading = line.prefix { $0 == " " }.count
+      let rest = line.dropFirst(leading)
+      var indent = leading
+      if let dot = rest.firstIndex(of: "."), rest[rest.startIndex..<dot].allSatisfy(\.isNumber), !rest[rest.startIndex..<dot].isEmpty {
+        indent += rest.distance(from: rest.startIndex, to: dot) + 2
+      }
+      return wrapped(String(rest), firstPrefix: String(repeating: " ", count: leading), indent: indent)
+    }.joined(separator: "\n")
+  }
+
+  /// A retailer line: the name, then the text wrapped under it.
+  func retailer(_ name: String, _ text: String) -> String {
+    let prefix = "\(name)："
+    let width = DisplayWidth.of(prefix)
+    let body = wrapped(text, firstPrefix: prefix, indent: width)
+    return cyan(String(body.prefix(prefix.count))) + String(body.dropFirst(prefix.count))
+  }
+
+  /// The coach line after a turn: what it earned or cost and the mood change.
+  func coach(_ summary: TurnScoreSummary, titles: [String: String]) -> String? {
+    var parts: [String] = []
+    parts += summary.met.map { green("✓ " + (titles[$0] ?? $0)) }
+    parts += summary.partial.map { yellow("◐ " + (titles[$0] ?? $0)) }
+    parts += summary.violated.map { id in
+      red("✗ " + (id == "keyword_stuffing" ? strings.stuffing : (titles[id] ?? id)))
+    }
+    if summary.moodChange != 0 {
+      parts.append(dim("\(strings.mood) \(summary.moodChange > 0 ? "+" : "")\(summary.moodChange)"))
+    }
+    guard !parts.isEmpty else { return nil }
+    return wrapped(parts.joined(separator: " "), firstPrefix: "  ", indent: 2)
+  }
+
+  /// The prompt: phase and clock against the budget. Escape codes are wrapped in readline's
+  /// invisible-text markers so the cursor stays right.
+  func prompt(phase: String, clock: Int, budget: Int) -> String {
+    let text = "[\(phase) \(TextReport.clock(clock))/\(TextReport.clock(budget))]"
+    let shown = color ? "\u{1}\u{1b}[2m\u{2}\(text)\u{1}\u{1b}[0m\u{2}" : text
+    return "\(shown) \(strings.trainee)> "
+  }
+}

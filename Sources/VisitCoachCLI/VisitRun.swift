@@ -1,0 +1,91 @@
+import Scoring
+import Simulation
+import VisitCoachModel
+
+/// A visit being played, with the steps that made it, so `/undo` and `/restart` can rebuild it:
+/// the engine is deterministic, so replaying the remaining steps gives the same state.
+struct VisitRun {
+  let scenario: Scenario
+  let seed: UInt64
+  let plan: ScoringPlan
+  private(set) var conversation: Conversation
+  private(set) var steps: [ScriptStep] = []
+  /// What the retailer said on arrival.
+  private(set) var opening: RetailerLine?
+
+  init(scenario: Scenario, seed: UInt64) {
+    self.scenario = scenario
+    self.seed = seed
+    plan = ScoringPlan(scenario: scenario)
+    conversation = Conversation(scenario: scenario, seed: seed, plan: plan)
+    opening = conversation.start()
+  }
+
+  /// Plays one step; returns the turn it produced, if any. Steps after the visit ended do nothing.
+  @discardableResult
+  mutating func perform(_ step: ScriptStep) -> TurnOutcome? {
+    switch step {
+    case .say(let text):
+      guard !conversation.isOver else { return nil }
+      steps.append(step)
+      return conversation.say(text)
+    case .wait:
+      guard !conversation.isOver else { return nil }
+      steps.append(step)
+      return conversation.wait()
+    case .look:
+      guard !conversation.isOver else { return nil }
+      steps.append(step)
+      return conversation.look()
+    case .next:
+      guard !conversation.isOver else { return nil }
+      steps.append(step)
+      return conversation.next()
+    case .hint:
+      steps.append(step)
+      _ = conversation.hint()
+      return nil
+    case .undo:
+      _ = undo()
+      return nil
+    case .restart:
+      restart()
+      return nil
+    case .quit:
+      conversation.finish()
+      return nil
+    case .show:
+      return nil
+    }
+  }
+
+  /// Takes back the last turn (and the retailer's answer). Returns what was taken back.
+  mutating func undo() -> ScriptStep? {
+    guard let last = steps.lastIndex(where: { if case .hint = $0 { return false } else { return true } }) else {
+      return nil
+    }
+    let removed = steps[last]
+    let kept = steps.enumerated().filter { $0.offset != last }.map(\.element)
+    restart()
+    for step in kept { perform(step) }
+    return removed
+  }
+
+  /// Starts the visit again from arrival.
+  mutating func restart() {
+    conversation = Conversation(scenario: scenario, seed: seed, plan: plan)
+    opening = conversation.start()
+    steps = []
+  }
+
+  /// Plays every step of a script, as `replay` and piped practice do.
+  mutating func play(_ script: [ScriptStep]) {
+    for step in script {
+      if case .quit = step {
+        conversation.finish()
+        break
+      }
+      perform(step)
+    }
+  }
+}
