@@ -58,3 +58,21 @@ public enum BinaryRunner {
     return path
   }
 }
+
+extension BinaryRunner {
+  /// Pids of running processes named `name` whose environment mentions `marker` (so a test
+  /// signals only its own child).
+  public static func processIDs(named name: String, environmentContaining marker: String) throws -> [Int32] {
+    var found: [Int32] = []
+    for entry in try FileManager.default.contentsOfDirectory(atPath: "/proc") {
+      guard let pid = Int32(entry) else { continue }
+      guard let comm = try? String(contentsOfFile: "/proc/\(pid)/comm", encoding: .utf8),
+        comm.trimmingCharacters(in: .whitespacesAndNewlines) == name,
+        let environ = FileManager.default.contents(atPath: "/proc/\(pid)/environ"),
+        String(decoding: environ, as: UTF8.self).contains(marker)
+      else { continue }
+      found.append(pid)
+    }
+    return found
+  }
+}

@@ -1,0 +1,169 @@
+import Foundation
+import Testing
+import VisitCoachTestSupport
+
+/// The practice REPL driven through a pseudo-terminal, keys and all.
+@Suite("Practice session in a terminal", .serialized)
+struct PracticeTerminalTests {
+  let prompt = "我> "
+
+  func session(lang: String? = "C.UTF-8", _ args: [String] = ["practice", "busy-morning-rush", "--seed", "1"]) throws
+    -> (PseudoTerminal, String)
+  {
+    let home = NSTemporaryDirectory() + "visitcoach-home-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+    var env = ["TERM": "xterm", "HOME": home, "PATH": "/usr/bin:/bin", "VISITCOACH_SCENARIOS": TestLibrary.scenariosRoot]
+    if let lang { env["LANG"] = lang }
+    let terminal = try PseudoTerminal(BinaryRunner.executable, args, environment: env)
+    return (terminal, home)
+  }
+
+  @Test func chineseLineEditingWithArrowsAndBackspace() throws {
+    let (t, _) = try session()
+    #expect(t.expect("Ctrl-D"))
+    #expect(t.expect(prompt))
+    // 陈老X板，您好 → four Left, Backspace removes X → 陈老板，您好
+    t.send("陈老X板，您好")
+    #expect(t.expect("您好"))
+    t.send("\u{1b}[D\u{1b}[D\u{1b}[D\u{1b}[D\u{7f}\r")
+    #expect(t.expect("✓ 称呼得体"), "\(t.text.suffix(400))")
+    #expect(t.expect(prompt))
+    t.send("\u{04}")
+    #expect(t.expect("总分"))
+    #expect(t.exitStatus() == 0)
+  }
+
+  @Test func tabCompletesCommandsAndHintIsShown() throws {
+    let (t, _) = try session()
+    #expect(t.expect(prompt))
+    t.send("/hi\t")
+    #expect(t.expect("/hint"))
+    t.send("\r")
+    #expect(t.expect("提示："))
+    #expect(t.expect(prompt))
+    t.send("/quit\r")
+    #expect(t.expect("使用提示: 打招呼"))
+    #expect(t.exitStatus() == 0)
+  }
+
+  @Test func ctrlCDiscardsTheLineAndKeepsTheSession() throws {
+    let (t, _) = try session()
+    #expect(t.expect(prompt))
+    t.send("我不想说这句")
+    #expect(t.expect("这句"))
+    t.send("\u{03}")
+    #expect(t.expect("^C"))
+    #expect(t.expect(prompt))
+    t.send("/status\r")
+    #expect(t.expect("时间 00:00/20:00"), "the discarded line must not have been said")
+    #expect(t.expect(prompt))
+    t.send("\u{04}")
+    #expect(t.exitStatus() == 0)
+  }
+
+  @Test func undoTakesBackTheLastLine() throws {
+    let (t, _) = try session()
+    #expect(t.expect(prompt))
+    t.send("陈老板，您好！\r")
+    #expect(t.expect("✓ 礼貌问候"))
+    #expect(t.expect(prompt))
+    t.send("/undo\r")
+    #expect(t.expect("已撤回：「陈老板，您好！」"))
+    #expect(t.expect("[打招呼 00:00/20:00]"))
+    t.send("\u{04}")
+    #expect(t.expect("总分 0/100"))
+    #expect(t.exitStatus() == 0)
+  }
+
+  @Test func unknownCommandSuggestsTheNearest() throws {
+    let (t, _) = try session()
+    #expect(t.expect(prompt))
+    t.send("/stauts\r")
+    #expect(t.expect("你是想输入 /status 吗"))
+    #expect(t.expect(prompt))
+    t.send("\u{04}")
+    #expect(t.exitStatus() == 0)
+  }
+
+  @Test func worksWithNoLocaleInTheEnvironment() throws {
+    let (t, _) = try session(lang: nil)
+    #expect(t.expect(prompt))
+    t.send("陈老X板，您好")
+    #expect(t.expect("您好"))
+    t.send("\u{1b}[D\u{1b}[D\u{1b}[D\u{1b}[D\u{7f}\r")
+    #expect(t.expect("✓ 称呼得体"), "\(t.text.suffix(400))")
+    #expect(t.expect(prompt))
+    t.send("\u{04}")
+    #expect(t.exitStatus() == 0)
+  }
+
+  @Test func historyIsKeptBetweenSessions() throws {
+    let (first, home) = try session()
+    #expect(first.expect(prompt))
+    first.send("陈老板，早上好\r")
+    #expect(first.expect(prompt))
+    first.send("\u{04}")
+    #expect(first.exitStatus() == 0)
+    let history = try String(contentsOfFile: home + "/.local/state/visitcoach/history", encoding: .utf8)
+    #expect(history.contains("陈老板，早上好"))
+    let env = ["TERM": "xterm", "HOME": home, "LANG": "C.UTF-8", "VISITCOACH_SCENARIOS": TestLibrary.scenariosRoot]
+    let second = try PseudoTerminal(BinaryRunner.executable, ["practice", "busy-morning-rush"], environment: env)
+    #expect(second.expect(prompt))
+    second.send("\u{1b}[A")
+    #expect(second.expect("陈老板，早上好"))
+    second.send("\u{03}")
+    #expect(second.expect(prompt))
+    second.send("\u{04}")
+    #expect(second.exitStatus() == 0)
+  }
+
+  @Test func sigtermEndsTheVisitWithTheReportAndKeepsTheTranscript() throws {
+    let (t, home) = try session()
+    #expect(t.expect(prompt))
+    t.send("陈老板，您好！\r")
+    #expect(t.expect("✓ 礼貌问候"))
+    #expect(t.expect(prompt))
+    let pids = try BinaryRunner.processIDs(named: "visitcoach", environmentContaining: home)
+    for pid in pids { kill(pid, SIGTERM) }
+    #expect(t.expect("总分"))
+    #expect(t.exitStatus() == 0)
+    let folder = home + "/.local/state/visitcoach/sessions"
+    let files = try FileManager.default.contentsOfDirectory(atPath: folder)
+    let record = try String(contentsOfFile: folder + "/" + files[0], encoding: .utf8)
+    #expect(record.contains("陈老板，您好！"))
+    #expect(record.contains("\"finished\" : true"))
+  }
+
+  @Test func pickShowsANumberedChooser() throws {
+    let (t, _) = try session(["practice", "--pick"])
+    #expect(t.expect("选择一个练习剧本"))
+    #expect(t.expect("busy-morning-rush"))
+    #expect(t.expect("> "))
+    t.send("elderly\t")
+    #expect(t.expect("elderly-first-visit"))
+    t.send("\r")
+    #expect(t.expect("王秀兰"))
+    #expect(t.expect(prompt))
+    t.send("\u{04}")
+    #expect(t.exitStatus() == 0)
+  }
+}
+
+@Suite("Practice with piped input")
+struct PracticePipedTests {
+  @Test func pipedPracticeEqualsReplay() throws {
+    let input = TestLibrary.scenariosRoot + "/samples/supply-complaint.good.txt"
+    let data = try Data(contentsOf: URL(fileURLWithPath: input))
+    let practice = try BinaryRunner.run(["practice", "supply-complaint"], stdin: data)
+    let replay = try BinaryRunner.run(["replay", "supply-complaint", "--input", input])
+    #expect(practice.status == 0)
+    #expect(practice.stdout == replay.stdout)
+    #expect(practice.stdout.contains("通过"))
+  }
+
+  @Test func pipedPracticeWithNoInputEndsCleanly() throws {
+    let r = try BinaryRunner.run(["practice"])
+    #expect(r.status == 0)
+    #expect(r.stdout.contains("总分 0/100"))
+  }
+}
