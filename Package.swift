@@ -30,7 +30,9 @@ let package = Package(
     .executableTarget(name: "visitcoach", dependencies: ["VisitCoachCLI"]),
     .executableTarget(
       name: "Benchmarks",
-      dependencies: ["VisitCoachModel", "ScenarioFormat", "Scoring", "Simulation"]),
+      dependencies: [
+        "VisitCoachModel", "ScenarioFormat", "Scoring", "Simulation", .product(name: "Yams", package: "Yams"),
+      ]),
     .target(
       name: "VisitCoachTestSupport",
       dependencies: ["VisitCoachModel", "ScenarioFormat", "Scoring"],

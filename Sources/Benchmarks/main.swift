@@ -5,6 +5,15 @@ import ScenarioFormat
 import Scoring
 import Simulation
 import VisitCoachModel
+import Yams
+
+enum ScenarioLibraryFiles {
+  static func all(_ root: String) -> [String] {
+    [root, root + "/traits", root + "/rubrics"].flatMap { folder in
+      ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".yaml") }.map { folder + "/" + $0 }
+    }
+  }
+}
 
 let root = CommandLine.arguments.dropFirst().first ?? "scenarios"
 let clock = ContinuousClock()
@@ -37,6 +46,23 @@ guard !library.hasErrors, let busy = library.scenario("busy-morning-rush") else 
   exit(1)
 }
 report("load all shipped scenarios (\(library.scenarios.count), median)", String(format: "%.2f ms", median(loads) * 1e3), budget: "≤ 20 ms")
+
+var composeTimes: [Double] = []
+let yamlTexts = (ScenarioLibraryFiles.all(root)).compactMap { try? String(contentsOfFile: $0, encoding: .utf8) }
+for _ in 0..<20 {
+  let start = clock.now
+  for text in yamlTexts { _ = try? Yams.compose(yaml: text) }
+  composeTimes.append(seconds(clock.now - start))
+}
+report("  of which Yams.compose of \(yamlTexts.count) files", String(format: "%.2f ms", median(composeTimes) * 1e3), budget: "")
+
+var plansBuilt: [Double] = []
+for _ in 0..<(only == "plan" ? 400 : 20) {
+  let start = clock.now
+  _ = ScoringPlan(scenario: busy)
+  plansBuilt.append(seconds(clock.now - start))
+}
+report("compile one scenario's scoring plan (median)", String(format: "%.2f ms", median(plansBuilt) * 1e3), budget: "(part of start-up)")
 
 // MARK: 2. Phrase matching: 500 phrases, 10,000 utterances
 let samples: [String] = library.scenarios.flatMap { s -> [String] in

@@ -107,6 +107,7 @@ struct LineDocument: Sendable {
       _ = r.value("on")
       _ = r.value("when")
       _ = r.value("then")
+      _ = r.value("priority")
       return nil
     }
     self.id = id

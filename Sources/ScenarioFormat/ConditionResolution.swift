@@ -62,11 +62,20 @@ struct ConditionResolver {
         ok = false
         continue
       }
+      if !c.phases.isEmpty && !inner.phases.isEmpty && c.phases.isDisjoint(with: inner.phases) {
+        sink.error(
+          at: include.mark, include.keyPath,
+          "'\(include.value)' requires phase \(Suggestions.list(inner.phases)) but this condition requires \(Suggestions.list(c.phases)); it can never hold")
+        ok = false
+        continue
+      }
       c = c.merged(with: inner)
     }
-    if let mood = c.mood, mood.lower > mood.upper {
-      sink.error(at: doc.mark, doc.path, "mood requirements contradict each other; this condition can never hold")
-      ok = false
+    for (name, range) in [("mood", c.mood), ("patience", c.patience), ("turn", c.turnInPhase)] {
+      if let range, range.lower > range.upper {
+        sink.error(at: doc.mark, doc.path, "\(name) requirements contradict each other; this condition can never hold")
+        ok = false
+      }
     }
     if !c.flags.isDisjoint(with: c.unset) {
       sink.error(at: doc.mark, doc.path, "a flag is required both set and unset; this condition can never hold")

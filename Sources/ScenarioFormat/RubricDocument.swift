@@ -93,7 +93,7 @@ struct CriterionDocument: Sendable {
         if case .scalar(let s) = node, let range = ConditionDocument.parseRange(s.string) {
           mood = range
         } else {
-          r.sink.error(at: node.sourceMark, a.child("mood"), "not a range; use low, mid, high, <N, >N or N-M")
+          r.sink.error(at: node.sourceMark, a.child("mood"), "not a range; use low, mid, high, <N, <=N, >N, >=N, N-M or N")
         }
       }
       a.finish()

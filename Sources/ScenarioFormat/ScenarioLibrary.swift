@@ -60,6 +60,32 @@ public enum ScenarioLibrary {
     return merged
   }
 
+  /// Loads just the scenario with this id, reading only the files it uses (scenario, trait and
+  /// rubric files are named after their ids: `busy-morning-rush.yaml`, `traits/busy.yaml`,
+  /// `rubrics/greeting.yaml`). Falls back to loading the whole library when a file is not where
+  /// its name says, so errors are reported the same way. Start-up of `practice` and `replay`
+  /// uses this.
+  public static func load(scenarioID id: String, root: String) -> LoadResult {
+    let file = (root as NSString).appendingPathComponent("\(id).yaml")
+    let sink = DiagnosticSink(file: file)
+    guard FileManager.default.fileExists(atPath: file), let text = readText(file, sink: sink),
+      let node = compose(text, sink: sink), let doc = ScenarioDocument(node, file: file, text: text, sink: sink),
+      doc.id.value == id, !sink.hasErrors
+    else { return load(root: root) }
+    let traitFiles = doc.persona.traits.map { (root as NSString).appendingPathComponent("traits/\($0.value).yaml") }
+    let rubricFiles = doc.rubrics.map { (root as NSString).appendingPathComponent("rubrics/\($0.id.value).yaml") }
+    guard (traitFiles + rubricFiles).allSatisfy({ FileManager.default.fileExists(atPath: $0) }) else {
+      return load(root: root)
+    }
+    var library = readLibrary(root, traitFiles: traitFiles, rubricFiles: rubricFiles)
+    library.sinks.append(sink)
+    let scenario = library.assembler.assemble(
+      doc, sink: sink, traitSinks: library.traitSinks, rubricSinks: library.rubricSinks)
+    let diagnostics = Array(Set(library.sinks.flatMap(\.items))).sorted(by: diagnosticOrder)
+    if diagnostics.contains(where: { $0.severity == .error }) { return load(root: root) }
+    return LoadResult(scenarios: scenario.map { [$0] } ?? [], diagnostics: diagnostics, fileCount: library.fileCount + 1)
+  }
+
   /// Parses one scenario from text against a library's traits and rubrics (for tests and tools).
   public static func load(scenarioText: String, file: String, libraryRoot: String) -> LoadResult {
     var library = readLibrary(libraryRoot)
@@ -111,14 +137,16 @@ public enum ScenarioLibrary {
     return LoadResult(scenarios: scenarios, diagnostics: diagnostics, fileCount: library.fileCount)
   }
 
-  private static func readLibrary(_ root: String) -> Library {
+  private static func readLibrary(
+    _ root: String, traitFiles: [String]? = nil, rubricFiles: [String]? = nil
+  ) -> Library {
     var sinks: [DiagnosticSink] = []
     var traits: [String: TraitDocument] = [:]
     var traitSinks: [String: DiagnosticSink] = [:]
     var rubrics: [String: RubricDocument] = [:]
     var rubricSinks: [String: DiagnosticSink] = [:]
     var count = 0
-    for file in yamlFiles(in: (root as NSString).appendingPathComponent("traits")) {
+    for file in traitFiles ?? yamlFiles(in: (root as NSString).appendingPathComponent("traits")) {
       let sink = DiagnosticSink(file: file)
       sinks.append(sink)
       count += 1
@@ -132,7 +160,7 @@ public enum ScenarioLibrary {
       traits[doc.id.value] = doc
       traitSinks[doc.id.value] = sink
     }
-    for file in yamlFiles(in: (root as NSString).appendingPathComponent("rubrics")) {
+    for file in rubricFiles ?? yamlFiles(in: (root as NSString).appendingPathComponent("rubrics")) {
       let sink = DiagnosticSink(file: file)
       sinks.append(sink)
       count += 1
@@ -213,7 +241,10 @@ public enum ScenarioLibrary {
     SourceLint.check(text, into: sink)
     let linted = sink.items.count > before
     do {
-      guard let node = try Yams.compose(yaml: text) else {
+      // The basic resolver types nothing by regular expression (MapReader parses numbers and
+      // booleans itself), which keeps start-up fast: the default one runs ICU regexes on
+      // every key when Yams checks for duplicates.
+      guard let node = try Yams.compose(yaml: text, .basic) else {
         sink.error(1, 1, "", "the file is empty")
         return nil
       }

@@ -30,7 +30,9 @@ enum SourceLint {
       while i < line.count, line[i] != ":", line[i] != "：", line[i] != "#", line[i] != "\"", line[i] != "'" {
         i += 1
       }
-      if i < line.count, line[i] == "：", i > keyStart, !line[keyStart..<i].contains(" ") {
+      // Keys are ASCII names; Chinese text such as `- 新品：海韵` is left alone.
+      let isKey = i > keyStart && line[keyStart..<i].allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || $0 == "_" || ("0"..."9").contains($0)) }
+      if i < line.count, line[i] == "：", isKey {
         let key = String(String.UnicodeScalarView(line[keyStart..<i]))
         sink.error(
           lineNumber, i + 1, key,

@@ -138,7 +138,7 @@ final class MapReader {
   static func strings(_ node: Yams.Node, path: String, sink: DiagnosticSink) -> [Located<String>] {
     switch node {
     case .scalar(let scalar):
-      if scalar.string.isEmpty && scalar.tag.description.hasSuffix("null") { return [] }
+      if scalar.string.isEmpty && scalar.style == .plain { return [] }  // `key:` with no value
       return [Located(value: scalar.string, mark: node.sourceMark, keyPath: path)]
     case .sequence(let sequence):
       var result: [Located<String>] = []

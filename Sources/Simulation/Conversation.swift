@@ -173,9 +173,9 @@ public struct Conversation: Sendable {
     for reaction in scenario.traits.flatMap(\.reactions) {
       let fires =
         kind == .say
-        ? reaction.trigger.fires(length: length, met: score.satisfied, violated: score.violated)
+        ? reaction.trigger.fires(length: length, met: score.newlyMet, violated: score.violated)
         : kind == .wait
-          && (reaction.trigger == .wait || reaction.trigger.fires(length: 0, met: score.satisfied, violated: []))
+          && (reaction.trigger == .wait || reaction.trigger.fires(length: 0, met: score.newlyMet, violated: []))
       if fires {
         mood += reaction.mood
         patience += reaction.patience

@@ -57,13 +57,11 @@ struct PracticeCommand: ParsableCommand {
         && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
       let screen = SessionScreen(strings: strings, color: color, width: TerminalSetup.columns)
       let chosen: Scenario
-      let library = try location.loadLibrary()
       let named = scenario ?? location.defaultScenarioID
-      if !pick, let named, let found = library.scenario(named) {
+      if !pick, let named, let found = try? location.scenario(named) {
         chosen = found
-      } else if !pick, let named, named.hasSuffix(".yaml") || named.contains("/") {
-        chosen = try location.scenario(named)
       } else {
+        let library = try location.loadLibrary()
         if !pick, let named { Console.line(InterfaceStrings.fill(strings.unknownScenario, named)) }
         guard
           let picked = ScenarioChooser.choose(

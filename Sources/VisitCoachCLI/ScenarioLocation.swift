@@ -57,10 +57,12 @@ struct ScenarioLocation {
       }
       return scenario
     }
-    let library = try loadLibrary()
     guard let id = name ?? defaultScenarioID else {
       throw UserFacingError("name a scenario; 'visitcoach list' shows them")
     }
+    let quick = ScenarioLibrary.load(scenarioID: id, root: root)
+    if !quick.hasErrors, let scenario = quick.scenario(id) { return scenario }
+    let library = try loadLibrary()
     guard let scenario = library.scenario(id) else {
       let ids = library.scenarios.map(\.id)
       let near = ids.min { Self.distance(id, $0) < Self.distance(id, $1) }

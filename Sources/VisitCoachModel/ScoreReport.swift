@@ -18,7 +18,8 @@ public enum CriterionStatus: String, Sendable, Codable, CaseIterable {
 public struct Evidence: Sendable, Hashable, Codable {
   /// The turn's 1-based index.
   public var turn: Int
-  /// The matched words (or a description of the measure, e.g. `similar to "…" (0.62)`).
+  /// The matched words, `≈「example」(64%)` for a sentence close to a good example, or what
+  /// a measure found (e.g. `用时 45 秒 (上限 90 秒)`).
   public var text: String
   /// The trainee's whole utterance in that turn.
   public var utterance: String

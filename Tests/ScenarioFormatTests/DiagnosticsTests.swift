@@ -181,6 +181,39 @@ struct DiagnosticsTests {
     #expect(result.scenarios.first?.lines.count ?? 0 > 3_300)
   }
 
+  @Test func anErrorInTheDocumentStopsTheScenario() {
+    let result = diagnose(validScenario.replacingOccurrences(of: "version: 1", with: "version: 2"))
+    #expect(result.scenarios.isEmpty)
+  }
+
+  @Test func namedConditionsWithDisjointPhasesCanNeverHold() throws {
+    let yaml = validScenario.replacingOccurrences(
+      of: "lines:\n", with: "conditions:\n  at_end: { phase: farewell }\nlines:\n"
+    ).replacingOccurrences(of: "when: { phase: greeting }", with: "when: { phase: greeting, if: [at_end] }")
+    let error = try #require(diagnose(yaml).errors.first)
+    #expect(error.message.contains("it can never hold"))
+  }
+
+  @Test func chineseTextWithAFullWidthColonIsNotAKey() {
+    let yaml = validScenario.replacingOccurrences(of: "text: 哎，你好。", with: "text: |\n      新品：海韵\n      价格：二十元")
+    #expect(diagnose(yaml).diagnostics.isEmpty, "\(diagnose(yaml).diagnostics)")
+  }
+
+  @Test func scenarioPhrasesMayUsePlaceholders() throws {
+    let yaml = validScenario.replacingOccurrences(
+      of: "  - use: greeting\n", with: "  - use: greeting\n    phrases: { polite_opener: [\"{persona.surname}姐好\"] }\n")
+    let scenario = try #require(diagnose(yaml).scenarios.first)
+    let opener = try #require(scenario.checks.first { $0.id == "greeting.polite_opener" })
+    #expect(opener.phrases.any.contains("王姐好"))
+  }
+
+  @Test func aLineWithoutAnIDGetsOneClearError() {
+    let yaml = validScenario.replacingOccurrences(of: "  - id: hello\n", with: "  - priority: 1\n")
+    let result = diagnose(yaml)
+    #expect(result.errors.map(\.message) == ["missing required key 'id' (a unique name for the line, e.g. busy-interrupt)"])
+    #expect(result.warnings.isEmpty, "\(result.warnings)")
+  }
+
   @Test func emptyFile() throws {
     let error = try #require(diagnose("").errors.first)
     #expect(error.message == "the file is empty")

@@ -134,6 +134,34 @@ struct ConversationTests {
     }
   }
 
+  @Test func aTraitLineMovingToAMissingPhaseNeverFires() throws {
+    let yaml = """
+      version: 1
+      id: no-complaint-phase
+      title: 没有抱怨环节
+      arrival: 小店。
+      customer: { class: C, network: rural, visit: first }
+      persona: { name: 李四, age: 40, gender: male, traits: [complaining] }
+      phases: [{ id: greeting, title: 打招呼 }]
+      lines:
+        - { id: plain, text: 嗯。 }
+      rubrics: [{ use: greeting }]
+      """
+    let scenario = try #require(TestLibrary.scenario(yaml: yaml).scenarios.first)
+    #expect(!scenario.lines.contains { $0.id == "complaining-raise" })
+    let c = play(scenario, ["您好"])
+    #expect(c.transcript.turns[0].retailerLineID == "plain")
+  }
+
+  @Test func repeatingAWaitingPhraseDoesNotKeepRaisingPatience() {
+    var c = Conversation(scenario: busy, seed: 1)
+    _ = c.start()
+    _ = c.say("您先忙，我等您")
+    let after = c.state.patience
+    _ = c.say("您先忙，我等您")
+    #expect(c.state.patience <= after)
+  }
+
   @Test func oddInputNeverCrashes() {
     let inputs = [
       "", "   ", "\u{1b}[31m红色\u{1b}[0m", "\u{0}\u{1}\u{7}", String(decoding: [0xFF, 0xFE, 0x41] as [UInt8], as: UTF8.self),
