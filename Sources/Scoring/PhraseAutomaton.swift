@@ -123,6 +123,30 @@ public struct PhraseAutomaton: Sendable {
     }
   }
 
+  /// Appends every occurrence in `bytes` to `found` (in order of end position).
+  public func collect(_ bytes: UnsafeBufferPointer<UInt8>, into found: inout [Match]) {
+    var state = 0
+    let width = classCount
+    classOf.withUnsafeBufferPointer { classes in
+      transitions.withUnsafeBufferPointer { table in
+        outputStart.withUnsafeBufferPointer { starts in
+          outputs.withUnsafeBufferPointer { outs in
+            for position in 0..<bytes.count {
+              state = Int(table[state &* width &+ Int(classes[Int(bytes[position])])])
+              let from = Int(starts[state])
+              let to = Int(starts[state + 1])
+              if from == to { continue }
+              for k in from..<to {
+                let pattern = Int(outs[k])
+                found.append(Match(pattern: pattern, start: position + 1 - lengths[pattern], end: position + 1))
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
   /// Every occurrence of every pattern in `text` (which should be normalised).
   public func matches(in text: String) -> [Match] {
     var text = text

@@ -32,12 +32,17 @@ public struct PreparedUtterance: Sendable {
     var boundaries = 0
     normalized.withUTF8 { bytes in
       for byte in bytes where byte == UInt8(ascii: "|") { boundaries += 1 }
+      var found: [PhraseAutomaton.Match] = []
+      plan.automaton.collect(bytes, into: &found)
+      guard !found.isEmpty else { return }
       var negationCache: [(start: Int, negated: Bool)] = []
-      plan.automaton.forEachMatch(in: bytes) { match in
-        for u in Int(plan.useStart[match.pattern])..<Int(plan.useStart[match.pattern + 1]) {
+      matched.reserveCapacity(found.count)
+      for match in found {
+        let first = Int(plan.useStart[match.pattern])
+        let last = Int(plan.useStart[match.pattern + 1])
+        for u in first..<last {
           let use = plan.useList[u]
-          let flags = plan.flags[use.check]
-          if flags.negationGuard {
+          if plan.flags[use.check].negationGuard {
             let negated: Bool
             if let known = negationCache.first(where: { $0.start == match.start }) {
               negated = known.negated
@@ -47,7 +52,8 @@ public struct PreparedUtterance: Sendable {
             }
             if negated { continue }
           }
-          var slot = hits.firstIndex { $0.check >= use.check } ?? hits.count
+          var slot = 0
+          while slot < hits.count && hits[slot].check < use.check { slot += 1 }
           if slot == hits.count || hits[slot].check != use.check {
             hits.insert((use.check, CheckHit()), at: slot)
           }
@@ -59,7 +65,6 @@ public struct PreparedUtterance: Sendable {
           case .partialAll(let g): hits[slot].hit.partialGroups |= 1 << UInt64(g)
           case .partialNone: hits[slot].hit.partialNone = true
           }
-          slot = 0
           switch use.role {
           case .none, .partialNone:
             break

@@ -16,19 +16,32 @@ struct PatternUse: Sendable, Hashable {
   var role: PhraseRole
 }
 
-/// A criterion or penalty prepared for fast scoring.
-struct CompiledCheck: Sendable {
-  var criterion: Criterion
-  var rubric: Int
-  var similarGood: [BigramProfile]
-  var similarBad: [BigramProfile]
+/// A criterion or penalty prepared for fast scoring. A class, so that handing one around costs
+/// one reference count instead of copying every field of the criterion.
+final class CompiledCheck: Sendable {
+  let criterion: Criterion
+  let rubric: Int
+  let similarGood: [BigramProfile]
+  let similarBad: [BigramProfile]
   /// Whether trait and visit requirements hold for this scenario.
-  var staticallyApplicable: Bool
+  let staticallyApplicable: Bool
   /// Indices of `after` / `before` checks.
-  var after: [Int]
-  var before: [Int]
-  var cancels: [Int]
-  var cancelsAll: Bool
+  let after: [Int]
+  let before: [Int]
+  let cancels: [Int]
+  let cancelsAll: Bool
+
+  init(criterion: Criterion, rubric: Int, staticallyApplicable: Bool, indexByID: [String: Int]) {
+    self.criterion = criterion
+    self.rubric = rubric
+    similarGood = criterion.similar?.good.map { BigramProfile(TextNormalizer.normalize($0)) } ?? []
+    similarBad = criterion.similar?.bad.map { BigramProfile(TextNormalizer.normalize($0)) } ?? []
+    self.staticallyApplicable = staticallyApplicable
+    after = criterion.after.compactMap { indexByID[$0] }
+    before = criterion.before.compactMap { indexByID[$0] }
+    cancelsAll = criterion.cancels.contains("*")
+    cancels = criterion.cancels.compactMap { indexByID[$0] }
+  }
 
   var hasSimilar: Bool { !similarGood.isEmpty || !similarBad.isEmpty }
   var isWordMeasure: Bool {
@@ -76,30 +89,21 @@ public struct ScoringPlan: Sendable {
 
   /// Compiles the rubrics of `scenario`.
   public init(scenario: Scenario) {
-    var checks: [CompiledCheck] = []
     var indexByID: [String: Int] = [:]
+    var all: [(criterion: Criterion, rubric: Int)] = []
     for (r, rubric) in scenario.rubrics.enumerated() {
       for criterion in rubric.checks {
-        indexByID[criterion.id] = checks.count
-        let applies = criterion.applies
-        let traits = Set(scenario.persona.traits)
-        var ok = applies.traits.isEmpty || !applies.traits.isDisjoint(with: traits)
-        ok = ok && applies.withoutTraits.isDisjoint(with: traits)
-        ok = ok && (applies.visit == nil || applies.visit == scenario.customer.visit)
-        checks.append(
-          CompiledCheck(
-            criterion: criterion, rubric: r,
-            similarGood: criterion.similar?.good.map { BigramProfile(TextNormalizer.normalize($0)) } ?? [],
-            similarBad: criterion.similar?.bad.map { BigramProfile(TextNormalizer.normalize($0)) } ?? [],
-            staticallyApplicable: ok, after: [], before: [], cancels: [], cancelsAll: false))
+        indexByID[criterion.id] = all.count
+        all.append((criterion, r))
       }
     }
-    for i in checks.indices {
-      let c = checks[i].criterion
-      checks[i].after = c.after.compactMap { indexByID[$0] }
-      checks[i].before = c.before.compactMap { indexByID[$0] }
-      checks[i].cancelsAll = c.cancels.contains("*")
-      checks[i].cancels = c.cancels.compactMap { indexByID[$0] }
+    let traits = Set(scenario.persona.traits)
+    let checks = all.map { entry -> CompiledCheck in
+      let applies = entry.criterion.applies
+      var ok = applies.traits.isEmpty || !applies.traits.isDisjoint(with: traits)
+      ok = ok && applies.withoutTraits.isDisjoint(with: traits)
+      ok = ok && (applies.visit == nil || applies.visit == scenario.customer.visit)
+      return CompiledCheck(criterion: entry.criterion, rubric: entry.rubric, staticallyApplicable: ok, indexByID: indexByID)
     }
     var patternIndex: [String: Int] = [:]
     var patterns: [String] = []
