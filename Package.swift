@@ -31,7 +31,8 @@ let package = Package(
     .executableTarget(
       name: "Benchmarks",
       dependencies: [
-        "VisitCoachModel", "ScenarioFormat", "Scoring", "Simulation", .product(name: "Yams", package: "Yams"),
+        "VisitCoachModel", "ScenarioFormat", "Scoring", "Simulation",
+        .product(name: "Yams", package: "Yams"),
       ]),
     .target(
       name: "VisitCoachTestSupport",
@@ -46,7 +47,8 @@ let package = Package(
     .testTarget(
       name: "SimulationTests",
       dependencies: [
-        "Simulation", "ScenarioFormat", "VisitCoachModel", "Reporting", "Scoring", "VisitCoachTestSupport",
+        "Simulation", "ScenarioFormat", "VisitCoachModel", "Reporting", "Scoring",
+        "VisitCoachTestSupport",
       ],
       exclude: ["Golden"]),
     .testTarget(name: "VisitCoachCLITests", dependencies: ["visitcoach", "VisitCoachTestSupport"]),

@@ -10,7 +10,9 @@ import Yams
 enum ScenarioLibraryFiles {
   static func all(_ root: String) -> [String] {
     [root, root + "/traits", root + "/rubrics"].flatMap { folder in
-      ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".yaml") }.map { folder + "/" + $0 }
+      ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter {
+        $0.hasSuffix(".yaml")
+      }.map { folder + "/" + $0 }
     }
   }
 }
@@ -28,7 +30,9 @@ func median(_ values: [Double]) -> Double {
 }
 
 func report(_ name: String, _ value: String, budget: String) {
-  print("\(name.padding(toLength: 46, withPad: " ", startingAt: 0)) \(value.padding(toLength: 22, withPad: " ", startingAt: 0)) budget \(budget)")
+  print(
+    "\(name.padding(toLength: 46, withPad: " ", startingAt: 0)) \(value.padding(toLength: 22, withPad: " ", startingAt: 0)) budget \(budget)"
+  )
 }
 
 let only = ProcessInfo.processInfo.environment["BENCH_ONLY"]
@@ -45,16 +49,22 @@ guard !library.hasErrors, let busy = library.scenario("busy-morning-rush") else 
   print("cannot load \(root): \(library.errors.map(\.description))")
   exit(1)
 }
-report("load all shipped scenarios (\(library.scenarios.count), median)", String(format: "%.2f ms", median(loads) * 1e3), budget: "≤ 20 ms")
+report(
+  "load all shipped scenarios (\(library.scenarios.count), median)",
+  String(format: "%.2f ms", median(loads) * 1e3), budget: "≤ 20 ms")
 
 var composeTimes: [Double] = []
-let yamlTexts = (ScenarioLibraryFiles.all(root)).compactMap { try? String(contentsOfFile: $0, encoding: .utf8) }
+let yamlTexts = (ScenarioLibraryFiles.all(root)).compactMap {
+  try? String(contentsOfFile: $0, encoding: .utf8)
+}
 for _ in 0..<20 {
   let start = clock.now
   for text in yamlTexts { _ = try? Yams.compose(yaml: text, .basic) }
   composeTimes.append(seconds(clock.now - start))
 }
-report("  of which Yams.compose of \(yamlTexts.count) files", String(format: "%.2f ms", median(composeTimes) * 1e3), budget: "")
+report(
+  "  of which Yams.compose of \(yamlTexts.count) files",
+  String(format: "%.2f ms", median(composeTimes) * 1e3), budget: "")
 
 var plansBuilt: [Double] = []
 for _ in 0..<(only == "plan" ? 400 : 20) {
@@ -62,17 +72,27 @@ for _ in 0..<(only == "plan" ? 400 : 20) {
   _ = ScoringPlan(scenario: busy)
   plansBuilt.append(seconds(clock.now - start))
 }
-report("compile one scenario's scoring plan (median)", String(format: "%.2f ms", median(plansBuilt) * 1e3), budget: "(part of start-up)")
+report(
+  "compile one scenario's scoring plan (median)",
+  String(format: "%.2f ms", median(plansBuilt) * 1e3), budget: "(part of start-up)")
 
 // MARK: 2. Phrase matching: 500 phrases, 10,000 utterances
 let samples: [String] = library.scenarios.flatMap { s -> [String] in
   let path = "\(root)/samples/\(s.id).good.txt"
-  return ((try? String(contentsOfFile: path, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
+  return ((try? String(contentsOfFile: path, encoding: .utf8)) ?? "").split(separator: "\n").map(
+    String.init)
 }.filter { !$0.hasPrefix("/") && !$0.isEmpty }
-var phrases = Array(Set(library.scenarios.flatMap { $0.checks.flatMap { $0.phrases.allPhrases + $0.partial.allPhrases } }))
-  .map(TextNormalizer.normalize).filter { !$0.isEmpty }.sorted()
+var phrases = Array(
+  Set(
+    library.scenarios.flatMap {
+      $0.checks.flatMap { $0.phrases.allPhrases + $0.partial.allPhrases }
+    })
+)
+.map(TextNormalizer.normalize).filter { !$0.isEmpty }.sorted()
 var rng = SplitMix64(seed: 42)
-let pool = Array("的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更单风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温传土许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须际商非验连断深难近矿千周委素技备半办青省列习响约支般史感劳便团往酸历市克何除消构府称太准精值号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置派层片始却专状育厂京识适属圆包火住调满县局照参红细引听该铁价严龙飞")
+let pool = Array(
+  "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更单风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温传土许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须际商非验连断深难近矿千周委素技备半办青省列习响约支般史感劳便团往酸历市克何除消构府称太准精值号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置派层片始却专状育厂京识适属圆包火住调满县局照参红细引听该铁价严龙飞"
+)
 while phrases.count < 500 {
   let length = 2 + Int(rng.next() % 3)
   phrases.append(String((0..<length).map { _ in pool[Int(rng.next() % UInt64(pool.count))] }))
@@ -91,15 +111,22 @@ for var u in utterances {
   u.withUTF8 { bytes in automaton.forEachMatch(in: bytes) { _ in hits += 1 } }
 }
 let matchMean = seconds(clock.now - matchStart) / Double(utterances.count)
-report("phrase matching, 500 phrases (mean/utterance)", String(format: "%.2f µs", matchMean * 1e6), budget: "≤ 5 µs")
-print("  (\(automaton.stateCount) states, \(hits) hits in \(utterances.count) utterances of ~30 characters)")
+report(
+  "phrase matching, 500 phrases (mean/utterance)", String(format: "%.2f µs", matchMean * 1e6),
+  budget: "≤ 5 µs")
+print(
+  "  (\(automaton.stateCount) states, \(hits) hits in \(utterances.count) utterances of ~30 characters)"
+)
 
 let normStart = clock.now
 var normalizedBytes = 0
 for u in samples.prefix(200) {
   for _ in 0..<50 { normalizedBytes += TextNormalizer.normalize(u).utf8.count }
 }
-report("normalise one utterance (mean)", String(format: "%.2f µs", seconds(clock.now - normStart) / 10_000 * 1e6), budget: "(part of a turn)")
+report(
+  "normalise one utterance (mean)",
+  String(format: "%.2f µs", seconds(clock.now - normStart) / 10_000 * 1e6),
+  budget: "(part of a turn)")
 
 // MARK: 3. A whole turn: normalise + score + choose the reply
 let plan = ScoringPlan(scenario: busy)
@@ -116,13 +143,16 @@ for seed in 0..<(only != nil ? 0 : (profiling ? 20 : 2_000)) {
     turnTimes.append(seconds(clock.now - start))
   }
 }
-report("whole turn (median of \(turnTimes.count))", String(format: "%.1f µs", median(turnTimes) * 1e6), budget: "≤ 50 µs")
+report(
+  "whole turn (median of \(turnTimes.count))", String(format: "%.1f µs", median(turnTimes) * 1e6),
+  budget: "≤ 50 µs")
 
 // MARK: 4. Re-scoring throughput
 var transcripts: [(Transcript, Scenario)] = []
 for scenario in library.scenarios {
   let path = "\(root)/samples/\(scenario.id).good.txt"
-  let lines = ((try? String(contentsOfFile: path, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
+  let lines = ((try? String(contentsOfFile: path, encoding: .utf8)) ?? "").split(separator: "\n")
+    .map(String.init)
   var c = Conversation(scenario: scenario, seed: 1)
   _ = c.start()
   for line in lines where !c.isOver {
@@ -135,7 +165,8 @@ for scenario in library.scenarios {
   }
   transcripts.append((c.transcript, scenario))
 }
-let plans = Dictionary(uniqueKeysWithValues: library.scenarios.map { ($0.id, ScoringPlan(scenario: $0)) })
+let plans = Dictionary(
+  uniqueKeysWithValues: library.scenarios.map { ($0.id, ScoringPlan(scenario: $0)) })
 var rescoredBytes = 0
 var rescoredTranscriptBytes = 0
 var rescored = 0
@@ -164,10 +195,20 @@ while seconds(clock.now - scoreOnlyStart) < (only == "score" ? 5.0 : (only == ni
     }
   }
 }
-report("  of which scoring turns alone", String(format: "%.1f MB/s", Double(scoreOnlyBytes) / seconds(clock.now - scoreOnlyStart) / 1e6), budget: "")
-report("re-scoring, trainee text (with reports)", String(format: "%.1f MB/s", Double(rescoredBytes) / rescoreSeconds / 1e6), budget: "≥ 30 MB/s")
-report("re-scoring, all transcript text", String(format: "%.1f MB/s", Double(rescoredTranscriptBytes) / rescoreSeconds / 1e6), budget: "≥ 30 MB/s")
-print("  (\(rescored) transcripts, \(String(format: "%.1f", Double(rescored) / rescoreSeconds)) per second)")
+report(
+  "  of which scoring turns alone",
+  String(format: "%.1f MB/s", Double(scoreOnlyBytes) / seconds(clock.now - scoreOnlyStart) / 1e6),
+  budget: "")
+report(
+  "re-scoring, trainee text (with reports)",
+  String(format: "%.1f MB/s", Double(rescoredBytes) / rescoreSeconds / 1e6), budget: "≥ 30 MB/s")
+report(
+  "re-scoring, all transcript text",
+  String(format: "%.1f MB/s", Double(rescoredTranscriptBytes) / rescoreSeconds / 1e6),
+  budget: "≥ 30 MB/s")
+print(
+  "  (\(rescored) transcripts, \(String(format: "%.1f", Double(rescored) / rescoreSeconds)) per second)"
+)
 
 // MARK: 5. Whole processes (replay, first prompt): scripts/process-latency.py and
 // scripts/first-prompt-latency.py measure those from outside; see docs/Performance.md.

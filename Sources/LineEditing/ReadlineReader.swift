@@ -27,7 +27,9 @@ private func onSignal(_ signal: Int32) {
 }
 
 // readline passes the number of matches returned so far as `state`, so this can be stateless.
-private func completionGenerator(_ text: UnsafePointer<CChar>?, _ state: Int32) -> UnsafeMutablePointer<CChar>? {
+private func completionGenerator(_ text: UnsafePointer<CChar>?, _ state: Int32)
+  -> UnsafeMutablePointer<CChar>?
+{
   let prefix = text.map { String(cString: $0) } ?? ""
   let matches = completionWords.withLock { $0.filter { $0.hasPrefix(prefix) } }
   return Int(state) < matches.count ? strdup(matches[Int(state)]) : nil
@@ -48,7 +50,10 @@ private func getcWakingForSignals(_ stream: UnsafeMutablePointer<FILE>?) -> Int3
   let wake = wakePipeRead.load(ordering: .relaxed)
   while true {
     if terminationRequested.load(ordering: .relaxed) { return EOF }
-    var fds = [pollfd(fd: input, events: Int16(POLLIN), revents: 0), pollfd(fd: wake, events: Int16(POLLIN), revents: 0)]
+    var fds = [
+      pollfd(fd: input, events: Int16(POLLIN), revents: 0),
+      pollfd(fd: wake, events: Int16(POLLIN), revents: 0),
+    ]
     if poll(&fds, 2, -1) < 0 {
       if errno == EINTR { continue }
       return EOF
@@ -56,7 +61,9 @@ private func getcWakingForSignals(_ stream: UnsafeMutablePointer<FILE>?) -> Int3
     if fds[1].revents & Int16(POLLIN) != 0 {
       var bytes = [UInt8](repeating: 0, count: 64)
       let n = read(wake, &bytes, bytes.count)
-      if n > 0 && bytes[0..<n].contains(2) || terminationRequested.load(ordering: .relaxed) { return EOF }
+      if n > 0 && bytes[0..<n].contains(2) || terminationRequested.load(ordering: .relaxed) {
+        return EOF
+      }
       lineInterrupted.store(true, ordering: .relaxed)
       rl_point = rl_end
       rl_insert_text("^C")
@@ -101,7 +108,8 @@ public final class ReadlineReader: LineReader {
     defer { free(raw) }
     if lineInterrupted.exchange(false, ordering: .relaxed) { return .interrupted }
     if terminationRequested.load(ordering: .relaxed) { return .end }
-    return .line(String(decoding: UnsafeRawBufferPointer(start: raw, count: strlen(raw)), as: UTF8.self))
+    return .line(
+      String(decoding: UnsafeRawBufferPointer(start: raw, count: strlen(raw)), as: UTF8.self))
   }
 
   public func setCompletions(_ words: [String]) {
@@ -164,8 +172,12 @@ public enum TerminalSetup {
   /// The terminal's width in columns (80 when unknown).
   public static var columns: Int {
     var size = winsize()
-    if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
-    if let env = ProcessInfo.processInfo.environment["COLUMNS"], let n = Int(env), n > 0 { return n }
+    if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
+      return Int(size.ws_col)
+    }
+    if let env = ProcessInfo.processInfo.environment["COLUMNS"], let n = Int(env), n > 0 {
+      return n
+    }
     return 80
   }
 }

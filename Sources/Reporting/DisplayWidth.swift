@@ -10,11 +10,16 @@ public enum DisplayWidth {
     let v = scalar.value
     if v < 0x20 || (v >= 0x7F && v < 0xA0) { return 0 }
     if v < 0x300 { return 1 }
-    if (v >= 0x300 && v <= 0x36F) || v == 0x200B || v == 0x200D || (v >= 0xFE00 && v <= 0xFE0F) { return 0 }
+    if (v >= 0x300 && v <= 0x36F) || v == 0x200B || v == 0x200D || (v >= 0xFE00 && v <= 0xFE0F) {
+      return 0
+    }
     if (v >= 0x1100 && v <= 0x115F) || (v >= 0x2E80 && v <= 0x303E) || (v >= 0x3041 && v <= 0x33FF)
-      || (v >= 0x3400 && v <= 0x4DBF) || (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0xA000 && v <= 0xA4CF)
-      || (v >= 0xAC00 && v <= 0xD7A3) || (v >= 0xF900 && v <= 0xFAFF) || (v >= 0xFE30 && v <= 0xFE4F)
-      || (v >= 0xFF00 && v <= 0xFF60) || (v >= 0xFFE0 && v <= 0xFFE6) || (v >= 0x1F300 && v <= 0x1F64F)
+      || (v >= 0x3400 && v <= 0x4DBF) || (v >= 0x4E00 && v <= 0x9FFF)
+      || (v >= 0xA000 && v <= 0xA4CF)
+      || (v >= 0xAC00 && v <= 0xD7A3) || (v >= 0xF900 && v <= 0xFAFF)
+      || (v >= 0xFE30 && v <= 0xFE4F)
+      || (v >= 0xFF00 && v <= 0xFF60) || (v >= 0xFFE0 && v <= 0xFFE6)
+      || (v >= 0x1F300 && v <= 0x1F64F)
       || (v >= 0x1F900 && v <= 0x1F9FF) || (v >= 0x20000 && v <= 0x3FFFD)
     {
       return 2
@@ -44,10 +49,14 @@ public enum DisplayWidth {
           if noLineStart.contains(character), line.count > 1 {
             // Take the last character along, so the punctuation does not start the line.
             carried = [line.removeLast()]
-          } else if character.isASCII && character.isLetter || character.isASCII && character.isNumber {
+          } else if character.isASCII && character.isLetter
+            || character.isASCII && character.isNumber
+          {
             // Move a partial ASCII word to the next line, if the word is short enough.
             var k = line.count
-            while k > 0, line[k - 1].isASCII, line[k - 1].isLetter || line[k - 1].isNumber || line[k - 1] == "/" { k -= 1 }
+            while k > 0, line[k - 1].isASCII,
+              line[k - 1].isLetter || line[k - 1].isNumber || line[k - 1] == "/"
+            { k -= 1 }
             if k > 0, line.count - k < cells / 2 {
               carried = Array(line[k...])
               line.removeSubrange(k...)
@@ -67,6 +76,7 @@ public enum DisplayWidth {
 
   /// Characters that must not begin a line.
   private static let noLineStart: Set<Character> = [
-    "，", "。", "、", "；", "：", "！", "？", "）", "」", "』", "”", "’", "》", "〉", "…", "—", ",", ".", "!", "?", ";", ":", ")",
+    "，", "。", "、", "；", "：", "！", "？", "）", "」", "』", "”", "’", "》", "〉", "…", "—", ",", ".", "!",
+    "?", ";", ":", ")",
   ]
 }

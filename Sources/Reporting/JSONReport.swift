@@ -7,7 +7,8 @@ public enum JSONReport {
   public static func render(_ report: ScoreReport) -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    guard let data = try? encoder.encode(report), let text = String(data: data, encoding: .utf8) else {
+    guard let data = try? encoder.encode(report), let text = String(data: data, encoding: .utf8)
+    else {
       return "{}"
     }
     return text + "\n"

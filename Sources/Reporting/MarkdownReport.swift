@@ -7,7 +7,9 @@ public struct MarkdownReport {
   public var retailerName: String
   public var phaseTitles: [String: String]
 
-  public init(language: InterfaceLanguage = .zh, retailerName: String, phaseTitles: [String: String]) {
+  public init(
+    language: InterfaceLanguage = .zh, retailerName: String, phaseTitles: [String: String]
+  ) {
     strings = .forLanguage(language)
     self.retailerName = retailerName
     self.phaseTitles = phaseTitles
@@ -18,7 +20,9 @@ public struct MarkdownReport {
     var out: [String] = []
     out.append("# \(s.heading): \(Self.escape(report.scenarioTitle))")
     out.append("")
-    out.append("**\(s.total) \(report.total)/100 · \(report.passed ? s.passed : s.failed)** (\(s.passMark) \(report.passMark))  ")
+    out.append(
+      "**\(s.total) \(report.total)/100 · \(report.passed ? s.passed : s.failed)** (\(s.passMark) \(report.passMark))  "
+    )
     out.append(
       "\(s.endedBy[report.endedBy.rawValue] ?? report.endedBy.rawValue) · \(s.time) \(TextReport.clock(report.clock))/\(TextReport.clock(report.budget))"
     )
@@ -30,7 +34,9 @@ public struct MarkdownReport {
     out.append("| | \(s.weight) | \(s.total) |")
     out.append("|---|---:|---:|")
     for area in report.areas {
-      out.append("| \(Self.escape(area.title)) | \(area.weight) | \(area.score.map(String.init) ?? s.notApplicable) |")
+      out.append(
+        "| \(Self.escape(area.title)) | \(area.weight) | \(area.score.map(String.init) ?? s.notApplicable) |"
+      )
     }
     let improvements = TextReport.improvements(report)
     if !improvements.isEmpty {
@@ -39,13 +45,16 @@ public struct MarkdownReport {
       out.append("")
       for (n, f) in improvements.enumerated() {
         out.append("\(n + 1). **\(Self.escape(f.title))**: \(Self.escape(f.tip))")
-        if let quote = f.evidence.first?.utterance, !quote.isEmpty { out.append("   > \(Self.escape(quote))") }
+        if let quote = f.evidence.first?.utterance, !quote.isEmpty {
+          out.append("   > \(Self.escape(quote))")
+        }
         if !f.example.isEmpty { out.append("   \(s.example): \(Self.escape(f.example))") }
       }
     }
     for area in report.areas {
       out.append("")
-      out.append("## \(Self.escape(area.title)) (\(area.score.map(String.init) ?? s.notApplicable))")
+      out.append(
+        "## \(Self.escape(area.title)) (\(area.score.map(String.init) ?? s.notApplicable))")
       out.append("")
       for c in area.criteria {
         let points = c.status == .notApplicable ? s.notApplicable : "\(c.points)/\(c.max)"
@@ -57,8 +66,13 @@ public struct MarkdownReport {
         }
       }
       for p in area.penalties where p.status == .triggered {
-        out.append("- ! \(s.penalty) \(Self.escape(p.title)) \(p.points)\(p.isBlocker ? " (\(s.blockers))" : "")")
-        for e in p.evidence { out.append("  - \(s.turnLabel(e.turn)): \(Self.escape(e.utterance)) → \(Self.escape(e.text))") }
+        out.append(
+          "- ! \(s.penalty) \(Self.escape(p.title)) \(p.points)\(p.isBlocker ? " (\(s.blockers))" : "")"
+        )
+        for e in p.evidence {
+          out.append(
+            "  - \(s.turnLabel(e.turn)): \(Self.escape(e.utterance)) → \(Self.escape(e.text))")
+        }
       }
     }
     out.append("")
@@ -66,7 +80,9 @@ public struct MarkdownReport {
     out.append("")
     for t in report.turns {
       let said = t.kind == .say ? t.trainee : (s.commandTurns[t.kind.rawValue] ?? t.kind.rawValue)
-      out.append("\(t.index). *[\(Self.escape(phaseTitles[t.phase] ?? t.phase)) \(TextReport.clock(t.clock))]* **\(s.trainee)**: \(Self.escape(said))  ")
+      out.append(
+        "\(t.index). *[\(Self.escape(phaseTitles[t.phase] ?? t.phase)) \(TextReport.clock(t.clock))]* **\(s.trainee)**: \(Self.escape(said))  "
+      )
       if let r = t.retailer { out.append("   **\(Self.escape(retailerName))**: \(Self.escape(r))") }
     }
     return out.joined(separator: "\n") + "\n"

@@ -32,9 +32,12 @@ public struct TextReport {
     out.append("\(s.heading) · \(report.scenarioTitle) (\(report.scenario))")
     let verdict = report.passed ? s.passed : s.failed
     out.append("\(s.total) \(report.total)/100  \(verdict) (\(s.passMark) \(report.passMark))")
-    let hints = report.hintsUsed.isEmpty ? s.none : report.hintsUsed.map { phaseTitles[$0] ?? $0 }.joined(separator: "、")
+    let hints =
+      report.hintsUsed.isEmpty
+      ? s.none : report.hintsUsed.map { phaseTitles[$0] ?? $0 }.joined(separator: "、")
     out.append(
-      "\(s.endedBy[report.endedBy.rawValue] ?? report.endedBy.rawValue) · \(s.time) \(Self.clock(report.clock))/\(Self.clock(report.budget)) · \(s.hintsUsed): \(hints)")
+      "\(s.endedBy[report.endedBy.rawValue] ?? report.endedBy.rawValue) · \(s.time) \(Self.clock(report.clock))/\(Self.clock(report.budget)) · \(s.hintsUsed): \(hints)"
+    )
     if !report.blockers.isEmpty {
       out.append("\(s.blockers): \(report.blockers.joined(separator: "、"))")
     }
@@ -42,7 +45,8 @@ public struct TextReport {
     let titleWidth = report.areas.map { DisplayWidth.of($0.title) }.max() ?? 0
     for area in report.areas {
       let bar = area.score.map { Self.bar($0) + " \($0)" } ?? s.notApplicable
-      out.append("\(DisplayWidth.pad(area.title, to: titleWidth))  \(bar)  (\(s.weight) \(area.weight))")
+      out.append(
+        "\(DisplayWidth.pad(area.title, to: titleWidth))  \(bar)  (\(s.weight) \(area.weight))")
     }
     let improvements = Self.improvements(report)
     if !improvements.isEmpty {
@@ -67,7 +71,9 @@ public struct TextReport {
       out.append("")
       out.append("【\(area.title)】 \(area.score.map(String.init) ?? s.notApplicable)")
       for c in area.criteria {
-        out.append("  \(Self.mark(c.status)) \(c.title) \(c.status == .notApplicable ? s.notApplicable : "\(c.points)/\(c.max)")")
+        out.append(
+          "  \(Self.mark(c.status)) \(c.title) \(c.status == .notApplicable ? s.notApplicable : "\(c.points)/\(c.max)")"
+        )
         for e in c.evidence {
           out.append("      \(s.turnLabel(e.turn)): \(e.text)")
         }
@@ -77,7 +83,8 @@ public struct TextReport {
         }
       }
       for p in area.penalties where p.status == .triggered {
-        out.append("  ! \(s.penalty) \(p.title) \(p.points)\(p.isBlocker ? " (\(s.blockers))" : "")")
+        out.append(
+          "  ! \(s.penalty) \(p.title) \(p.points)\(p.isBlocker ? " (\(s.blockers))" : "")")
         for e in p.evidence {
           out.append("      \(s.turnLabel(e.turn)): 「\(e.utterance)」 → \(e.text)")
         }
@@ -86,7 +93,8 @@ public struct TextReport {
     }
     if showTurns && !report.turns.isEmpty {
       let titles = Dictionary(
-        report.areas.flatMap { $0.criteria + $0.penalties }.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
+        report.areas.flatMap { $0.criteria + $0.penalties }.map { ($0.id, $0.title) },
+        uniquingKeysWith: { a, _ in a })
       out.append("")
       out.append(s.turnLog)
       for t in report.turns {
@@ -94,8 +102,11 @@ public struct TextReport {
         let said = t.kind == .say ? t.trainee : (s.commandTurns[t.kind.rawValue] ?? t.kind.rawValue)
         out.append("\(t.index). [\(phase) \(Self.clock(t.clock))] \(s.trainee): \(said)")
         if let r = t.retailer { out.append("   \(retailerName): \(r)") }
-        var notes = t.met.map { "✓" + (titles[$0] ?? $0) } + t.violated.map { "✗" + (titles[$0] ?? $0) }
-        if t.moodChange != 0 { notes.append("\(s.mood) \(t.moodChange > 0 ? "+" : "")\(t.moodChange)") }
+        var notes =
+          t.met.map { "✓" + (titles[$0] ?? $0) } + t.violated.map { "✗" + (titles[$0] ?? $0) }
+        if t.moodChange != 0 {
+          notes.append("\(s.mood) \(t.moodChange > 0 ? "+" : "")\(t.moodChange)")
+        }
         if !notes.isEmpty { out.append("   " + notes.joined(separator: " ")) }
       }
     }
@@ -107,8 +118,10 @@ public struct TextReport {
   public static func improvements(_ report: ScoreReport) -> [Finding] {
     let penalties = report.areas.flatMap(\.penalties).filter { $0.status == .triggered }
       .sorted { ($0.isBlocker ? 1 : 0, -$0.points) > ($1.isBlocker ? 1 : 0, -$1.points) }
-    let missed = report.areas.flatMap(\.criteria).filter { $0.status == .missed || $0.status == .partial }
-      .sorted { ($0.max - $0.points) > ($1.max - $1.points) }
+    let missed = report.areas.flatMap(\.criteria).filter {
+      $0.status == .missed || $0.status == .partial
+    }
+    .sorted { ($0.max - $0.points) > ($1.max - $1.points) }
     return Array((penalties + missed).prefix(3))
   }
 

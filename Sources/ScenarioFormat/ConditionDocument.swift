@@ -43,13 +43,16 @@ struct ConditionDocument: Sendable {
     metNow = r.strings("met_now")
     violatedNow = r.strings("violated_now")
     longerThan = r.int("longer_than", in: 0...100_000)?.value
-    visit = r.choice("visit", VisitKind.allCases.map(\.rawValue)).flatMap { VisitKind(rawValue: $0.value) }
+    visit = r.choice("visit", VisitKind.allCases.map(\.rawValue)).flatMap {
+      VisitKind(rawValue: $0.value)
+    }
     turn = Self.range(r, "turn", upper: 1000)
     includes = r.strings("if")
     for (key, keyNode, _) in r.keys where !Self.keys.contains(key) {
       sink.error(
         at: keyNode.sourceMark, r.child(key),
-        "unknown condition '\(key)'\(Suggestions.hint(key, in: Self.keys)); conditions are \(Suggestions.list(Self.keys))")
+        "unknown condition '\(key)'\(Suggestions.hint(key, in: Self.keys)); conditions are \(Suggestions.list(Self.keys))"
+      )
       _ = r.value(key)
     }
     r.finish()
@@ -57,10 +60,12 @@ struct ConditionDocument: Sendable {
 
   private static func range(_ r: MapReader, _ key: String, upper: Int = 100) -> ValueRange? {
     guard let node = r.value(key) else { return nil }
-    guard case .scalar(let scalar) = node, let range = parseRange(scalar.string, upper: upper) else {
+    guard case .scalar(let scalar) = node, let range = parseRange(scalar.string, upper: upper)
+    else {
       r.sink.error(
         at: node.sourceMark, r.child(key),
-        "'\(node.string ?? node.kindName)' is not a range; use low, mid, high, <N, <=N, >N, >=N, N-M or N (0-\(upper))")
+        "'\(node.string ?? node.kindName)' is not a range; use low, mid, high, <N, <=N, >N, >=N, N-M or N (0-\(upper))"
+      )
       return nil
     }
     return range
@@ -79,9 +84,13 @@ struct ConditionDocument: Sendable {
     if t.hasPrefix("<="), let n = number(t.dropFirst(2)) { return ValueRange(0, n) }
     if t.hasPrefix(">="), let n = number(t.dropFirst(2)) { return ValueRange(n, upper) }
     if t.hasPrefix("<"), let n = number(t.dropFirst()), n > 0 { return ValueRange(0, n - 1) }
-    if t.hasPrefix(">"), let n = number(t.dropFirst()), n < upper { return ValueRange(n + 1, upper) }
+    if t.hasPrefix(">"), let n = number(t.dropFirst()), n < upper {
+      return ValueRange(n + 1, upper)
+    }
     let parts = t.split(separator: "-", omittingEmptySubsequences: false)
-    if parts.count == 2, let a = number(parts[0]), let b = number(parts[1]), a <= b { return ValueRange(a, b) }
+    if parts.count == 2, let a = number(parts[0]), let b = number(parts[1]), a <= b {
+      return ValueRange(a, b)
+    }
     if let n = number(Substring(t)) { return ValueRange(n, n) }
     return nil
   }
@@ -102,7 +111,8 @@ struct LineDocument: Sendable {
   var priority = 0
 
   init?(_ r: MapReader) {
-    guard let id = r.string("id", required: "a unique name for the line, e.g. busy-interrupt") else {
+    guard let id = r.string("id", required: "a unique name for the line, e.g. busy-interrupt")
+    else {
       _ = r.value("text")
       _ = r.value("on")
       _ = r.value("when")
@@ -113,7 +123,9 @@ struct LineDocument: Sendable {
     self.id = id
     text = r.string("text", required: "what the retailer says")?.value ?? ""
     priority = r.int("priority", in: -10...10)?.value ?? 0
-    event = r.choice("on", LineEvent.allCases.map(\.rawValue)).flatMap { LineEvent(rawValue: $0.value) } ?? .reply
+    event =
+      r.choice("on", LineEvent.allCases.map(\.rawValue)).flatMap { LineEvent(rawValue: $0.value) }
+      ?? .reply
     if let node = r.value("when") {
       when = ConditionDocument(node, path: r.child("when"), sink: r.sink)
     }

@@ -19,12 +19,15 @@ struct ConditionResolver {
     guard let doc else { return Condition() }
     var c = Condition()
     var ok = true
-    func check(_ items: [Located<String>], in known: Set<String>, what: String, strictOnly: Bool) -> Set<String> {
+    func check(_ items: [Located<String>], in known: Set<String>, what: String, strictOnly: Bool)
+      -> Set<String>
+    {
       for item in items where !known.contains(item.value) {
         if strict || !strictOnly {
           sink.error(
             at: item.mark, item.keyPath,
-            "unknown \(what) '\(item.value)'\(Suggestions.hint(item.value, in: known)); known: \(Suggestions.list(known))")
+            "unknown \(what) '\(item.value)'\(Suggestions.hint(item.value, in: known)); known: \(Suggestions.list(known))"
+          )
         }
         ok = false
       }
@@ -48,13 +51,16 @@ struct ConditionResolver {
       guard let target = named[include.value] else {
         sink.error(
           at: include.mark, include.keyPath,
-          "unknown named condition '\(include.value)'\(Suggestions.hint(include.value, in: named.keys)); defined under 'conditions:': \(Suggestions.list(named.keys))")
+          "unknown named condition '\(include.value)'\(Suggestions.hint(include.value, in: named.keys)); defined under 'conditions:': \(Suggestions.list(named.keys))"
+        )
         ok = false
         continue
       }
       if visiting.contains(include.value) {
         let chain = (visiting + [include.value]).joined(separator: " -> ")
-        sink.error(at: include.mark, include.keyPath, "condition '\(include.value)' refers to itself (\(chain))")
+        sink.error(
+          at: include.mark, include.keyPath,
+          "condition '\(include.value)' refers to itself (\(chain))")
         ok = false
         continue
       }
@@ -65,7 +71,8 @@ struct ConditionResolver {
       if !c.phases.isEmpty && !inner.phases.isEmpty && c.phases.isDisjoint(with: inner.phases) {
         sink.error(
           at: include.mark, include.keyPath,
-          "'\(include.value)' requires phase \(Suggestions.list(inner.phases)) but this condition requires \(Suggestions.list(c.phases)); it can never hold")
+          "'\(include.value)' requires phase \(Suggestions.list(inner.phases)) but this condition requires \(Suggestions.list(c.phases)); it can never hold"
+        )
         ok = false
         continue
       }
@@ -73,16 +80,22 @@ struct ConditionResolver {
     }
     for (name, range) in [("mood", c.mood), ("patience", c.patience), ("turn", c.turnInPhase)] {
       if let range, range.lower > range.upper {
-        sink.error(at: doc.mark, doc.path, "\(name) requirements contradict each other; this condition can never hold")
+        sink.error(
+          at: doc.mark, doc.path,
+          "\(name) requirements contradict each other; this condition can never hold")
         ok = false
       }
     }
     if !c.flags.isDisjoint(with: c.unset) {
-      sink.error(at: doc.mark, doc.path, "a flag is required both set and unset; this condition can never hold")
+      sink.error(
+        at: doc.mark, doc.path,
+        "a flag is required both set and unset; this condition can never hold")
       ok = false
     }
     if !c.traits.isDisjoint(with: c.withoutTraits) {
-      sink.error(at: doc.mark, doc.path, "a trait is both required and excluded; this condition can never hold")
+      sink.error(
+        at: doc.mark, doc.path,
+        "a trait is both required and excluded; this condition can never hold")
       ok = false
     }
     return ok ? c : nil

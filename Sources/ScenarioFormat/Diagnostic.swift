@@ -28,7 +28,8 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
   public var keyPath: String
   public var message: String
 
-  public init(_ severity: Severity, at location: SourceLocation, keyPath: String, _ message: String) {
+  public init(_ severity: Severity, at location: SourceLocation, keyPath: String, _ message: String)
+  {
     self.severity = severity
     self.location = location
     self.keyPath = keyPath
@@ -53,11 +54,15 @@ final class DiagnosticSink: @unchecked Sendable {
   }
 
   func error(_ line: Int, _ column: Int, _ keyPath: String, _ message: String) {
-    items.append(Diagnostic(.error, at: .init(file: file, line: line, column: column), keyPath: keyPath, message))
+    items.append(
+      Diagnostic(
+        .error, at: .init(file: file, line: line, column: column), keyPath: keyPath, message))
   }
 
   func warning(_ line: Int, _ column: Int, _ keyPath: String, _ message: String) {
-    items.append(Diagnostic(.warning, at: .init(file: file, line: line, column: column), keyPath: keyPath, message))
+    items.append(
+      Diagnostic(
+        .warning, at: .init(file: file, line: line, column: column), keyPath: keyPath, message))
   }
 
   func error(at mark: SourceMark, _ keyPath: String, _ message: String) {

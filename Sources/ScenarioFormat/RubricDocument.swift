@@ -14,7 +14,9 @@ struct PhraseSetDocument: Sendable {
     none = r.strings("none")
     if let node = r.value("all") {
       guard case .sequence(let groups) = node else {
-        r.sink.error(at: node.sourceMark, r.child("all"), "expected a list of phrase lists, e.g. all: [[我是, 我叫], [客户经理]]")
+        r.sink.error(
+          at: node.sourceMark, r.child("all"),
+          "expected a list of phrase lists, e.g. all: [[我是, 我叫], [客户经理]]")
         return
       }
       for (i, group) in groups.enumerated() {
@@ -68,7 +70,11 @@ struct CriterionDocument: Sendable {
     self.id = id
     self.isPenalty = isPenalty
     title = r.string("title", required: "the Chinese name shown in reports")?.value ?? id.value
-    points = r.int("points", in: 0...100, required: isPenalty ? "points deducted from the total" : "points earned when met")?.value ?? 1
+    points =
+      r.int(
+        "points", in: 0...100,
+        required: isPenalty ? "points deducted from the total" : "points earned when met")?.value
+      ?? 1
     if let m = r.map("match") {
       match = PhraseSetDocument(m) ?? PhraseSetDocument()
     }
@@ -88,12 +94,16 @@ struct CriterionDocument: Sendable {
       phases = a.strings("phase")
       traits = a.strings("traits")
       withoutTraits = a.strings("without_traits")
-      visit = a.choice("visit", VisitKind.allCases.map(\.rawValue)).flatMap { VisitKind(rawValue: $0.value) }
+      visit = a.choice("visit", VisitKind.allCases.map(\.rawValue)).flatMap {
+        VisitKind(rawValue: $0.value)
+      }
       if let node = a.value("mood") {
         if case .scalar(let s) = node, let range = ConditionDocument.parseRange(s.string) {
           mood = range
         } else {
-          r.sink.error(at: node.sourceMark, a.child("mood"), "not a range; use low, mid, high, <N, <=N, >N, >=N, N-M or N")
+          r.sink.error(
+            at: node.sourceMark, a.child("mood"),
+            "not a range; use low, mid, high, <N, <=N, >N, >=N, N-M or N")
         }
       }
       a.finish()
@@ -123,10 +133,12 @@ struct CriterionDocument: Sendable {
     if case .words = measure, match.isEmpty, similarGood.isEmpty, !waitingCounts {
       r.sink.error(
         at: r.mark, r.path,
-        "'\(id.value)' can never be met: give match phrases (any/all), similar examples, or a measure")
+        "'\(id.value)' can never be met: give match phrases (any/all), similar examples, or a measure"
+      )
     }
     if !isPenalty && tip.isEmpty {
-      r.sink.warning(at: r.mark, r.path, "'\(id.value)' has no tip; reports show the tip when it is missed")
+      r.sink.warning(
+        at: r.mark, r.path, "'\(id.value)' has no tip; reports show the tip when it is missed")
     }
   }
 }
@@ -167,7 +179,9 @@ struct RubricDocument: Sendable {
       if let c = CriterionDocument(item, isPenalty: true) { penalties.append(c) }
     }
     if criteria.isEmpty && penalties.isEmpty {
-      sink.error(at: r.mark, "criteria", "rubric '\(id.value)' has no criteria; add at least one under 'criteria:'")
+      sink.error(
+        at: r.mark, "criteria",
+        "rubric '\(id.value)' has no criteria; add at least one under 'criteria:'")
     }
     self.criteria = criteria
     self.penalties = penalties

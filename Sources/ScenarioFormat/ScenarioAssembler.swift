@@ -26,21 +26,24 @@ struct ScenarioAssembler {
       } else {
         sink.error(
           at: t.mark, t.keyPath,
-          "unknown trait '\(t.value)'\(Suggestions.hint(t.value, in: traits.keys)); known traits: \(Suggestions.list(traits.keys))")
+          "unknown trait '\(t.value)'\(Suggestions.hint(t.value, in: traits.keys)); known traits: \(Suggestions.list(traits.keys))"
+        )
       }
     }
 
     // Persona and its address terms.
     let p = doc.persona
     let surname = p.surname ?? p.name.first.map(String.init) ?? ""
-    var address = AddressBook.terms(surname: surname, age: p.age, gender: p.gender, role: p.role, visit: doc.customer.visit)
+    var address = AddressBook.terms(
+      surname: surname, age: p.age, gender: p.gender, role: p.role, visit: doc.customer.visit)
     address.fitting += p.extraFitting.filter { !address.fitting.contains($0) }
     address.unfitting = address.unfitting.filter { !p.extraFitting.contains($0) }
     address.unfitting += p.extraUnfitting.filter { !address.unfitting.contains($0) }
     address.fitting = address.fitting.filter { !p.extraUnfitting.contains($0) }
     let persona = Persona(
       name: p.name, surname: surname, age: p.age, gender: p.gender, attire: p.attire, role: p.role,
-      traits: traitDocs.map(\.id.value), mood: p.mood, patience: p.patience, knows: p.knows, address: address)
+      traits: traitDocs.map(\.id.value), mood: p.mood, patience: p.patience, knows: p.knows,
+      address: address)
 
     // Phases.
     var phaseIDs = Set<String>()
@@ -55,7 +58,8 @@ struct ScenarioAssembler {
       guard let rubricDoc = self.rubrics[use.id.value] else {
         sink.error(
           at: use.id.mark, use.id.keyPath,
-          "unknown rubric '\(use.id.value)'\(Suggestions.hint(use.id.value, in: self.rubrics.keys)); known rubrics: \(Suggestions.list(self.rubrics.keys))")
+          "unknown rubric '\(use.id.value)'\(Suggestions.hint(use.id.value, in: self.rubrics.keys)); known rubrics: \(Suggestions.list(self.rubrics.keys))"
+        )
         continue
       }
       if rubrics.contains(where: { $0.id == rubricDoc.id.value }) {
@@ -74,15 +78,19 @@ struct ScenarioAssembler {
       for ref in phase.enterOn where !criteria.contains(ref.value) {
         sink.error(
           at: ref.mark, ref.keyPath,
-          "unknown criterion '\(ref.value)'\(Suggestions.hint(ref.value, in: criteria)); use rubric.criterion, one of \(Suggestions.list(criteria))")
+          "unknown criterion '\(ref.value)'\(Suggestions.hint(ref.value, in: criteria)); use rubric.criterion, one of \(Suggestions.list(criteria))"
+        )
       }
     }
 
     // Lines and their conditions.
-    let flags = Set(doc.lines.flatMap { $0.set.map(\.value) }).union(traitDocs.flatMap { $0.lines.flatMap { $0.set.map(\.value) } })
-    let named = Dictionary(doc.conditions.map { ($0.0.value, $0.1) }, uniquingKeysWith: { a, _ in a })
+    let flags = Set(doc.lines.flatMap { $0.set.map(\.value) }).union(
+      traitDocs.flatMap { $0.lines.flatMap { $0.set.map(\.value) } })
+    let named = Dictionary(
+      doc.conditions.map { ($0.0.value, $0.1) }, uniquingKeysWith: { a, _ in a })
     let resolver = ConditionResolver(
-      phases: phaseIDs, traits: Set(traits.keys), flags: flags, criteria: criteria, penalties: penalties,
+      phases: phaseIDs, traits: Set(traits.keys), flags: flags, criteria: criteria,
+      penalties: penalties,
       named: named, strict: true, sink: sink)
     for (name, condition) in doc.conditions {
       _ = resolver.resolve(condition, visiting: [name.value])
@@ -90,18 +98,24 @@ struct ScenarioAssembler {
     var lines: [RetailerLine] = []
     var lineIDs: [String: String] = [:]
     for line in doc.lines {
-      if let condition = resolver.resolve(line.when), let built = retailerLine(line, condition, origin: doc.id.value, phases: phaseIDs, strict: true, sink: sink) {
+      if let condition = resolver.resolve(line.when),
+        let built = retailerLine(
+          line, condition, origin: doc.id.value, phases: phaseIDs, strict: true, sink: sink)
+      {
         lines.append(built)
       }
       if let first = lineIDs[line.id.value] {
-        sink.error(at: line.id.mark, line.id.keyPath, "duplicate line id '\(line.id.value)' (also in \(first))")
+        sink.error(
+          at: line.id.mark, line.id.keyPath,
+          "duplicate line id '\(line.id.value)' (also in \(first))")
       }
       lineIDs[line.id.value] = "this scenario"
     }
     for trait in traitDocs {
       let traitSink = traitSinks[trait.id.value] ?? sink
       let traitResolver = ConditionResolver(
-        phases: phaseIDs, traits: Set(traits.keys), flags: flags.union(traitFlags), criteria: criteria,
+        phases: phaseIDs, traits: Set(traits.keys), flags: flags.union(traitFlags),
+        criteria: criteria,
         penalties: penalties, named: [:], strict: false, sink: traitSink)
       for line in trait.lines {
         if let first = lineIDs[line.id.value] {
@@ -112,7 +126,9 @@ struct ScenarioAssembler {
         lineIDs[line.id.value] = "trait '\(trait.id.value)'"
         // Lines about phases or criteria this scenario lacks simply never fire here.
         guard let condition = traitResolver.resolve(line.when),
-          let built = retailerLine(line, condition, origin: "trait:\(trait.id.value)", phases: phaseIDs, strict: false, sink: traitSink)
+          let built = retailerLine(
+            line, condition, origin: "trait:\(trait.id.value)", phases: phaseIDs, strict: false,
+            sink: traitSink)
         else { continue }
         lines.append(built)
       }
@@ -130,7 +146,9 @@ struct ScenarioAssembler {
     let traitModels = traitDocs.map { t in
       Trait(
         id: t.id.value, title: t.title, summary: t.summary, advice: t.advice,
-        reactions: t.reactions.map { Reaction(trigger: $0.trigger, mood: $0.mood, patience: $0.patience) },
+        reactions: t.reactions.map {
+          Reaction(trigger: $0.trigger, mood: $0.mood, patience: $0.patience)
+        },
         lines: lines.filter { $0.origin == "trait:\(t.id.value)" })
     }
     var hasher = Fingerprint()
@@ -140,7 +158,9 @@ struct ScenarioAssembler {
     return Scenario(
       id: doc.id.value, title: doc.title, summary: doc.summary, difficulty: doc.difficulty,
       customer: doc.customer, persona: persona, scene: doc.scene, arrival: doc.arrival,
-      phases: doc.phases.map { Phase(id: $0.id.value, title: $0.title, enterOn: $0.enterOn.map(\.value)) },
+      phases: doc.phases.map {
+        Phase(id: $0.id.value, title: $0.title, enterOn: $0.enterOn.map(\.value))
+      },
       lines: lines, traits: traitModels, rubrics: rubrics, settings: doc.settings,
       flags: flags.sorted(), fingerprint: hasher.hex, sourcePath: doc.file)
   }
@@ -163,13 +183,15 @@ struct ScenarioAssembler {
         if strict {
           sink.error(
             at: goto.mark, goto.keyPath,
-            "unknown phase '\(goto.value)'\(Suggestions.hint(goto.value, in: phases)); phases: \(Suggestions.list(phases))")
+            "unknown phase '\(goto.value)'\(Suggestions.hint(goto.value, in: phases)); phases: \(Suggestions.list(phases))"
+          )
         }
         return nil
       }
     }
     var built = RetailerLine(
-      id: line.id.value, text: line.text, event: line.event, condition: condition, effects: effects, origin: origin)
+      id: line.id.value, text: line.text, event: line.event, condition: condition, effects: effects,
+      origin: origin)
     built.priority = line.priority
     return built
   }
@@ -186,7 +208,8 @@ struct ScenarioAssembler {
       } else {
         rubricSink.error(
           at: d.mark, d.keyPath,
-          "rubric '\(doc.id.value)' has no criterion '\(d.value)'\(Suggestions.hint(d.value, in: localIDs)); it has \(Suggestions.list(localIDs))")
+          "rubric '\(doc.id.value)' has no criterion '\(d.value)'\(Suggestions.hint(d.value, in: localIDs)); it has \(Suggestions.list(localIDs))"
+        )
       }
     }
     var extra: [String: [String]] = [:]
@@ -198,13 +221,15 @@ struct ScenarioAssembler {
           case .failure(let e):
             rubricSink.error(
               at: phrase.mark, phrase.keyPath,
-              "unknown placeholder '{\(e.name)}'\(Suggestions.hint(e.name, in: interpolation.names))")
+              "unknown placeholder '{\(e.name)}'\(Suggestions.hint(e.name, in: interpolation.names))"
+            )
           }
         }
       } else {
         rubricSink.error(
           at: key.mark, key.keyPath,
-          "rubric '\(doc.id.value)' has no criterion '\(key.value)'\(Suggestions.hint(key.value, in: localIDs))")
+          "rubric '\(doc.id.value)' has no criterion '\(key.value)'\(Suggestions.hint(key.value, in: localIDs))"
+        )
       }
     }
     var points: [String: Int] = [:]
@@ -214,7 +239,8 @@ struct ScenarioAssembler {
       } else {
         rubricSink.error(
           at: key.mark, key.keyPath,
-          "rubric '\(doc.id.value)' has no criterion '\(key.value)'\(Suggestions.hint(key.value, in: localIDs))")
+          "rubric '\(doc.id.value)' has no criterion '\(key.value)'\(Suggestions.hint(key.value, in: localIDs))"
+        )
       }
     }
     func qualify(_ ref: String) -> String { ref.contains(".") ? ref : "\(doc.id.value).\(ref)" }
@@ -228,7 +254,8 @@ struct ScenarioAssembler {
           failedExpansion = true
           placeholderSink.error(
             at: phrase.mark, phrase.keyPath,
-            "unknown placeholder '{\(e.name)}'\(Suggestions.hint(e.name, in: interpolation.names)); use one of \(interpolation.names.map { "{\($0)}" }.joined(separator: ", "))")
+            "unknown placeholder '{\(e.name)}'\(Suggestions.hint(e.name, in: interpolation.names)); use one of \(interpolation.names.map { "{\($0)}" }.joined(separator: ", "))"
+          )
         }
       }
       return out
@@ -242,25 +269,33 @@ struct ScenarioAssembler {
       applies.visit = c.visit
       applies.mood = c.mood
       let match = PhraseSet(
-        any: expand(c.match.any) + (extra[c.id.value] ?? []), all: c.match.all.map(expand), none: expand(c.match.none))
-      let partial = PhraseSet(any: expand(c.partial.any), all: c.partial.all.map(expand), none: expand(c.partial.none))
+        any: expand(c.match.any) + (extra[c.id.value] ?? []), all: c.match.all.map(expand),
+        none: expand(c.match.none))
+      let partial = PhraseSet(
+        any: expand(c.partial.any), all: c.partial.all.map(expand), none: expand(c.partial.none))
       let similar: SimilarExamples? =
         c.similarGood.isEmpty && c.similarBad.isEmpty
-        ? nil : SimilarExamples(good: c.similarGood.map(\.value), bad: c.similarBad.map(\.value), threshold: c.similarThreshold)
+        ? nil
+        : SimilarExamples(
+          good: c.similarGood.map(\.value), bad: c.similarBad.map(\.value),
+          threshold: c.similarThreshold)
       let pts = points[c.id.value] ?? c.points
       return Criterion(
-        id: "\(doc.id.value).\(c.id.value)", localID: c.id.value, title: c.title, isPenalty: c.isPenalty,
+        id: "\(doc.id.value).\(c.id.value)", localID: c.id.value, title: c.title,
+        isPenalty: c.isPenalty,
         points: pts, measure: c.measure, phrases: match, partial: partial,
         partialPoints: c.partialPoints ?? pts / 2, similar: similar, negationGuard: c.negation,
         metByWaiting: c.waitingCounts, applies: applies, window: c.window,
         after: c.after.map { qualify($0.value) }, before: c.before.map { qualify($0.value) },
         isBlocker: c.blocker, cancels: c.cancels.map { $0.value == "*" ? "*" : qualify($0.value) },
-        maxCount: c.maxCount, mood: c.moodEffect, patience: c.patienceEffect, tip: c.tip, example: c.example,
+        maxCount: c.maxCount, mood: c.moodEffect, patience: c.patienceEffect, tip: c.tip,
+        example: c.example,
         group: c.group.map { "\(doc.id.value).\($0)" })
     }
     let rubric = Rubric(
       id: doc.id.value, title: doc.title, weight: use.weight ?? doc.weight,
-      criteria: doc.criteria.compactMap(build), penalties: doc.penalties.compactMap(build), hints: doc.hints)
+      criteria: doc.criteria.compactMap(build), penalties: doc.penalties.compactMap(build),
+      hints: doc.hints)
     if failedExpansion { failed = true }
     return rubric
   }

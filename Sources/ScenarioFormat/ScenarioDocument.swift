@@ -59,23 +59,35 @@ struct ScenarioDocument: Sendable {
     mark = r.mark
     let id = r.string("id", required: "the scenario's id, e.g. busy-morning")
     self.id = id ?? Located(value: "", mark: r.mark, keyPath: "id")
-    if let id, !id.value.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "-" || $0 == "_") }) {
-      sink.error(at: id.mark, "id", "'\(id.value)' must use ASCII letters, digits, '-' or '_' (it is typed at the prompt)")
+    if let id,
+      !id.value.unicodeScalars.allSatisfy({
+        $0.isASCII
+          && ($0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "-"
+            || $0 == "_")
+      })
+    {
+      sink.error(
+        at: id.mark, "id",
+        "'\(id.value)' must use ASCII letters, digits, '-' or '_' (it is typed at the prompt)")
     }
     title = r.string("title", required: "the scenario's Chinese title")?.value ?? ""
     summary = r.string("summary")?.value ?? ""
     difficulty = r.int("difficulty", in: 1...3)?.value ?? 2
-    arrival = r.string("arrival", required: "what the trainee sees on arriving at the store")?.value ?? ""
+    arrival =
+      r.string("arrival", required: "what the trainee sees on arriving at the store")?.value ?? ""
 
     var customer = Customer(customerClass: .a, network: .urban, visit: .first)
     if let c = r.map("customer", required: "class, network and visit") {
       if let v = c.choice("class", CustomerClass.allCases.map(\.rawValue), required: "A, B or C") {
         customer.customerClass = CustomerClass(rawValue: v.value)!
       }
-      if let v = c.choice("network", Network.allCases.map(\.rawValue), required: "urban (城网) or rural (农网)") {
+      if let v = c.choice(
+        "network", Network.allCases.map(\.rawValue), required: "urban (城网) or rural (农网)")
+      {
         customer.network = Network(rawValue: v.value)!
       }
-      if let v = c.choice("visit", VisitKind.allCases.map(\.rawValue), required: "first or repeat") {
+      if let v = c.choice("visit", VisitKind.allCases.map(\.rawValue), required: "first or repeat")
+      {
         customer.visit = VisitKind(rawValue: v.value)!
       }
       c.finish()
@@ -83,7 +95,8 @@ struct ScenarioDocument: Sendable {
     self.customer = customer
 
     var persona = PersonaDocument(
-      name: "", surname: nil, age: 40, gender: .male, attire: "", role: .owner, traits: [], mood: 50,
+      name: "", surname: nil, age: 40, gender: .male, attire: "", role: .owner, traits: [],
+      mood: 50,
       patience: 60, knows: [], extraFitting: [], extraUnfitting: [])
     if let p = r.map("persona", required: "the retailer") {
       persona.name = p.string("name", required: "the retailer's name, e.g. 王建国")?.value ?? ""
@@ -111,20 +124,27 @@ struct ScenarioDocument: Sendable {
 
     var scene: [SceneFact] = []
     r.list("scene") { item, _ in
-      guard let id = item.string("id", required: "a name for the fact, e.g. clean-counter") else { return }
+      guard let id = item.string("id", required: "a name for the fact, e.g. clean-counter") else {
+        return
+      }
       let text = item.string("text", required: "what the trainee sees")?.value ?? ""
       let keywords = item.strings("keywords").map(\.value)
       let hidden = item.bool("hidden")?.value ?? false
-      let kind = item.choice("kind", SceneFactKind.allCases.map(\.rawValue)).flatMap { SceneFactKind(rawValue: $0.value) }
+      let kind = item.choice("kind", SceneFactKind.allCases.map(\.rawValue)).flatMap {
+        SceneFactKind(rawValue: $0.value)
+      }
       scene.append(
-        SceneFact(id: id.value, kind: kind ?? .context, text: text, keywords: keywords, visibleOnArrival: !hidden))
+        SceneFact(
+          id: id.value, kind: kind ?? .context, text: text, keywords: keywords,
+          visibleOnArrival: !hidden))
     }
     self.scene = scene
 
     var phases: [PhaseDocument] = []
     r.list("phases", required: "the phases of the visit, in order") { item, _ in
       guard let id = item.string("id", required: "the phase's id, e.g. greeting") else { return }
-      let title = item.string("title", required: "the Chinese name shown in the prompt")?.value ?? id.value
+      let title =
+        item.string("title", required: "the Chinese name shown in the prompt")?.value ?? id.value
       phases.append(PhaseDocument(id: id, title: title, enterOn: item.strings("enter_on")))
     }
     self.phases = phases
@@ -133,7 +153,8 @@ struct ScenarioDocument: Sendable {
       for (key, keyNode, node) in c.keys {
         _ = c.value(key)
         if let doc = ConditionDocument(node, path: c.child(key), sink: sink) {
-          conditions.append((Located(value: key, mark: keyNode.sourceMark, keyPath: c.child(key)), doc))
+          conditions.append(
+            (Located(value: key, mark: keyNode.sourceMark, keyPath: c.child(key)), doc))
         }
       }
       c.finish()
@@ -146,19 +167,24 @@ struct ScenarioDocument: Sendable {
     self.lines = lines
 
     var rubrics: [RubricUse] = []
-    r.list("rubrics", required: "the rubrics that score this visit, e.g. - use: greeting") { item, _ in
+    r.list("rubrics", required: "the rubrics that score this visit, e.g. - use: greeting") {
+      item, _ in
       guard let use = item.string("use", required: "a rubric id") else { return }
-      var u = RubricUse(id: use, weight: item.int("weight", in: 0...100)?.value, disable: item.strings("disable"), phrases: [], points: [])
+      var u = RubricUse(
+        id: use, weight: item.int("weight", in: 0...100)?.value, disable: item.strings("disable"),
+        phrases: [], points: [])
       if let p = item.map("phrases") {
         for (key, keyNode, _) in p.keys {
-          u.phrases.append((Located(value: key, mark: keyNode.sourceMark, keyPath: p.child(key)), p.strings(key)))
+          u.phrases.append(
+            (Located(value: key, mark: keyNode.sourceMark, keyPath: p.child(key)), p.strings(key)))
         }
         p.finish()
       }
       if let p = item.map("points") {
         for (key, keyNode, _) in p.keys {
           if let n = p.int(key, in: 0...100) {
-            u.points.append((Located(value: key, mark: keyNode.sourceMark, keyPath: p.child(key)), n.value))
+            u.points.append(
+              (Located(value: key, mark: keyNode.sourceMark, keyPath: p.child(key)), n.value))
           }
         }
         p.finish()
@@ -170,7 +196,9 @@ struct ScenarioDocument: Sendable {
     if let s = r.map("settings") {
       if let v = s.int("pass_mark", in: 0...100) { settings.passMark = v.value }
       if let v = s.int("seconds_per_turn", in: 0...600) { settings.secondsPerTurn = v.value }
-      if let v = s.int("tenths_per_character", in: 0...100) { settings.tenthsPerCharacter = v.value }
+      if let v = s.int("tenths_per_character", in: 0...100) {
+        settings.tenthsPerCharacter = v.value
+      }
       if let v = s.int("wait_seconds", in: 0...3600) { settings.waitSeconds = v.value }
       if let v = s.int("look_seconds", in: 0...3600) { settings.lookSeconds = v.value }
       s.finish()

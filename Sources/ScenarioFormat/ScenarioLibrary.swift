@@ -36,7 +36,9 @@ public enum ScenarioLibrary {
       var isDirectory: ObjCBool = false
       guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
         merged.diagnostics.append(
-          Diagnostic(.error, at: .init(file: path, line: 1, column: 1), keyPath: "", "no such file or folder"))
+          Diagnostic(
+            .error, at: .init(file: path, line: 1, column: 1), keyPath: "", "no such file or folder"
+          ))
         continue
       }
       let result: LoadResult
@@ -48,7 +50,8 @@ public enum ScenarioLibrary {
         let isPart = ["traits", "rubrics"].contains((parent as NSString).lastPathComponent)
         result = load(libraryRoot: root, scenarioFiles: isPart ? yamlFiles(in: root) : [path])
       } else {
-        result = load(libraryRoot: (path as NSString).deletingLastPathComponent, scenarioFiles: [path])
+        result = load(
+          libraryRoot: (path as NSString).deletingLastPathComponent, scenarioFiles: [path])
       }
       for s in result.scenarios where seenScenarios.insert(s.sourcePath ?? s.id).inserted {
         merged.scenarios.append(s)
@@ -69,12 +72,18 @@ public enum ScenarioLibrary {
     let file = (root as NSString).appendingPathComponent("\(id).yaml")
     let sink = DiagnosticSink(file: file)
     guard FileManager.default.fileExists(atPath: file), let text = readText(file, sink: sink),
-      let node = compose(text, sink: sink), let doc = ScenarioDocument(node, file: file, text: text, sink: sink),
+      let node = compose(text, sink: sink),
+      let doc = ScenarioDocument(node, file: file, text: text, sink: sink),
       doc.id.value == id, !sink.hasErrors
     else { return load(root: root) }
-    let traitFiles = doc.persona.traits.map { (root as NSString).appendingPathComponent("traits/\($0.value).yaml") }
-    let rubricFiles = doc.rubrics.map { (root as NSString).appendingPathComponent("rubrics/\($0.id.value).yaml") }
-    guard (traitFiles + rubricFiles).allSatisfy({ FileManager.default.fileExists(atPath: $0) }) else {
+    let traitFiles = doc.persona.traits.map {
+      (root as NSString).appendingPathComponent("traits/\($0.value).yaml")
+    }
+    let rubricFiles = doc.rubrics.map {
+      (root as NSString).appendingPathComponent("rubrics/\($0.id.value).yaml")
+    }
+    guard (traitFiles + rubricFiles).allSatisfy({ FileManager.default.fileExists(atPath: $0) })
+    else {
       return load(root: root)
     }
     var library = readLibrary(root, traitFiles: traitFiles, rubricFiles: rubricFiles)
@@ -83,7 +92,9 @@ public enum ScenarioLibrary {
       doc, sink: sink, traitSinks: library.traitSinks, rubricSinks: library.rubricSinks)
     let diagnostics = Array(Set(library.sinks.flatMap(\.items))).sorted(by: diagnosticOrder)
     if diagnostics.contains(where: { $0.severity == .error }) { return load(root: root) }
-    return LoadResult(scenarios: scenario.map { [$0] } ?? [], diagnostics: diagnostics, fileCount: library.fileCount + 1)
+    return LoadResult(
+      scenarios: scenario.map { [$0] } ?? [], diagnostics: diagnostics,
+      fileCount: library.fileCount + 1)
   }
 
   /// Parses one scenario from text against a library's traits and rubrics (for tests and tools).
@@ -93,13 +104,15 @@ public enum ScenarioLibrary {
     var scenarios: [Scenario] = []
     if let node = compose(scenarioText, sink: sink),
       let doc = ScenarioDocument(node, file: file, text: scenarioText, sink: sink),
-      let s = library.assembler.assemble(doc, sink: sink, traitSinks: library.traitSinks, rubricSinks: library.rubricSinks)
+      let s = library.assembler.assemble(
+        doc, sink: sink, traitSinks: library.traitSinks, rubricSinks: library.rubricSinks)
     {
       scenarios.append(s)
     }
     library.sinks.append(sink)
     return LoadResult(
-      scenarios: scenarios, diagnostics: Array(Set(library.sinks.flatMap(\.items))).sorted(by: diagnosticOrder),
+      scenarios: scenarios,
+      diagnostics: Array(Set(library.sinks.flatMap(\.items))).sorted(by: diagnosticOrder),
       fileCount: library.fileCount + 1)
   }
 
@@ -125,11 +138,14 @@ public enum ScenarioLibrary {
         let doc = ScenarioDocument(node, file: file, text: text, sink: sink)
       else { continue }
       if let other = ids[doc.id.value] {
-        sink.error(at: doc.id.mark, "id", "duplicate scenario id '\(doc.id.value)' (also in \(other))")
+        sink.error(
+          at: doc.id.mark, "id", "duplicate scenario id '\(doc.id.value)' (also in \(other))")
         continue
       }
       ids[doc.id.value] = file
-      if let s = library.assembler.assemble(doc, sink: sink, traitSinks: library.traitSinks, rubricSinks: library.rubricSinks) {
+      if let s = library.assembler.assemble(
+        doc, sink: sink, traitSinks: library.traitSinks, rubricSinks: library.rubricSinks)
+      {
         scenarios.append(s)
       }
     }
@@ -154,7 +170,8 @@ public enum ScenarioLibrary {
         let doc = TraitDocument(node, file: file, text: text, sink: sink)
       else { continue }
       if let other = traits[doc.id.value] {
-        sink.error(at: doc.id.mark, "id", "duplicate trait id '\(doc.id.value)' (also in \(other.file))")
+        sink.error(
+          at: doc.id.mark, "id", "duplicate trait id '\(doc.id.value)' (also in \(other.file))")
         continue
       }
       traits[doc.id.value] = doc
@@ -168,7 +185,8 @@ public enum ScenarioLibrary {
         let doc = RubricDocument(node, file: file, text: text, sink: sink)
       else { continue }
       if let other = rubrics[doc.id.value] {
-        sink.error(at: doc.id.mark, "id", "duplicate rubric id '\(doc.id.value)' (also in \(other.file))")
+        sink.error(
+          at: doc.id.mark, "id", "duplicate rubric id '\(doc.id.value)' (also in \(other.file))")
         continue
       }
       rubrics[doc.id.value] = doc
@@ -189,13 +207,15 @@ public enum ScenarioLibrary {
           if !criteria.contains(id) && !penalties.contains(id) {
             sink.error(
               at: ref.mark, ref.keyPath,
-              "unknown criterion '\(ref.value)'\(Suggestions.hint(id, in: criteria.union(penalties)))")
+              "unknown criterion '\(ref.value)'\(Suggestions.hint(id, in: criteria.union(penalties)))"
+            )
           }
         }
         for t in c.traits + c.withoutTraits where traits[t.value] == nil {
           sink.error(
             at: t.mark, t.keyPath,
-            "unknown trait '\(t.value)'\(Suggestions.hint(t.value, in: traits.keys)); known traits: \(Suggestions.list(traits.keys))")
+            "unknown trait '\(t.value)'\(Suggestions.hint(t.value, in: traits.keys)); known traits: \(Suggestions.list(traits.keys))"
+          )
         }
       }
     }
@@ -209,7 +229,8 @@ public enum ScenarioLibrary {
         if !known.contains(id.value) {
           sink.error(
             at: id.mark, id.keyPath,
-            "unknown \(known == criteria ? "criterion" : "penalty") '\(id.value)'\(Suggestions.hint(id.value, in: known)); use rubric.id")
+            "unknown \(known == criteria ? "criterion" : "penalty") '\(id.value)'\(Suggestions.hint(id.value, in: known)); use rubric.id"
+          )
         }
       }
     }
@@ -252,10 +273,14 @@ public enum ScenarioLibrary {
     } catch let error as YamlError {
       if linted { return nil }
       switch error {
-      case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+      case .scanner(let context, let problem, let mark, _),
+        .parser(let context, let problem, let mark, _),
         .composer(let context, let problem, let mark, _):
         var message = "YAML syntax: \(problem)"
-        if let context { message += " (\(context.text) at line \(context.mark.line), column \(context.mark.column))" }
+        if let context {
+          message +=
+            " (\(context.text) at line \(context.mark.line), column \(context.mark.column))"
+        }
         sink.error(mark.line, mark.column, "", message)
       case .duplicatedKeysInMapping(let duplicates, let context):
         sink.error(
@@ -275,7 +300,9 @@ public enum ScenarioLibrary {
 
   /// `*.yaml` and `*.yml` files directly in `folder`, sorted.
   static func yamlFiles(in folder: String) -> [String] {
-    guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
+      return []
+    }
     return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
       .map { (folder as NSString).appendingPathComponent($0) }
   }
@@ -287,7 +314,8 @@ public enum ScenarioLibrary {
     for _ in 0..<4 {
       for sub in ["traits", "rubrics"] {
         var isDir: ObjCBool = false
-        if FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent(sub), isDirectory: &isDir),
+        if FileManager.default.fileExists(
+          atPath: (folder as NSString).appendingPathComponent(sub), isDirectory: &isDir),
           isDir.boolValue
         {
           return folder

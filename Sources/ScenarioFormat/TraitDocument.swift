@@ -36,7 +36,10 @@ struct TraitDocument: Sendable {
     r.list("reactions") { item, _ in
       let mood = item.int("mood", in: -100...100)?.value ?? 0
       let patience = item.int("patience", in: -100...100)?.value ?? 0
-      guard let on = item.map("on", required: "what sets the reaction off: \(Suggestions.list(Self.triggers))") else { return }
+      guard
+        let on = item.map(
+          "on", required: "what sets the reaction off: \(Suggestions.list(Self.triggers))")
+      else { return }
       defer { on.finish() }
       let present = on.keys.map(\.0)
       guard present.count == 1, let key = present.first, Self.triggers.contains(key) else {
@@ -49,7 +52,8 @@ struct TraitDocument: Sendable {
       switch key {
       case "longer_than":
         if let n = on.int(key, in: 1...100_000) {
-          reactions.append(.init(trigger: .longerThan(n.value), triggerID: nil, mood: mood, patience: patience))
+          reactions.append(
+            .init(trigger: .longerThan(n.value), triggerID: nil, mood: mood, patience: patience))
         }
       case "met", "violated":
         if let id = on.string(key) {

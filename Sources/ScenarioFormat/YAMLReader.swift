@@ -32,7 +32,8 @@ final class MapReader {
     self.path = path
     self.sink = sink
     guard case .mapping(let mapping) = node else {
-      sink.error(at: node.sourceMark, path, "expected a mapping (key: value lines), found \(node.kindName)")
+      sink.error(
+        at: node.sourceMark, path, "expected a mapping (key: value lines), found \(node.kindName)")
       return nil
     }
     for (key, value) in mapping {
@@ -76,13 +77,16 @@ final class MapReader {
     return Located(value: text, mark: node.sourceMark, keyPath: child(key))
   }
 
-  func int(_ key: String, in range: ClosedRange<Int>? = nil, required: String? = nil) -> Located<Int>? {
+  func int(_ key: String, in range: ClosedRange<Int>? = nil, required: String? = nil) -> Located<
+    Int
+  >? {
     guard let node = value(key) else {
       if let required { missing(key, required) }
       return nil
     }
     guard case .scalar(let scalar) = node, let number = Int(scalar.string.trimmingWhitespace) else {
-      sink.error(at: node.sourceMark, child(key), "expected a whole number, found \(describe(node))")
+      sink.error(
+        at: node.sourceMark, child(key), "expected a whole number, found \(describe(node))")
       return nil
     }
     if let range, !range.contains(number) {
@@ -101,7 +105,8 @@ final class MapReader {
     else {
       sink.error(
         at: node.sourceMark, child(key),
-        "expected a number from \(range.lowerBound) to \(range.upperBound), found \(describe(node))")
+        "expected a number from \(range.lowerBound) to \(range.upperBound), found \(describe(node))"
+      )
       return nil
     }
     return Located(value: number, mark: node.sourceMark, keyPath: child(key))
@@ -123,7 +128,8 @@ final class MapReader {
     guard choices.contains(value) else {
       sink.error(
         at: text.mark, text.keyPath,
-        "'\(value)' is not valid\(Suggestions.hint(value, in: choices)); use one of \(Suggestions.list(choices))")
+        "'\(value)' is not valid\(Suggestions.hint(value, in: choices)); use one of \(Suggestions.list(choices))"
+      )
       return nil
     }
     return Located(value: value, mark: text.mark, keyPath: text.keyPath)
@@ -147,7 +153,8 @@ final class MapReader {
           sink.error(at: item.sourceMark, "\(path)[\(i)]", "expected text, found \(item.kindName)")
           continue
         }
-        result.append(Located(value: scalar.string, mark: item.sourceMark, keyPath: "\(path)[\(i)]"))
+        result.append(
+          Located(value: scalar.string, mark: item.sourceMark, keyPath: "\(path)[\(i)]"))
       }
       return result
     default:
@@ -163,7 +170,8 @@ final class MapReader {
       return
     }
     guard case .sequence(let sequence) = node else {
-      sink.error(at: node.sourceMark, child(key), "expected a list ('- ' items), found \(node.kindName)")
+      sink.error(
+        at: node.sourceMark, child(key), "expected a list ('- ' items), found \(node.kindName)")
       return
     }
     for (i, item) in sequence.enumerated() {

@@ -33,14 +33,17 @@ public enum NegationGuard {
     return false
   }
 
-  private static func endsWith(_ bytes: UnsafeBufferPointer<UInt8>, at end: Int, _ word: [UInt8]) -> Bool {
+  private static func endsWith(_ bytes: UnsafeBufferPointer<UInt8>, at end: Int, _ word: [UInt8])
+    -> Bool
+  {
     let from = end - word.count
     for k in 0..<word.count where bytes[from + k] != word[k] { return false }
     return true
   }
 
   /// Whether the negator starting at `negatorStart` is the second half of a word like 特别.
-  private static func isFalseNegator(_ bytes: UnsafeBufferPointer<UInt8>, negatorStart: Int) -> Bool {
+  private static func isFalseNegator(_ bytes: UnsafeBufferPointer<UInt8>, negatorStart: Int) -> Bool
+  {
     for word in falseNegators {
       // Both halves are three-byte CJK characters.
       let from = negatorStart - 3

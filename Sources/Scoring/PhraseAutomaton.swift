@@ -114,7 +114,9 @@ public struct PhraseAutomaton: Sendable {
               if from == to { continue }
               for k in from..<to {
                 let pattern = Int(outs[k])
-                body(Match(pattern: pattern, start: position + 1 - lengths[pattern], end: position + 1))
+                body(
+                  Match(pattern: pattern, start: position + 1 - lengths[pattern], end: position + 1)
+                )
               }
             }
           }
@@ -138,7 +140,9 @@ public struct PhraseAutomaton: Sendable {
               if from == to { continue }
               for k in from..<to {
                 let pattern = Int(outs[k])
-                found.append(Match(pattern: pattern, start: position + 1 - lengths[pattern], end: position + 1))
+                found.append(
+                  Match(pattern: pattern, start: position + 1 - lengths[pattern], end: position + 1)
+                )
               }
             }
           }

@@ -10,7 +10,9 @@ struct CheckHit: Sendable {
   var groups: UInt64 = 0
   var partialGroups: UInt64 = 0
 
-  var isEmpty: Bool { !any && !none && !partialAny && !partialNone && groups == 0 && partialGroups == 0 }
+  var isEmpty: Bool {
+    !any && !none && !partialAny && !partialNone && groups == 0 && partialGroups == 0
+  }
 }
 
 /// An utterance normalised and run through the phrase automaton once, so that phase detection
@@ -69,7 +71,8 @@ public struct PreparedUtterance: Sendable {
           case .none, .partialNone:
             break
           default:
-            matched.append((Int32(use.check), Int32(match.pattern), Int32(match.start), Int32(match.end)))
+            matched.append(
+              (Int32(use.check), Int32(match.pattern), Int32(match.start), Int32(match.end)))
           }
         }
       }

@@ -55,7 +55,8 @@ extension Scorer {
           id: rubric.id, title: rubric.title, weight: rubric.weight, score: score,
           criteria: criteria, penalties: penalties))
     }
-    let weighted = areas.compactMap { a in a.score.map { (Double($0) * Double(a.weight), a.weight) } }
+    let weighted = areas.compactMap { a in a.score.map { (Double($0) * Double(a.weight), a.weight) }
+    }
     let weightSum = weighted.reduce(0) { $0 + $1.1 }
     let base = weightSum > 0 ? weighted.reduce(0.0) { $0 + $1.0 } / Double(weightSum) : 0
     let total = min(100, max(0, Int(base.rounded()) - penaltyPoints))
@@ -93,7 +94,8 @@ extension Scorer {
     var points = p.points
     var evidence = p.evidence
     if c.isPenalty {
-      status = p.count > 0 ? .triggered : (isApplicable(check, transcript) ? .clear : .notApplicable)
+      status =
+        p.count > 0 ? .triggered : (isApplicable(check, transcript) ? .clear : .notApplicable)
     } else if p.status == .met || p.status == .partial {
       status = p.status
     } else if case .words = c.measure {
@@ -114,16 +116,22 @@ extension Scorer {
     let a = check.criterion.applies
     if !a.phases.isEmpty && a.phases.isDisjoint(with: plan.phaseIDs) { return false }
     if let mood = a.mood {
-      let spoken = transcript.turns.filter { $0.kind == .say && (a.phases.isEmpty || a.phases.contains($0.phase)) }
+      let spoken = transcript.turns.filter {
+        $0.kind == .say && (a.phases.isEmpty || a.phases.contains($0.phase))
+      }
       // Never reached: judge by the mood the retailer was in when the visit stopped.
-      guard !spoken.isEmpty else { return mood.contains(transcript.turns.last?.mood ?? startingMood) }
+      guard !spoken.isEmpty else {
+        return mood.contains(transcript.turns.last?.mood ?? startingMood)
+      }
       return spoken.contains { mood.contains($0.moodBefore) }
     }
     return true
   }
 
   /// Criteria measured over the whole visit: time spent in a phase, length of utterances.
-  private func measured(_ check: CompiledCheck, _ transcript: Transcript) -> (CriterionStatus, [Evidence]) {
+  private func measured(_ check: CompiledCheck, _ transcript: Transcript) -> (
+    CriterionStatus, [Evidence]
+  ) {
     guard check.staticallyApplicable else { return (.notApplicable, []) }
     let a = check.criterion.applies
     let turns = transcript.turns.filter { a.phases.isEmpty || a.phases.contains($0.phase) }

@@ -34,8 +34,10 @@ public struct Scorer: Sendable {
 
   /// Ids of every criterion met so far, in rubric order.
   public var metIDs: [String] {
-    plan.checks.indices.filter { progress[$0].status == .met && !plan.checks[$0].criterion.isPenalty }
-      .map { plan.checks[$0].criterion.id }
+    plan.checks.indices.filter {
+      progress[$0].status == .met && !plan.checks[$0].criterion.isPenalty
+    }
+    .map { plan.checks[$0].criterion.id }
   }
 
   /// Normalises `text` and finds its phrases once; pass the result to ``wordsMeet(anyOf:in:)``
@@ -50,7 +52,9 @@ public struct Scorer: Sendable {
     for id in ids {
       guard let i = plan.indexByID[id] else { continue }
       guard let hit = prepared.hit(i), !hit.none else { continue }
-      if hit.any || fullGroups(i, hit.groups, plan.checks[i].criterion.phrases.all.count) { return true }
+      if hit.any || fullGroups(i, hit.groups, plan.checks[i].criterion.phrases.all.count) {
+        return true
+      }
     }
     return false
   }
@@ -58,7 +62,9 @@ public struct Scorer: Sendable {
   /// Scores one utterance and records what it earned. Commands (wait, look, next) earn nothing
   /// (except waiting, where a criterion says it counts) but keep turn numbers right.
   @discardableResult
-  public mutating func score(_ utterance: Utterance, prepared: PreparedUtterance? = nil) -> TurnScore {
+  public mutating func score(_ utterance: Utterance, prepared: PreparedUtterance? = nil)
+    -> TurnScore
+  {
     let result: TurnScore
     if utterance.kind == .say {
       result = scoreWords(utterance, prepared ?? prepare(utterance.text))
@@ -85,7 +91,9 @@ public struct Scorer: Sendable {
     count > 0 && bits.nonzeroBitCount == count
   }
 
-  private mutating func scoreWords(_ utterance: Utterance, _ prepared: PreparedUtterance) -> TurnScore {
+  private mutating func scoreWords(_ utterance: Utterance, _ prepared: PreparedUtterance)
+    -> TurnScore
+  {
     sayTurns += 1
     phaseTurns[utterance.phase, default: 0] += 1
     var result = TurnScore()
@@ -133,7 +141,8 @@ public struct Scorer: Sendable {
         full = hit.any || fullGroups(i, hit.groups, groups)
         if !full {
           partial =
-            !hit.partialNone && (hit.partialAny || fullGroups(i, hit.partialGroups, f.partialAllGroups))
+            !hit.partialNone
+            && (hit.partialAny || fullGroups(i, hit.partialGroups, f.partialAllGroups))
           // Most of a three-part (or longer) requirement earns partial credit.
           if !partial && groups >= 3 && hit.groups.nonzeroBitCount >= groups - 1 && !f.isPenalty {
             partial = true
@@ -191,7 +200,9 @@ public struct Scorer: Sendable {
       state[i] |= countedBit
     }
     for i in firedList where state[i] & countedBit != 0 {
-      if !plan.checks[i].after.allSatisfy({ progress[$0].status == .met || state[$0] & countedBit != 0 }) {
+      if !plan.checks[i].after.allSatisfy({
+        progress[$0].status == .met || state[$0] & countedBit != 0
+      }) {
         state[i] &= ~countedBit
       }
     }
@@ -238,7 +249,9 @@ public struct Scorer: Sendable {
     return result
   }
 
-  private func evidence(_ i: Int, _ u: Utterance, _ p: PreparedUtterance, _ similar: String?) -> Evidence {
+  private func evidence(_ i: Int, _ u: Utterance, _ p: PreparedUtterance, _ similar: String?)
+    -> Evidence
+  {
     var words = p.words(for: i, plan: plan)
     if let similar { words.append(similar) }
     return Evidence(turn: u.index, text: words.joined(separator: "、"), utterance: u.text)

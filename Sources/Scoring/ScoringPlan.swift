@@ -103,7 +103,9 @@ public struct ScoringPlan: Sendable {
       var ok = applies.traits.isEmpty || !applies.traits.isDisjoint(with: traits)
       ok = ok && applies.withoutTraits.isDisjoint(with: traits)
       ok = ok && (applies.visit == nil || applies.visit == scenario.customer.visit)
-      return CompiledCheck(criterion: entry.criterion, rubric: entry.rubric, staticallyApplicable: ok, indexByID: indexByID)
+      return CompiledCheck(
+        criterion: entry.criterion, rubric: entry.rubric, staticallyApplicable: ok,
+        indexByID: indexByID)
     }
     var patternIndex: [String: Int] = [:]
     var patterns: [String] = []

@@ -34,7 +34,8 @@ public enum TextNormalizer {
         out.append(UInt8(0x80 | (v & 0x3F)))
       }
     }
-    let source = needsCompatibilityMapping(text) ? text.precomposedStringWithCompatibilityMapping : text
+    let source =
+      needsCompatibilityMapping(text) ? text.precomposedStringWithCompatibilityMapping : text
     var iterator = source.unicodeScalars.makeIterator()
     while let scalar = iterator.next() {
       var v = scalar.value

@@ -112,7 +112,8 @@ public struct Conversation: Sendable {
         retailerLineID: nil, moodBefore: moodBefore, mood: moodBefore, patience: state.patience,
         clockStart: clockStart, clock: clockStart)
       return TurnOutcome(
-        turn: turn, score: TurnScoreSummary(met: [], partial: [], violated: [], stuffing: false, moodChange: 0),
+        turn: turn,
+        score: TurnScoreSummary(met: [], partial: [], violated: [], stuffing: false, moodChange: 0),
         line: nil, enteredPhase: nil, ended: state.ended)
     }
     if kind == .say { state.turnsInPhase += 1 }
@@ -133,7 +134,8 @@ public struct Conversation: Sendable {
 
     var line: RetailerLine?
     if let event {
-      let ctx = context(metNow: Set(score.satisfied), violatedNow: Set(score.violated), length: text.count)
+      let ctx = context(
+        metNow: Set(score.satisfied), violatedNow: Set(score.violated), length: text.count)
       line = choose(event, context: ctx) ?? (event == .reply ? Self.fallbackLine : nil)
       if let chosen = line {
         let phaseIndexBefore = state.phaseIndex
@@ -162,7 +164,8 @@ public struct Conversation: Sendable {
       met: score.newlyMet, partial: score.newlyPartial,
       violated: score.violated + (score.stuffing ? [Scorer.stuffingID] : []),
       stuffing: score.stuffing, moodChange: state.mood - moodBefore)
-    return TurnOutcome(turn: turn, score: summary, line: line, enteredPhase: entered, ended: state.ended)
+    return TurnOutcome(
+      turn: turn, score: summary, line: line, enteredPhase: entered, ended: state.ended)
   }
 
   /// How mood and patience move after a turn: what the utterance met or violated, plus the
@@ -175,7 +178,8 @@ public struct Conversation: Sendable {
         kind == .say
         ? reaction.trigger.fires(length: length, met: score.newlyMet, violated: score.violated)
         : kind == .wait
-          && (reaction.trigger == .wait || reaction.trigger.fires(length: 0, met: score.newlyMet, violated: []))
+          && (reaction.trigger == .wait
+            || reaction.trigger.fires(length: 0, met: score.newlyMet, violated: []))
       if fires {
         mood += reaction.mood
         patience += reaction.patience
@@ -234,7 +238,9 @@ public struct Conversation: Sendable {
     }
   }
 
-  private func context(metNow: Set<String>, violatedNow: Set<String>, length: Int) -> ConditionContext {
+  private func context(metNow: Set<String>, violatedNow: Set<String>, length: Int)
+    -> ConditionContext
+  {
     ConditionContext(
       state: state, phase: phase.id, traits: traits, visit: scenario.customer.visit, scorer: scorer,
       metNow: metNow, violatedNow: violatedNow, utteranceLength: length)

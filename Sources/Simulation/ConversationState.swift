@@ -46,7 +46,8 @@ public struct TurnScoreSummary: Sendable, Hashable {
   public var stuffing: Bool
   public var moodChange: Int
 
-  public init(met: [String], partial: [String], violated: [String], stuffing: Bool, moodChange: Int) {
+  public init(met: [String], partial: [String], violated: [String], stuffing: Bool, moodChange: Int)
+  {
     self.met = met
     self.partial = partial
     self.violated = violated

@@ -44,8 +44,13 @@ struct CheckCommand: ParsableCommand {
       var line: Int
       var column: Int
       var severity: String
-      var key_path: String
+      var keyPath: String
       var message: String
+
+      enum CodingKeys: String, CodingKey {
+        case file, line, column, severity, message
+        case keyPath = "key_path"
+      }
     }
     struct Output: Encodable {
       var version = 1
@@ -61,10 +66,12 @@ struct CheckCommand: ParsableCommand {
       diagnostics: result.diagnostics.map {
         Item(
           file: $0.location.file, line: $0.location.line, column: $0.location.column,
-          severity: $0.severity.rawValue, key_path: $0.keyPath, message: $0.message)
+          severity: $0.severity.rawValue, keyPath: $0.keyPath, message: $0.message)
       })
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    return (try? encoder.encode(output)).flatMap { String(data: $0, encoding: .utf8) }.map { $0 + "\n" } ?? "{}\n"
+    return (try? encoder.encode(output)).flatMap { String(data: $0, encoding: .utf8) }.map {
+      $0 + "\n"
+    } ?? "{}\n"
   }
 }

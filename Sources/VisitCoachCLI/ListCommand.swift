@@ -29,7 +29,8 @@ struct ListCommand: ParsableCommand {
         let traits = s.traits.map(\.title).joined(separator: "、")
         let mark = s.id == location.defaultScenarioID ? "*" : " "
         Console.line(
-          "\(mark) \(DisplayWidth.pad(s.id, to: idWidth))  \(s.title)  [\(s.customer.customerClass.rawValue)类 \(s.customer.network.chineseName) \(s.customer.visit.chineseName) 难度\(s.difficulty)]  \(p.name) \(p.age)岁 \(p.gender == .male ? "男" : "女") \(traits)")
+          "\(mark) \(DisplayWidth.pad(s.id, to: idWidth))  \(s.title)  [\(s.customer.customerClass.rawValue)类 \(s.customer.network.chineseName) \(s.customer.visit.chineseName) 难度\(s.difficulty)]  \(p.name) \(p.age)岁 \(p.gender == .male ? "男" : "女") \(traits)"
+        )
       }
       if location.defaultScenarioID != nil { Console.line("(* = default scenario)") }
     }
@@ -50,20 +51,30 @@ struct ListCommand: ParsableCommand {
       var network: String
       var visit: String
       var difficulty: Int
-      var budget_minutes: Int
+      var budgetMinutes: Int
       var persona: PersonaItem
       var `default`: Bool
+
+      enum CodingKeys: String, CodingKey {
+        case id, title, summary, `class`, network, visit, difficulty, persona, `default`
+        case budgetMinutes = "budget_minutes"
+      }
     }
     let items = scenarios.map { s in
       Item(
         id: s.id, title: s.title, summary: s.summary, class: s.customer.customerClass.rawValue,
-        network: s.customer.network.rawValue, visit: s.customer.visit.rawValue, difficulty: s.difficulty,
-        budget_minutes: s.customer.timeBudgetSeconds / 60,
-        persona: PersonaItem(name: s.persona.name, age: s.persona.age, gender: s.persona.gender.rawValue, traits: s.persona.traits),
+        network: s.customer.network.rawValue, visit: s.customer.visit.rawValue,
+        difficulty: s.difficulty,
+        budgetMinutes: s.customer.timeBudgetSeconds / 60,
+        persona: PersonaItem(
+          name: s.persona.name, age: s.persona.age, gender: s.persona.gender.rawValue,
+          traits: s.persona.traits),
         default: s.id == id)
     }
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    return (try? encoder.encode(items)).flatMap { String(data: $0, encoding: .utf8) }.map { $0 + "\n" } ?? "[]\n"
+    return (try? encoder.encode(items)).flatMap { String(data: $0, encoding: .utf8) }.map {
+      $0 + "\n"
+    } ?? "[]\n"
   }
 }

@@ -20,7 +20,8 @@ struct PracticeCommand: ParsableCommand {
   @Flag(help: "Choose the scenario from a numbered list.")
   var pick = false
 
-  @Option(help: "Seed for the retailer's choice of lines (default: random on a terminal, 1 otherwise).")
+  @Option(
+    help: "Seed for the retailer's choice of lines (default: random on a terminal, 1 otherwise).")
   var seed: UInt64?
 
   @Option(help: "The trainee's name (default: the login name).")
@@ -65,7 +66,8 @@ struct PracticeCommand: ParsableCommand {
         if !pick, let named { Console.line(InterfaceStrings.fill(strings.unknownScenario, named)) }
         guard
           let picked = ScenarioChooser.choose(
-            from: library.scenarios, reader: reader, screen: screen, defaultID: location.defaultScenarioID)
+            from: library.scenarios, reader: reader, screen: screen,
+            defaultID: location.defaultScenarioID)
         else {
           reader.finish()
           return
@@ -74,7 +76,8 @@ struct PracticeCommand: ParsableCommand {
         chosen = picked
       }
       let session = PracticeSession(
-        scenario: chosen, seed: seed ?? UInt64.random(in: 1...999_999), trainee: trainee ?? Self.loginName,
+        scenario: chosen, seed: seed ?? UInt64.random(in: 1...999_999),
+        trainee: trainee ?? Self.loginName,
         reader: reader, screen: screen, language: lang.interface, exam: exam, reportPath: report)
       let status = session.start()
       if status != 0 { throw ExitCode(status) }
@@ -84,14 +87,17 @@ struct PracticeCommand: ParsableCommand {
   /// Standard input is a pipe or file: play it like `replay` and print the same report.
   private func runPiped(_ location: ScenarioLocation) throws {
     let chosen = try location.scenario(pick ? nil : scenario)
-    let steps = try TranscriptInput.steps(from: FileHandle.standardInput.readDataToEndOfFile(), name: "stdin")
+    let steps = try TranscriptInput.steps(
+      from: FileHandle.standardInput.readDataToEndOfFile(), name: "stdin")
     var run = VisitRun(scenario: chosen, seed: seed ?? 1)
     run.play(steps)
     var conversation = run.conversation
     conversation.finish()
     let result = conversation.report
     Console.out(ReportRendering.text(result, scenario: chosen, language: lang.interface))
-    if let report { try ReportFiles.write(result, scenario: chosen, language: lang.interface, to: report) }
+    if let report {
+      try ReportFiles.write(result, scenario: chosen, language: lang.interface, to: report)
+    }
   }
 
   static var loginName: String {

@@ -41,7 +41,8 @@ final class PracticeSession {
     archive.save(run.conversation.transcript, finished: false)
     loop: while !run.conversation.isOver {
       let c = run.conversation
-      let prompt = screen.prompt(phase: c.phase.title, clock: c.state.clock, budget: scenario.customer.timeBudgetSeconds)
+      let prompt = screen.prompt(
+        phase: c.phase.title, clock: c.state.clock, budget: scenario.customer.timeBudgetSeconds)
       switch reader.read(prompt: prompt) {
       case .end:
         Console.line()
@@ -86,12 +87,15 @@ final class PracticeSession {
       return .quit
     case .show("/help"):
       let width = s.commandHelp.map { DisplayWidth.of($0.0) }.max() ?? 0
-      for (command, help) in s.commandHelp { Console.line("  \(DisplayWidth.pad(command, to: width))  \(help)") }
+      for (command, help) in s.commandHelp {
+        Console.line("  \(DisplayWidth.pad(command, to: width))  \(help)")
+      }
     case .show("/status"):
       let c = run.conversation
       Console.line(
         InterfaceStrings.fill(
-          s.status, c.phase.title, String(c.state.mood), String(c.state.patience), TextReport.clock(c.state.clock),
+          s.status, c.phase.title, String(c.state.mood), String(c.state.patience),
+          TextReport.clock(c.state.clock),
           TextReport.clock(scenario.customer.timeBudgetSeconds)))
     case .show:
       Console.line(InterfaceStrings.fill(s.scoreSoFar, String(run.conversation.report.total)))
@@ -100,7 +104,9 @@ final class PracticeSession {
       run.perform(.hint)
       let tips = scenario.rubrics.compactMap { $0.hints[hints] }
       Console.line(screen.yellow(s.hintHeading))
-      for tip in tips.isEmpty ? [s.noHint] : tips { Console.line(screen.wrapped(tip, firstPrefix: "  ", indent: 2)) }
+      for tip in tips.isEmpty ? [s.noHint] : tips {
+        Console.line(screen.wrapped(tip, firstPrefix: "  ", indent: 2))
+      }
     case .undo:
       if let removed = run.undo() {
         let what: String
@@ -116,8 +122,14 @@ final class PracticeSession {
     case .look:
       let outcome = run.perform(.look)
       Console.line(screen.bold(s.lookHeading))
-      Console.line(screen.wrapped(InterfaceStrings.fill(s.retailerLine, scenario.persona.name, String(scenario.persona.age), scenario.persona.attire), firstPrefix: "  ", indent: 2))
-      for fact in scenario.scene { Console.line(screen.wrapped(fact.text, firstPrefix: "  · ", indent: 4)) }
+      Console.line(
+        screen.wrapped(
+          InterfaceStrings.fill(
+            s.retailerLine, scenario.persona.name, String(scenario.persona.age),
+            scenario.persona.attire), firstPrefix: "  ", indent: 2))
+      for fact in scenario.scene {
+        Console.line(screen.wrapped(fact.text, firstPrefix: "  · ", indent: 4))
+      }
       show(outcome, printLine: false)
     case .wait, .next, .say:
       show(run.perform(step))
@@ -158,8 +170,10 @@ final class PracticeSession {
     let report = conversation.report
     archive.save(conversation.transcript, finished: true)
     reader.finish()
-    let phaseTitles = Dictionary(scenario.phases.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
-    let text = TextReport(language: language, retailerName: scenario.persona.name, phaseTitles: phaseTitles)
+    let phaseTitles = Dictionary(
+      scenario.phases.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
+    let text = TextReport(
+      language: language, retailerName: scenario.persona.name, phaseTitles: phaseTitles)
     Console.line()
     Console.out(screen.wrappedReport(text.summary(report)))
     Console.line()
@@ -168,24 +182,35 @@ final class PracticeSession {
         try ReportFiles.write(report, scenario: scenario, language: language, to: reportPath)
         Console.line(InterfaceStrings.fill(s.reportSaved, reportPath))
       } catch {
-        Console.error("visitcoach: cannot write the report to \(reportPath): \(error.localizedDescription)")
+        Console.error(
+          "visitcoach: cannot write the report to \(reportPath): \(error.localizedDescription)")
       }
     }
-    if let path = archive.path { Console.line(screen.dim(InterfaceStrings.fill(s.transcriptSaved, path))) }
+    if let path = archive.path {
+      Console.line(screen.dim(InterfaceStrings.fill(s.transcriptSaved, path)))
+    }
     return 0
   }
 }
 
 /// Writes a report file in the format its extension names: .json, .md or .txt.
 enum ReportFiles {
-  static func write(_ report: ScoreReport, scenario: Scenario, language: InterfaceLanguage, to path: String) throws {
-    let phaseTitles = Dictionary(scenario.phases.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
+  static func write(
+    _ report: ScoreReport, scenario: Scenario, language: InterfaceLanguage, to path: String
+  ) throws {
+    let phaseTitles = Dictionary(
+      scenario.phases.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
     let text: String
     switch (path as NSString).pathExtension.lowercased() {
     case "json": text = JSONReport.render(report)
     case "md", "markdown":
-      text = MarkdownReport(language: language, retailerName: scenario.persona.name, phaseTitles: phaseTitles).render(report)
-    default: text = TextReport(language: language, retailerName: scenario.persona.name, phaseTitles: phaseTitles).render(report)
+      text = MarkdownReport(
+        language: language, retailerName: scenario.persona.name, phaseTitles: phaseTitles
+      ).render(report)
+    default:
+      text = TextReport(
+        language: language, retailerName: scenario.persona.name, phaseTitles: phaseTitles
+      ).render(report)
     }
     try text.write(toFile: path, atomically: true, encoding: .utf8)
   }

@@ -42,7 +42,8 @@ struct ReplayCommand: ParsableCommand {
   func run() throws {
     try Failure.reported {
       let scenario = try ScenarioLocation.resolve(scenarios).scenario(self.scenario)
-      let steps = try TranscriptInput.steps(from: TranscriptInput.read(input), name: input == "-" ? "stdin" : input)
+      let steps = try TranscriptInput.steps(
+        from: TranscriptInput.read(input), name: input == "-" ? "stdin" : input)
       var run = VisitRun(scenario: scenario, seed: seed)
       run.play(steps)
       var conversation = run.conversation
@@ -50,7 +51,8 @@ struct ReplayCommand: ParsableCommand {
       let report = conversation.report
       switch format {
       case .json: Console.out(JSONReport.render(report))
-      case .text: Console.out(ReportRendering.text(report, scenario: scenario, language: lang.interface))
+      case .text:
+        Console.out(ReportRendering.text(report, scenario: scenario, language: lang.interface))
       }
     }
   }
@@ -66,10 +68,12 @@ enum Language: String, ExpressibleByArgument, CaseIterable {
 
 /// Text rendering with the scenario's names filled in.
 enum ReportRendering {
-  static func text(_ report: ScoreReport, scenario: Scenario, language: InterfaceLanguage) -> String {
+  static func text(_ report: ScoreReport, scenario: Scenario, language: InterfaceLanguage) -> String
+  {
     TextReport(
       language: language, retailerName: scenario.persona.name,
-      phaseTitles: Dictionary(scenario.phases.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
+      phaseTitles: Dictionary(
+        scenario.phases.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
     ).render(report)
   }
 }

@@ -18,7 +18,8 @@ enum ScenarioChooser {
       let number = (n + 1 < 10 ? " " : "") + "\(n + 1)."
       let difficulty = s.difficulty[scenario.difficulty] ?? String(scenario.difficulty)
       Console.line(
-        "\(marker)\(number) \(DisplayWidth.pad(scenario.id, to: idWidth))  \(scenario.title)  [\(traits)] \(difficulty)")
+        "\(marker)\(number) \(DisplayWidth.pad(scenario.id, to: idWidth))  \(scenario.title)  [\(traits)] \(difficulty)"
+      )
     }
     reader.setCompletions(scenarios.map(\.id))
     defer { reader.setCompletions(TranscriptInput.commands) }
@@ -28,7 +29,9 @@ enum ScenarioChooser {
       case .interrupted: continue
       case .line(let raw):
         let answer = raw.trimmingCharacters(in: .whitespaces)
-        if answer.isEmpty, let defaultID, let d = scenarios.first(where: { $0.id == defaultID }) { return d }
+        if answer.isEmpty, let defaultID, let d = scenarios.first(where: { $0.id == defaultID }) {
+          return d
+        }
         if let n = Int(answer), n >= 1, n <= scenarios.count { return scenarios[n - 1] }
         if let match = scenarios.first(where: { $0.id == answer }) { return match }
         Console.line(InterfaceStrings.fill(s.chooserInvalid, String(scenarios.count)))

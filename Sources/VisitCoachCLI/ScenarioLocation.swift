@@ -14,22 +14,27 @@ struct ScenarioLocation {
     let env = ProcessInfo.processInfo.environment
     if let path = env["VISITCOACH_SCENARIOS"], !path.isEmpty { return ScenarioLocation(root: path) }
     var candidates = [FileManager.default.currentDirectoryPath + "/scenarios"]
-    var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+    var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+      .deletingLastPathComponent()
     for _ in 0..<5 {
       candidates.append(folder.appendingPathComponent("scenarios").path)
       folder.deleteLastPathComponent()
     }
     candidates.append("/usr/local/share/visitcoach/scenarios")
-    for candidate in candidates where FileManager.default.fileExists(atPath: candidate + "/rubrics") {
+    for candidate in candidates where FileManager.default.fileExists(atPath: candidate + "/rubrics")
+    {
       return ScenarioLocation(root: candidate)
     }
     throw UserFacingError(
-      "cannot find the scenario library; run from the VisitCoach folder, or pass --scenarios DIR or set VISITCOACH_SCENARIOS")
+      "cannot find the scenario library; run from the VisitCoach folder, or pass --scenarios DIR or set VISITCOACH_SCENARIOS"
+    )
   }
 
   /// The id of the scenario `visitcoach` practises when none is named (`scenarios/DEFAULT`).
   var defaultScenarioID: String? {
-    guard let text = try? String(contentsOfFile: root + "/DEFAULT", encoding: .utf8) else { return nil }
+    guard let text = try? String(contentsOfFile: root + "/DEFAULT", encoding: .utf8) else {
+      return nil
+    }
     let id = text.trimmingCharacters(in: .whitespacesAndNewlines)
     return id.isEmpty ? nil : id
   }

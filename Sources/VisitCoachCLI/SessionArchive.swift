@@ -30,7 +30,9 @@ struct SessionArchive {
     started = stamp.string(from: now)
     let folder = Self.stateDirectory() + "/sessions"
     let name = "\(Int(now.timeIntervalSince1970))-\(getpid())-\(scenario.id).json"
-    if (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)) != nil {
+    if (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true))
+      != nil
+    {
       path = folder + "/" + name
     } else {
       path = nil

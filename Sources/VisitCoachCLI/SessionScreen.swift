@@ -40,16 +40,20 @@ struct SessionScreen {
     let p = scenario.persona
     var out: [String] = []
     out.append(bold(s.appTitle))
-    out.append(bold("《\(scenario.title)》") + (scenario.summary.isEmpty ? "" : " " + scenario.summary))
+    out.append(
+      bold("《\(scenario.title)》") + (scenario.summary.isEmpty ? "" : " " + scenario.summary))
     out.append(
       InterfaceStrings.fill(
-        s.customerLine, c.customerClass.rawValue, c.network.chineseName, s.visitKinds[c.visit.rawValue] ?? c.visit.rawValue,
-        String(c.timeBudgetSeconds / 60), s.difficulty[scenario.difficulty] ?? String(scenario.difficulty)))
+        s.customerLine, c.customerClass.rawValue, c.network.chineseName,
+        s.visitKinds[c.visit.rawValue] ?? c.visit.rawValue,
+        String(c.timeBudgetSeconds / 60),
+        s.difficulty[scenario.difficulty] ?? String(scenario.difficulty)))
     out.append("")
     out.append(bold(s.youSee))
     out.append(wrapped(scenario.arrival, firstPrefix: "  ", indent: 2))
     let traits = scenario.traits.map(\.title).joined(separator: "、")
-    let who = InterfaceStrings.fill(s.retailerLine, p.name, String(p.age), p.attire.isEmpty ? traits : p.attire)
+    let who = InterfaceStrings.fill(
+      s.retailerLine, p.name, String(p.age), p.attire.isEmpty ? traits : p.attire)
     out.append(wrapped(who, firstPrefix: "  ", indent: 2))
     for fact in scenario.scene where fact.visibleOnArrival {
       out.append(wrapped(fact.text, firstPrefix: "  · ", indent: 4))
@@ -59,7 +63,10 @@ struct SessionScreen {
     for rubric in scenario.rubrics {
       let titles = rubric.criteria.filter { applies($0, to: scenario) }.map(\.title)
       guard !titles.isEmpty else { continue }
-      out.append(wrapped(titles.joined(separator: "、"), firstPrefix: "  \(rubric.title)（\(rubric.weight)）：", indent: 4))
+      out.append(
+        wrapped(
+          titles.joined(separator: "、"), firstPrefix: "  \(rubric.title)（\(rubric.weight)）：",
+          indent: 4))
     }
     out.append("")
     out.append(wrapped(s.howToStart))
@@ -71,7 +78,9 @@ struct SessionScreen {
     if !c.applies.traits.isEmpty && c.applies.traits.isDisjoint(with: traits) { return false }
     if !c.applies.withoutTraits.isDisjoint(with: traits) { return false }
     if let visit = c.applies.visit, visit != scenario.customer.visit { return false }
-    if !c.applies.phases.isEmpty && c.applies.phases.isDisjoint(with: scenario.phases.map(\.id)) { return false }
+    if !c.applies.phases.isEmpty && c.applies.phases.isDisjoint(with: scenario.phases.map(\.id)) {
+      return false
+    }
     return true
   }
 
@@ -84,10 +93,13 @@ struct SessionScreen {
       let leading = line.prefix { $0 == " " }.count
       let rest = line.dropFirst(leading)
       var indent = leading
-      if let dot = rest.firstIndex(of: "."), rest[rest.startIndex..<dot].allSatisfy(\.isNumber), !rest[rest.startIndex..<dot].isEmpty {
+      if let dot = rest.firstIndex(of: "."), rest[rest.startIndex..<dot].allSatisfy(\.isNumber),
+        !rest[rest.startIndex..<dot].isEmpty
+      {
         indent += rest.distance(from: rest.startIndex, to: dot) + 2
       }
-      return wrapped(String(rest), firstPrefix: String(repeating: " ", count: leading), indent: indent)
+      return wrapped(
+        String(rest), firstPrefix: String(repeating: " ", count: leading), indent: indent)
     }.joined(separator: "\n")
   }
 

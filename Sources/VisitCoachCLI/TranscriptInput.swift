@@ -18,7 +18,9 @@ enum ScriptStep: Equatable {
 /// commands. Invalid UTF-8 is replaced, never fatal; blank lines are skipped.
 enum TranscriptInput {
   /// Every command, as typed.
-  static let commands = ["/look", "/wait", "/next", "/hint", "/status", "/score", "/undo", "/restart", "/help", "/quit"]
+  static let commands = [
+    "/look", "/wait", "/next", "/hint", "/status", "/score", "/undo", "/restart", "/help", "/quit",
+  ]
 
   static func read(_ path: String) throws -> Data {
     if path == "-" { return FileHandle.standardInput.readDataToEndOfFile() }
@@ -51,7 +53,8 @@ enum TranscriptInput {
   static func command(_ line: String, at location: String) throws -> ScriptStep? {
     guard line.hasPrefix("/") else { return nil }
     guard let step = parse(line) else {
-      throw UserFacingError("\(location): unknown command '\(line)'; commands are \(commands.joined(separator: " "))")
+      throw UserFacingError(
+        "\(location): unknown command '\(line)'; commands are \(commands.joined(separator: " "))")
     }
     return step
   }
@@ -80,7 +83,9 @@ enum TranscriptInput {
       let d = editDistance(typed, Array(command))
       if d <= 3, best == nil || d < best!.1 { best = (command, d) }
     }
-    if best == nil, let prefixMatch = commands.first(where: { $0.hasPrefix(word) }) { return prefixMatch }
+    if best == nil, let prefixMatch = commands.first(where: { $0.hasPrefix(word) }) {
+      return prefixMatch
+    }
     return best?.0
   }
 

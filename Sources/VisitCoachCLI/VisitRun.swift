@@ -61,7 +61,10 @@ struct VisitRun {
 
   /// Takes back the last turn (and the retailer's answer). Returns what was taken back.
   mutating func undo() -> ScriptStep? {
-    guard let last = steps.lastIndex(where: { if case .hint = $0 { return false } else { return true } }) else {
+    guard
+      let last = steps.lastIndex(where: { if case .hint = $0 { return false } else { return true } }
+      )
+    else {
       return nil
     }
     let removed = steps[last]

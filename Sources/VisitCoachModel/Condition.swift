@@ -58,14 +58,17 @@ public struct Condition: Sendable, Hashable {
   public var specificity: Int {
     (phases.isEmpty ? 0 : 1) + traits.count + withoutTraits.count + (mood == nil ? 0 : 1)
       + (patience == nil ? 0 : 1) + flags.count + unset.count + met.count + missed.count
-      + 2 * (metNow.count + violatedNow.count) + (longerThan == nil ? 0 : 2) + (visit == nil ? 0 : 1)
+      + 2 * (metNow.count + violatedNow.count) + (longerThan == nil ? 0 : 2)
+      + (visit == nil ? 0 : 1)
       + (turnInPhase == nil ? 0 : 1)
   }
 
   /// Combines two conditions: the result holds when both hold.
   public func merged(with other: Condition) -> Condition {
     var c = self
-    c.phases = phases.isEmpty ? other.phases : (other.phases.isEmpty ? phases : phases.intersection(other.phases))
+    c.phases =
+      phases.isEmpty
+      ? other.phases : (other.phases.isEmpty ? phases : phases.intersection(other.phases))
     c.traits.formUnion(other.traits)
     c.withoutTraits.formUnion(other.withoutTraits)
     c.mood = Self.intersect(mood, other.mood)

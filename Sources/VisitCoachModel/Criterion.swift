@@ -104,7 +104,8 @@ public struct Criterion: Sendable, Hashable, Identifiable {
   public init(
     id: String, localID: String, title: String, isPenalty: Bool, points: Int, measure: Measure,
     phrases: PhraseSet, partial: PhraseSet, partialPoints: Int, similar: SimilarExamples?,
-    negationGuard: Bool, metByWaiting: Bool, applies: Applicability, window: Int?, after: [String], before: [String],
+    negationGuard: Bool, metByWaiting: Bool, applies: Applicability, window: Int?, after: [String],
+    before: [String],
     isBlocker: Bool, cancels: [String], maxCount: Int, mood: Int, patience: Int, tip: String,
     example: String, group: String? = nil
   ) {

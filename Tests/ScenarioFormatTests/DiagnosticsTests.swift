@@ -37,7 +37,8 @@ func diagnose(_ yaml: String) -> LoadResult {
 
 /// The 1-based line of the first line containing `marker`.
 func line(of marker: String, in text: String) -> Int {
-  text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains(marker) }! + 1
+  text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains(marker) }!
+    + 1
 }
 
 @Suite("Scenario diagnostics")
@@ -65,11 +66,14 @@ struct DiagnosticsTests {
     #expect(error.keyPath == "persona.traits[0]")
     #expect(error.location.line == line(of: "traits: [eldery]", in: yaml))
     #expect(error.location.column == 12)
-    #expect(error.description.hasPrefix("case.yaml:\(error.location.line):12: error: persona.traits[0]: unknown trait"))
+    #expect(
+      error.description.hasPrefix(
+        "case.yaml:\(error.location.line):12: error: persona.traits[0]: unknown trait"))
   }
 
   @Test func misspeltConditionIsAnError() throws {
-    let yaml = validScenario.replacingOccurrences(of: "when: { phase: greeting }", with: "when: { phse: greeting }")
+    let yaml = validScenario.replacingOccurrences(
+      of: "when: { phase: greeting }", with: "when: { phse: greeting }")
     let error = try #require(diagnose(yaml).errors.first)
     #expect(error.message.contains("unknown condition 'phse' (did you mean 'phase'?)"))
     #expect(error.location.line == line(of: "phse", in: yaml))
@@ -86,7 +90,8 @@ struct DiagnosticsTests {
   }
 
   @Test func conditionOnAFlagNoLineSets() throws {
-    let yaml = validScenario.replacingOccurrences(of: "when: { phase: greeting }", with: "when: { flags: [angry] }")
+    let yaml = validScenario.replacingOccurrences(
+      of: "when: { phase: greeting }", with: "when: { flags: [angry] }")
     let error = try #require(diagnose(yaml).errors.first)
     #expect(error.message.contains("unknown flag (no line sets it) 'angry'"))
   }
@@ -158,13 +163,15 @@ struct DiagnosticsTests {
   }
 
   @Test func unknownPhaseInGoto() throws {
-    let yaml = validScenario.replacingOccurrences(of: "text: 哎，你好。", with: "text: 哎，你好。\n    then: { goto: complain }")
+    let yaml = validScenario.replacingOccurrences(
+      of: "text: 哎，你好。", with: "text: 哎，你好。\n    then: { goto: complain }")
     let error = try #require(diagnose(yaml).errors.first)
     #expect(error.message.contains("unknown phase 'complain'"))
   }
 
   @Test func duplicateLineID() {
-    let yaml = validScenario.replacingOccurrences(of: "rubrics:\n", with: "  - id: hello\n    text: 又是我。\nrubrics:\n")
+    let yaml = validScenario.replacingOccurrences(
+      of: "rubrics:\n", with: "  - id: hello\n    text: 又是我。\nrubrics:\n")
     let messages = diagnose(yaml).errors.map(\.message)
     #expect(messages.contains { $0.contains("duplicate line id 'hello'") }, "\(messages)")
   }
@@ -172,7 +179,8 @@ struct DiagnosticsTests {
   @Test func aHugeScenarioFileLoadsWithoutTrouble() {
     var yaml = validScenario.components(separatedBy: "rubrics:")[0]
     for i in 0..<3_300 {
-      yaml += "  - id: line\(i)\n    when: { phase: greeting }\n    text: 第\(i)句话。\n    then: { mood: 1 }\n"
+      yaml +=
+        "  - id: line\(i)\n    when: { phase: greeting }\n    text: 第\(i)句话。\n    then: { mood: 1 }\n"
     }
     yaml += "rubrics:\n  - use: greeting\n  - use: farewell\n"
     #expect(yaml.split(separator: "\n").count > 10_000)
@@ -189,19 +197,22 @@ struct DiagnosticsTests {
   @Test func namedConditionsWithDisjointPhasesCanNeverHold() throws {
     let yaml = validScenario.replacingOccurrences(
       of: "lines:\n", with: "conditions:\n  at_end: { phase: farewell }\nlines:\n"
-    ).replacingOccurrences(of: "when: { phase: greeting }", with: "when: { phase: greeting, if: [at_end] }")
+    ).replacingOccurrences(
+      of: "when: { phase: greeting }", with: "when: { phase: greeting, if: [at_end] }")
     let error = try #require(diagnose(yaml).errors.first)
     #expect(error.message.contains("it can never hold"))
   }
 
   @Test func chineseTextWithAFullWidthColonIsNotAKey() {
-    let yaml = validScenario.replacingOccurrences(of: "text: 哎，你好。", with: "text: |\n      新品：海韵\n      价格：二十元")
+    let yaml = validScenario.replacingOccurrences(
+      of: "text: 哎，你好。", with: "text: |\n      新品：海韵\n      价格：二十元")
     #expect(diagnose(yaml).diagnostics.isEmpty, "\(diagnose(yaml).diagnostics)")
   }
 
   @Test func scenarioPhrasesMayUsePlaceholders() throws {
     let yaml = validScenario.replacingOccurrences(
-      of: "  - use: greeting\n", with: "  - use: greeting\n    phrases: { polite_opener: [\"{persona.surname}姐好\"] }\n")
+      of: "  - use: greeting\n",
+      with: "  - use: greeting\n    phrases: { polite_opener: [\"{persona.surname}姐好\"] }\n")
     let scenario = try #require(diagnose(yaml).scenarios.first)
     let opener = try #require(scenario.checks.first { $0.id == "greeting.polite_opener" })
     #expect(opener.phrases.any.contains("王姐好"))
@@ -210,7 +221,10 @@ struct DiagnosticsTests {
   @Test func aLineWithoutAnIDGetsOneClearError() {
     let yaml = validScenario.replacingOccurrences(of: "  - id: hello\n", with: "  - priority: 1\n")
     let result = diagnose(yaml)
-    #expect(result.errors.map(\.message) == ["missing required key 'id' (a unique name for the line, e.g. busy-interrupt)"])
+    #expect(
+      result.errors.map(\.message) == [
+        "missing required key 'id' (a unique name for the line, e.g. busy-interrupt)"
+      ])
     #expect(result.warnings.isEmpty, "\(result.warnings)")
   }
 
@@ -240,7 +254,8 @@ struct LibraryDiagnosticsTests {
   }
 
   @Test func rubricWithNoCriteria() throws {
-    let root = try library(adding: "rubrics/empty.yaml", "version: 1\nid: empty\ntitle: 空\nweight: 5\n")
+    let root = try library(
+      adding: "rubrics/empty.yaml", "version: 1\nid: empty\ntitle: 空\nweight: 5\n")
     let result = ScenarioLibrary.load(paths: [root])
     let error = try #require(result.errors.first)
     #expect(error.message.contains("rubric 'empty' has no criteria"))
@@ -261,18 +276,23 @@ struct LibraryDiagnosticsTests {
           match: { any: ["{address.fiting}"] }
       """
     let root = try library(adding: "rubrics/extra.yaml", rubric)
-    try validScenario.replacingOccurrences(of: "  - use: farewell", with: "  - use: farewell\n  - use: extra")
-      .write(toFile: root + "/s.yaml", atomically: true, encoding: .utf8)
+    try validScenario.replacingOccurrences(
+      of: "  - use: farewell", with: "  - use: farewell\n  - use: extra"
+    )
+    .write(toFile: root + "/s.yaml", atomically: true, encoding: .utf8)
     let result = ScenarioLibrary.load(paths: [root])
     let error = try #require(result.errors.first)
-    #expect(error.message.contains("unknown placeholder '{address.fiting}' (did you mean 'address.fitting'?)"))
+    #expect(
+      error.message.contains(
+        "unknown placeholder '{address.fiting}' (did you mean 'address.fitting'?)"))
     #expect(error.location.file.hasSuffix("rubrics/extra.yaml"))
     #expect(error.location.line == 10)
     #expect(result.scenarios.isEmpty)
   }
 
   @Test func criterionThatCanNeverBeMet() throws {
-    let rubric = "version: 1\nid: never\ntitle: 永远\nweight: 5\ncriteria:\n  - id: x\n    title: 测试\n    points: 1\n    tip: 提示\n"
+    let rubric =
+      "version: 1\nid: never\ntitle: 永远\nweight: 5\ncriteria:\n  - id: x\n    title: 测试\n    points: 1\n    tip: 提示\n"
     let root = try library(adding: "rubrics/never.yaml", rubric)
     let error = try #require(ScenarioLibrary.load(paths: [root]).errors.first)
     #expect(error.message.contains("'x' can never be met"))

@@ -18,7 +18,8 @@ struct NormalizationTests {
   }
 
   @Test func invalidUTF8IsReplacedNotFatal() {
-    let text = String(decoding: [0xE4, 0xBD, 0xA0, 0xFF, 0xE5, 0xA5, 0xBD] as [UInt8], as: UTF8.self)
+    let text = String(
+      decoding: [0xE4, 0xBD, 0xA0, 0xFF, 0xE5, 0xA5, 0xBD] as [UInt8], as: UTF8.self)
     #expect(TextNormalizer.normalize(text) == "你好")
   }
 }

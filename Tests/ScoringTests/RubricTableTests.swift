@@ -39,7 +39,8 @@ enum Labs {
   static let middleAgedMan = TestLibrary.rubricLab()
   static let middleAgedWoman = TestLibrary.rubricLab(name: "刘淑芬", age: 46, gender: "female")
   static let elderlyMan = TestLibrary.rubricLab(name: "张德顺", age: 72, traits: ["elderly"])
-  static let elderlyWoman = TestLibrary.rubricLab(name: "王秀兰", age: 68, gender: "female", traits: ["elderly"])
+  static let elderlyWoman = TestLibrary.rubricLab(
+    name: "王秀兰", age: 68, gender: "female", traits: ["elderly"])
   static let young = TestLibrary.rubricLab(name: "赵磊", age: 27)
   static let busy = TestLibrary.rubricLab(traits: ["busy"])
   static let repeatVisit = TestLibrary.rubricLab(visit: "repeat")
@@ -48,27 +49,50 @@ enum Labs {
 @Suite("Greeting rubric")
 struct GreetingRubricTests {
   static let cases: [RubricCase] = [
-    .init(text: "王老板，您好！", phase: "greeting", met: ["greeting.polite_opener", "greeting.fitting_address"]),
+    .init(
+      text: "王老板，您好！", phase: "greeting",
+      met: ["greeting.polite_opener", "greeting.fitting_address"]),
     // A fitting address without 您好 still earns the address, not the opener.
-    .init(text: "王老板，忙着呢？", phase: "greeting", met: ["greeting.fitting_address", "greeting.polite_opener"]),
-    .init(text: "王老板，这会儿方便吗", phase: "greeting", met: ["greeting.fitting_address"], notMet: ["greeting.polite_opener"]),
+    .init(
+      text: "王老板，忙着呢？", phase: "greeting",
+      met: ["greeting.fitting_address", "greeting.polite_opener"]),
+    .init(
+      text: "王老板，这会儿方便吗", phase: "greeting", met: ["greeting.fitting_address"],
+      notMet: ["greeting.polite_opener"]),
     // 您好 with a rude address: the opener counts, the address is penalised.
-    .init(text: "喂，您好", phase: "greeting", met: ["greeting.polite_opener"], notMet: ["greeting.fitting_address"], violated: ["greeting.rude_address"]),
-    .init(text: "老头，你好", phase: "greeting", lab: .elderlyMan, notMet: ["greeting.fitting_address"], violated: ["greeting.rude_address"]),
-    .init(text: "张大爷，您好", phase: "greeting", lab: .elderlyMan, met: ["greeting.fitting_address"], clean: ["greeting.rude_address"]),
-    .init(text: "阿姨您好，打扰您了", phase: "greeting", lab: .elderlyWoman, met: ["greeting.fitting_address", "greeting.polite_opener"]),
-    .init(text: "大妈，您好", phase: "greeting", lab: .elderlyWoman, notMet: ["greeting.fitting_address"], violated: ["greeting.rude_address"]),
+    .init(
+      text: "喂，您好", phase: "greeting", met: ["greeting.polite_opener"],
+      notMet: ["greeting.fitting_address"], violated: ["greeting.rude_address"]),
+    .init(
+      text: "老头，你好", phase: "greeting", lab: .elderlyMan, notMet: ["greeting.fitting_address"],
+      violated: ["greeting.rude_address"]),
+    .init(
+      text: "张大爷，您好", phase: "greeting", lab: .elderlyMan, met: ["greeting.fitting_address"],
+      clean: ["greeting.rude_address"]),
+    .init(
+      text: "阿姨您好，打扰您了", phase: "greeting", lab: .elderlyWoman,
+      met: ["greeting.fitting_address", "greeting.polite_opener"]),
+    .init(
+      text: "大妈，您好", phase: "greeting", lab: .elderlyWoman, notMet: ["greeting.fitting_address"],
+      violated: ["greeting.rude_address"]),
     // 老板娘 contains 老板: the veto wins.
-    .init(text: "老板娘，您好", phase: "greeting", lab: .middleAgedWoman, notMet: ["greeting.fitting_address"], violated: ["greeting.rude_address"]),
-    .init(text: "刘老板，您好", phase: "greeting", lab: .middleAgedWoman, met: ["greeting.fitting_address"]),
+    .init(
+      text: "老板娘，您好", phase: "greeting", lab: .middleAgedWoman,
+      notMet: ["greeting.fitting_address"], violated: ["greeting.rude_address"]),
+    .init(
+      text: "刘老板，您好", phase: "greeting", lab: .middleAgedWoman, met: ["greeting.fitting_address"]),
     // Over-familiar on a first visit, fine on a repeat visit.
     .init(text: "王哥，您好", phase: "greeting", violated: ["greeting.rude_address"]),
-    .init(text: "王哥，您好", phase: "greeting", lab: .repeatVisit, met: ["greeting.fitting_address"], clean: ["greeting.rude_address"]),
+    .init(
+      text: "王哥，您好", phase: "greeting", lab: .repeatVisit, met: ["greeting.fitting_address"],
+      clean: ["greeting.rude_address"]),
     .init(text: "小伙子，你好", phase: "greeting", lab: .young, violated: ["greeting.rude_address"]),
     .init(text: "我是烟草公司的客户经理小李，以后这片由我负责", phase: "greeting", met: ["greeting.self_intro"]),
     .init(text: "我是客户经理小李", phase: "greeting", notMet: ["greeting.self_intro"]),
     .init(text: "我是小李", phase: "greeting", notMet: ["greeting.self_intro"]),
-    .init(text: "我是烟草的小李，又来打扰您了", phase: "greeting", lab: .repeatVisit, met: ["greeting.identity_reminder"]),
+    .init(
+      text: "我是烟草的小李，又来打扰您了", phase: "greeting", lab: .repeatVisit,
+      met: ["greeting.identity_reminder"]),
     .init(text: "今天过来认识一下，顺便看看货", phase: "greeting", met: ["greeting.purpose"]),
     .init(text: "您先忙，我在边上等您", phase: "greeting", lab: .busy, met: ["greeting.wait_when_busy"]),
     // Waiting is only a criterion for a busy retailer.
@@ -86,16 +110,23 @@ struct OpeningRubricTests {
   static let cases: [RubricCase] = [
     .init(text: "您这柜台玻璃擦得真亮，客人看着就放心", phase: "opening", met: ["opening.praise"]),
     // Flattery: a superlative with no fact behind it.
-    .init(text: "您这店是这条街生意最好的", phase: "opening", notMet: ["opening.praise"], violated: ["opening.flattery"]),
-    .init(text: "您这柜台是全市最好的", phase: "opening", notMet: ["opening.praise"], violated: ["opening.flattery"]),
+    .init(
+      text: "您这店是这条街生意最好的", phase: "opening", notMet: ["opening.praise"],
+      violated: ["opening.flattery"]),
+    .init(
+      text: "您这柜台是全市最好的", phase: "opening", notMet: ["opening.praise"],
+      violated: ["opening.flattery"]),
     // Negated praise is not praise.
     .init(text: "您这柜台不干净", phase: "opening", notMet: ["opening.praise"]),
     .init(text: "柜台总算收拾干净了", phase: "opening", violated: ["opening.hidden_criticism"]),
     .init(text: "我看您新品放在最下面，建议挪到中间一格，客人一眼就能看到", phase: "opening", met: ["opening.suggestion"]),
     // Not new: the retailer already knows 新商盟.
     .init(text: "我建议您用新商盟订货", phase: "opening", notMet: ["opening.suggestion"]),
-    .init(text: "建议您把新品多订点，帮我完成任务", phase: "opening", notMet: ["opening.suggestion"], violated: ["conduct.pushing"]),
-    .init(text: "大爷，天冷了，您的腿好点没有？", phase: "opening", lab: .elderlyMan, met: ["opening.shared_family"]),
+    .init(
+      text: "建议您把新品多订点，帮我完成任务", phase: "opening", notMet: ["opening.suggestion"],
+      violated: ["conduct.pushing"]),
+    .init(
+      text: "大爷，天冷了，您的腿好点没有？", phase: "opening", lab: .elderlyMan, met: ["opening.shared_family"]),
     .init(text: "您这收款码换成语音播报的了？好用吗", phase: "opening", lab: .young, met: ["opening.shared_new"]),
     // An upbeat opener to an angry retailer is a fault; the same words are fine when calm.
     .init(text: "王老板，生意兴隆啊！", phase: "opening", mood: 20, violated: ["opening.cheerful_to_angry"]),
@@ -115,7 +146,9 @@ struct ComplaintRubricTests {
     .init(text: "但是这是公司规定", phase: "complaint", notMet: ["complaint.let_finish"]),
     .init(text: "辛辛苦苦守着店，想要的烟订不到，换谁都着急", phase: "complaint", met: ["complaint.empathy"]),
     // Sarcastic empathy: the empathy is cancelled and the brush-off is penalised.
-    .init(text: "理解理解，但这是规定", phase: "complaint", notMet: ["complaint.empathy"], violated: ["complaint.dismissive_but"]),
+    .init(
+      text: "理解理解，但这是规定", phase: "complaint", notMet: ["complaint.empathy"],
+      violated: ["complaint.dismissive_but"]),
     .init(text: "这事给您添麻烦了，真对不起", phase: "complaint", met: ["complaint.apology"]),
     .init(text: "您说的是哪一款？这周订了几条、到了几条？", phase: "complaint", met: ["complaint.clarify"]),
     .init(text: "您是说订了三条只到了两条，对吧？", phase: "complaint", met: ["complaint.restate"]),
@@ -133,7 +166,9 @@ struct ComplaintRubricTests {
     .init(text: "都是上面定的，我也没办法", phase: "complaint", violated: ["complaint.blame_shift"]),
     .init(text: "包在我身上，下周给您多配两条", phase: "complaint", violated: ["complaint.overpromise"]),
     // An unkeepable promise voids the clarifying words said with it.
-    .init(text: "我去给您多要几条", phase: "complaint", notMet: ["complaint.clarify"], violated: ["complaint.overpromise"]),
+    .init(
+      text: "我去给您多要几条", phase: "complaint", notMet: ["complaint.clarify"],
+      violated: ["complaint.overpromise"]),
     .init(text: "全市都这样，没办法", phase: "complaint", violated: ["complaint.blame_shift"]),
     // Negation: refusing to over-promise is right.
     .init(text: "多配的事我不能保证给您多，但能帮您把能订的订足", phase: "complaint", clean: ["complaint.overpromise"]),
@@ -156,15 +191,23 @@ struct FarewellConductRubricTests {
     .init(text: "我今天是来推销新品的", phase: "business", violated: ["conduct.pushing"]),
     .init(text: "不好意思，麻烦您看一下", phase: "business", met: ["conduct.courtesy"]),
     .init(text: "这么简单都不会", phase: "business", lab: .elderlyWoman, violated: ["conduct.contempt"]),
-    .init(text: "我说过了，点这个红按钮", phase: "business", lab: .elderlyWoman, violated: ["conduct.impatience_with_elderly"]),
-    .init(text: "您先把商品放进购物车，再订单提交", phase: "business", lab: .elderlyWoman, violated: ["conduct.jargon_with_elderly"]),
+    .init(
+      text: "我说过了，点这个红按钮", phase: "business", lab: .elderlyWoman,
+      violated: ["conduct.impatience_with_elderly"]),
+    .init(
+      text: "您先把商品放进购物车，再订单提交", phase: "business", lab: .elderlyWoman,
+      violated: ["conduct.jargon_with_elderly"]),
     .init(text: "您先把商品放进购物车，再订单提交", phase: "business", clean: ["conduct.jargon_with_elderly"]),
     .init(text: "这个月您必须订满二十条", phase: "business", violated: ["conduct.force_order"]),
     .init(text: "不是必须订，您按实际需要来", phase: "business", clean: ["conduct.force_order"]),
     .init(text: "这款焦油低，对身体好", phase: "business", violated: ["conduct.health_claim"]),
-    .init(text: "阿姨您别着急，我给您写在纸上，您自己点一遍", phase: "business", lab: .elderlyWoman, met: ["conduct.patient_with_elderly"]),
+    .init(
+      text: "阿姨您别着急，我给您写在纸上，您自己点一遍", phase: "business", lab: .elderlyWoman,
+      met: ["conduct.patient_with_elderly"]),
     // Rudeness voids anything else said in the same breath.
-    .init(text: "谢谢，这么简单都不会", phase: "business", notMet: ["conduct.courtesy"], violated: ["conduct.contempt"]),
+    .init(
+      text: "谢谢，这么简单都不会", phase: "business", notMet: ["conduct.courtesy"],
+      violated: ["conduct.contempt"]),
     // Traditional characters and full-width forms are normalised first.
     .init(text: "謝謝您，我下週二再過來", phase: "farewell", met: ["farewell.thanks", "farewell.next_visit"]),
   ]
@@ -184,7 +227,8 @@ struct StuffingTests {
 
   @Test func aNaturalGreetingIsNotStuffing() {
     let s = Labs.middleAgedMan
-    let score = TestLibrary.score("王老板，您好！我是烟草公司的客户经理小李，以后咱们这片由我负责，今天过来认识一下。", in: s, phase: "greeting")
+    let score = TestLibrary.score(
+      "王老板，您好！我是烟草公司的客户经理小李，以后咱们这片由我负责，今天过来认识一下。", in: s, phase: "greeting")
     #expect(!score.stuffing)
     #expect(score.newlyMet.contains("greeting.self_intro"))
   }
@@ -207,18 +251,25 @@ struct StuffingTests {
 }
 
 func check(_ c: RubricCase, sourceLocation: SourceLocation = #_sourceLocation) {
-  let score = TestLibrary.score(c.text, in: c.lab.scenario, phase: c.phase, mood: c.mood, before: c.before)
+  let score = TestLibrary.score(
+    c.text, in: c.lab.scenario, phase: c.phase, mood: c.mood, before: c.before)
   let met = Set(score.newlyMet)
   for id in c.met {
-    #expect(met.contains(id), "expected \(id) met; met: \(score.newlyMet), partial: \(score.newlyPartial)", sourceLocation: sourceLocation)
+    #expect(
+      met.contains(id),
+      "expected \(id) met; met: \(score.newlyMet), partial: \(score.newlyPartial)",
+      sourceLocation: sourceLocation)
   }
   for id in c.notMet {
     #expect(!met.contains(id), "expected \(id) not met", sourceLocation: sourceLocation)
   }
   for id in c.violated {
-    #expect(score.violated.contains(id), "expected \(id) triggered; violated: \(score.violated)", sourceLocation: sourceLocation)
+    #expect(
+      score.violated.contains(id), "expected \(id) triggered; violated: \(score.violated)",
+      sourceLocation: sourceLocation)
   }
   for id in c.clean {
-    #expect(!score.violated.contains(id), "expected \(id) not triggered", sourceLocation: sourceLocation)
+    #expect(
+      !score.violated.contains(id), "expected \(id) not triggered", sourceLocation: sourceLocation)
   }
 }

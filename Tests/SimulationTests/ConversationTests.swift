@@ -25,8 +25,11 @@ func play(_ scenario: Scenario, seed: UInt64 = 1, _ lines: [String]) -> Conversa
 
 /// The sample transcript `scenarios/samples/<id>.<kind>.txt`, one line per turn.
 func sample(_ id: String, _ kind: String) throws -> [String] {
-  let text = try String(contentsOfFile: "\(TestLibrary.scenariosRoot)/samples/\(id).\(kind).txt", encoding: .utf8)
-  return text.split(separator: "\n").map(String.init).filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+  let text = try String(
+    contentsOfFile: "\(TestLibrary.scenariosRoot)/samples/\(id).\(kind).txt", encoding: .utf8)
+  return text.split(separator: "\n").map(String.init).filter {
+    !$0.trimmingCharacters(in: .whitespaces).isEmpty
+  }
 }
 
 @Suite("Retailer engine")
@@ -128,7 +131,8 @@ struct ConversationTests {
       """
     let scenario = try #require(TestLibrary.scenario(yaml: yaml).scenarios.first)
     for seed in UInt64(1)...5 {
-      let ids = play(scenario, seed: seed, ["嗯", "嗯", "嗯", "嗯"]).transcript.turns.compactMap(\.retailerLineID)
+      let ids = play(scenario, seed: seed, ["嗯", "嗯", "嗯", "嗯"]).transcript.turns.compactMap(
+        \.retailerLineID)
       #expect(Set(ids.prefix(3)) == ["a", "b", "c"], "seed \(seed): \(ids)")
       #expect(ids.count == 4)
     }
@@ -164,7 +168,8 @@ struct ConversationTests {
 
   @Test func oddInputNeverCrashes() {
     let inputs = [
-      "", "   ", "\u{1b}[31m红色\u{1b}[0m", "\u{0}\u{1}\u{7}", String(decoding: [0xFF, 0xFE, 0x41] as [UInt8], as: UTF8.self),
+      "", "   ", "\u{1b}[31m红色\u{1b}[0m", "\u{0}\u{1}\u{7}",
+      String(decoding: [0xFF, 0xFE, 0x41] as [UInt8], as: UTF8.self),
       "/notacommand", "😀😀😀", String(repeating: "\u{301}", count: 50),
     ]
     let c = play(busy, inputs)

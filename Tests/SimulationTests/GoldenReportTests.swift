@@ -8,7 +8,9 @@ import VisitCoachTestSupport
 /// review the diff before committing.
 @Suite("Golden JSON reports")
 struct GoldenReportTests {
-  static let cases: [String] = TestLibrary.shipped.scenarios.map(\.id).sorted().flatMap { ["\($0).good", "\($0).poor"] }
+  static let cases: [String] = TestLibrary.shipped.scenarios.map(\.id).sorted().flatMap {
+    ["\($0).good", "\($0).poor"]
+  }
 
   @Test(arguments: cases)
   func reportMatchesGolden(_ name: String) throws {
@@ -16,12 +18,15 @@ struct GoldenReportTests {
     let id = String(parts[0])
     let report = play(TestLibrary.scenario(id), seed: 1, try sample(id, String(parts[1]))).report
     let json = JSONReport.render(report)
-    let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/\(name).json")
+    let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+      "Golden/\(name).json")
     if ProcessInfo.processInfo.environment["VISITCOACH_RECORD"] != nil {
       try json.write(to: path, atomically: true, encoding: .utf8)
       return
     }
     let golden = try String(contentsOf: path, encoding: .utf8)
-    #expect(json == golden, "report for \(name) differs from Golden/\(name).json; re-record if the change is intended")
+    #expect(
+      json == golden,
+      "report for \(name) differs from Golden/\(name).json; re-record if the change is intended")
   }
 }

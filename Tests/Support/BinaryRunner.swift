@@ -20,7 +20,9 @@ public enum BinaryRunner {
   }
 
   /// Runs `visitcoach args...` in the repository root with `stdin` as standard input.
-  public static func run(_ args: [String], stdin: Data = Data(), environment: [String: String] = [:]) throws -> Result {
+  public static func run(
+    _ args: [String], stdin: Data = Data(), environment: [String: String] = [:]
+  ) throws -> Result {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = args
@@ -62,7 +64,9 @@ public enum BinaryRunner {
 extension BinaryRunner {
   /// Pids of running processes named `name` whose environment mentions `marker` (so a test
   /// signals only its own child).
-  public static func processIDs(named name: String, environmentContaining marker: String) throws -> [Int32] {
+  public static func processIDs(named name: String, environmentContaining marker: String) throws
+    -> [Int32]
+  {
     var found: [Int32] = []
     for entry in try FileManager.default.contentsOfDirectory(atPath: "/proc") {
       guard let pid = Int32(entry) else { continue }

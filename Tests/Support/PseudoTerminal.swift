@@ -21,7 +21,9 @@ public final class PseudoTerminal {
     var unlock: Int32 = 0
     var number: UInt32 = 0
     // posix_openpt, grantpt, unlockpt and ptsname are not visible from Swift: use the ioctls.
-    guard master >= 0, ioctl(master, 0x4004_5431, &unlock) == 0, ioctl(master, 0x8004_5430, &number) == 0 else {
+    guard master >= 0, ioctl(master, 0x4004_5431, &unlock) == 0,
+      ioctl(master, 0x8004_5430, &number) == 0
+    else {
       throw POSIXError(.EIO)
     }
     var size = winsize(ws_row: 40, ws_col: 80, ws_xpixel: 0, ws_ypixel: 0)
@@ -70,7 +72,10 @@ public final class PseudoTerminal {
         if n > 0 {
           output += buffer[0..<n]
         } else if !process.isRunning {
-          return find(target).map { cursor = $0; return true } ?? false
+          return find(target).map {
+            cursor = $0
+            return true
+          } ?? false
         }
       }
     }
@@ -80,7 +85,9 @@ public final class PseudoTerminal {
     guard !target.isEmpty, output.count - cursor >= target.count else { return nil }
     var i = cursor
     while i + target.count <= output.count {
-      if output[i] == target[0] && Array(output[i..<(i + target.count)]) == target { return i + target.count }
+      if output[i] == target[0] && Array(output[i..<(i + target.count)]) == target {
+        return i + target.count
+      }
       i += 1
     }
     return nil

@@ -15,9 +15,12 @@ struct CommandTests {
   }
 
   @Test func replayJSONFollowsTheDocumentedShape() throws {
-    let r = try BinaryRunner.run(["replay", "busy-morning-rush", "-i", good, "--format", "json", "--seed", "3"])
+    let r = try BinaryRunner.run([
+      "replay", "busy-morning-rush", "-i", good, "--format", "json", "--seed", "3",
+    ])
     #expect(r.status == 0)
-    let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+    let json = try #require(
+      try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
     #expect(json["version"] as? Int == 1)
     #expect(json["scenario"] as? String == "busy-morning-rush")
     #expect(json["seed"] as? Int == 3)
@@ -36,7 +39,9 @@ struct CommandTests {
   }
 
   @Test func replayReadsStandardInput() throws {
-    let fromFile = try BinaryRunner.run(["replay", "busy-morning-rush", "-i", good, "--format", "json"])
+    let fromFile = try BinaryRunner.run([
+      "replay", "busy-morning-rush", "-i", good, "--format", "json",
+    ])
     let fromStdin = try BinaryRunner.run(
       ["replay", "busy-morning-rush", "-i", "-", "--format", "json"],
       stdin: try Data(contentsOf: URL(fileURLWithPath: good)))
@@ -52,7 +57,8 @@ struct CommandTests {
     let path = try BinaryRunner.temporaryFile(data)
     let r = try BinaryRunner.run(["replay", "busy-morning-rush", "-i", path, "--format", "json"])
     #expect(r.status == 0, "\(r.stderr)")
-    #expect(!r.stdout.contains("\"ended_by\" : \"trainee\""), "a 350,000-character speech ends the visit")
+    #expect(
+      !r.stdout.contains("\"ended_by\" : \"trainee\""), "a 350,000-character speech ends the visit")
   }
 
   @Test func unknownCommandInInputIsAClearError() throws {
@@ -83,15 +89,18 @@ struct CommandTests {
       """
     let dir = NSTemporaryDirectory() + "visitcoach-check-\(UUID().uuidString)"
     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-    try FileManager.default.copyItem(atPath: TestLibrary.scenariosRoot + "/rubrics", toPath: dir + "/rubrics")
-    try FileManager.default.copyItem(atPath: TestLibrary.scenariosRoot + "/traits", toPath: dir + "/traits")
+    try FileManager.default.copyItem(
+      atPath: TestLibrary.scenariosRoot + "/rubrics", toPath: dir + "/rubrics")
+    try FileManager.default.copyItem(
+      atPath: TestLibrary.scenariosRoot + "/traits", toPath: dir + "/traits")
     try scenario.write(toFile: dir + "/broken.yaml", atomically: true, encoding: .utf8)
     let r = try BinaryRunner.run(["check", dir + "/broken.yaml"])
     #expect(r.status == 1)
     #expect(r.stdout.contains("\(dir)/broken.yaml:3:6: error: title: full-width colon"))
     let json = try BinaryRunner.run(["check", "--json", dir + "/broken.yaml"])
     #expect(json.status == 1)
-    let parsed = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+    let parsed = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
     #expect(parsed["errors"] as? Int == 1)
   }
 
@@ -101,7 +110,8 @@ struct CommandTests {
     #expect(r.stdout.contains("* busy-morning-rush"))
     #expect(r.stdout.contains("陈建华 42岁 男 忙碌"))
     let json = try BinaryRunner.run(["list", "--json"])
-    let items = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+    let items = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
     let busy = try #require(items.first { $0["id"] as? String == "busy-morning-rush" })
     #expect(busy["class"] as? String == "A")
     #expect(busy["budget_minutes"] as? Int == 20)

@@ -7,12 +7,17 @@ import VisitCoachTestSupport
 struct PracticeTerminalTests {
   let prompt = "我> "
 
-  func session(lang: String? = "C.UTF-8", _ args: [String] = ["practice", "busy-morning-rush", "--seed", "1"]) throws
+  func session(
+    lang: String? = "C.UTF-8", _ args: [String] = ["practice", "busy-morning-rush", "--seed", "1"]
+  ) throws
     -> (PseudoTerminal, String)
   {
     let home = NSTemporaryDirectory() + "visitcoach-home-\(UUID().uuidString)"
     try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
-    var env = ["TERM": "xterm", "HOME": home, "PATH": "/usr/bin:/bin", "VISITCOACH_SCENARIOS": TestLibrary.scenariosRoot]
+    var env = [
+      "TERM": "xterm", "HOME": home, "PATH": "/usr/bin:/bin",
+      "VISITCOACH_SCENARIOS": TestLibrary.scenariosRoot,
+    ]
     if let lang { env["LANG"] = lang }
     let terminal = try PseudoTerminal(BinaryRunner.executable, args, environment: env)
     return (terminal, home)
@@ -104,10 +109,15 @@ struct PracticeTerminalTests {
     #expect(first.expect(prompt))
     first.send("\u{04}")
     #expect(first.exitStatus() == 0)
-    let history = try String(contentsOfFile: home + "/.local/state/visitcoach/history", encoding: .utf8)
+    let history = try String(
+      contentsOfFile: home + "/.local/state/visitcoach/history", encoding: .utf8)
     #expect(history.contains("陈老板，早上好"))
-    let env = ["TERM": "xterm", "HOME": home, "LANG": "C.UTF-8", "VISITCOACH_SCENARIOS": TestLibrary.scenariosRoot]
-    let second = try PseudoTerminal(BinaryRunner.executable, ["practice", "busy-morning-rush"], environment: env)
+    let env = [
+      "TERM": "xterm", "HOME": home, "LANG": "C.UTF-8",
+      "VISITCOACH_SCENARIOS": TestLibrary.scenariosRoot,
+    ]
+    let second = try PseudoTerminal(
+      BinaryRunner.executable, ["practice", "busy-morning-rush"], environment: env)
     #expect(second.expect(prompt))
     second.send("\u{1b}[A")
     #expect(second.expect("陈老板，早上好"))
