@@ -99,32 +99,6 @@ public struct PhraseAutomaton: Sendable {
   /// The number of automaton states (for diagnostics and benchmarks).
   public var stateCount: Int { outputStart.count - 1 }
 
-  /// Calls `body` for every occurrence, in order of end position.
-  public func forEachMatch(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Match) -> Void) {
-    var state = 0
-    let width = classCount
-    classOf.withUnsafeBufferPointer { classes in
-      transitions.withUnsafeBufferPointer { table in
-        outputStart.withUnsafeBufferPointer { starts in
-          outputs.withUnsafeBufferPointer { outs in
-            for position in 0..<bytes.count {
-              state = Int(table[state &* width &+ Int(classes[Int(bytes[position])])])
-              let from = Int(starts[state])
-              let to = Int(starts[state + 1])
-              if from == to { continue }
-              for k in from..<to {
-                let pattern = Int(outs[k])
-                body(
-                  Match(pattern: pattern, start: position + 1 - lengths[pattern], end: position + 1)
-                )
-              }
-            }
-          }
-        }
-      }
-    }
-  }
-
   /// Appends every occurrence in `bytes` to `found` (in order of end position).
   public func collect(_ bytes: UnsafeBufferPointer<UInt8>, into found: inout [Match]) {
     var state = 0
@@ -155,7 +129,7 @@ public struct PhraseAutomaton: Sendable {
   public func matches(in text: String) -> [Match] {
     var text = text
     var found: [Match] = []
-    text.withUTF8 { bytes in forEachMatch(in: bytes) { found.append($0) } }
+    text.withUTF8 { bytes in collect(bytes, into: &found) }
     return found
   }
 }

@@ -23,11 +23,10 @@ struct PracticeTerminalTests {
     return (terminal, home)
   }
 
-  @Test func chineseLineEditingWithArrowsAndBackspace() throws {
-    let (t, _) = try session()
-    #expect(t.expect("Ctrl-D"))
+  /// Types 陈老X板，您好, moves four characters left, deletes the X with Backspace and sends
+  /// the line: only 陈老板，您好 earns the address criterion. Then ends with Ctrl-D.
+  func editChineseAndFinish(_ t: PseudoTerminal) {
     #expect(t.expect(prompt))
-    // 陈老X板，您好 → four Left, Backspace removes X → 陈老板，您好
     t.send("陈老X板，您好")
     #expect(t.expect("您好"))
     t.send("\u{1b}[D\u{1b}[D\u{1b}[D\u{1b}[D\u{7f}\r")
@@ -36,6 +35,12 @@ struct PracticeTerminalTests {
     t.send("\u{04}")
     #expect(t.expect("总分"))
     #expect(t.exitStatus() == 0)
+  }
+
+  @Test func chineseLineEditingWithArrowsAndBackspace() throws {
+    let (t, _) = try session()
+    #expect(t.expect("Ctrl-D"))
+    editChineseAndFinish(t)
   }
 
   @Test func tabCompletesCommandsAndHintIsShown() throws {
@@ -92,14 +97,7 @@ struct PracticeTerminalTests {
 
   @Test func worksWithNoLocaleInTheEnvironment() throws {
     let (t, _) = try session(lang: nil)
-    #expect(t.expect(prompt))
-    t.send("陈老X板，您好")
-    #expect(t.expect("您好"))
-    t.send("\u{1b}[D\u{1b}[D\u{1b}[D\u{1b}[D\u{7f}\r")
-    #expect(t.expect("✓ 称呼得体"), "\(t.text.suffix(400))")
-    #expect(t.expect(prompt))
-    t.send("\u{04}")
-    #expect(t.exitStatus() == 0)
+    editChineseAndFinish(t)
   }
 
   @Test func historyIsKeptBetweenSessions() throws {
