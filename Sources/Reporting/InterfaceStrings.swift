@@ -35,6 +35,9 @@ public struct InterfaceStrings: Sendable {
   public var appTitle: String
   public var customerLine: String
   public var visitKinds: [String: String]
+  public var networks: [String: String]
+  /// A rubric's line in the goals list: title, weight.
+  public var goalArea: String
   public var difficulty: [Int: String]
   public var youSee: String
   public var retailerLine: String
@@ -87,7 +90,8 @@ public struct InterfaceStrings: Sendable {
     commandTurns: ["wait": "(静候)", "look": "(观察店面)", "next": "(进入下一环节)"],
     appTitle: "拜访教练 · 零售户拜访练习",
     customerLine: "客户：{0}类 · {1} · {2} · 时间预算 {3} 分钟 · 难度：{4}",
-    visitKinds: ["first": "首次拜访", "repeat": "回访"],
+    visitKinds: ["first": "首次拜访", "repeat": "回访"], networks: ["urban": "城网", "rural": "农网"],
+    goalArea: "{0}（{1}）：",
     difficulty: [1: "入门", 2: "进阶", 3: "挑战"],
     youSee: "你看到的：", retailerLine: "零售户：{0}，{1}岁，{2}",
     goalsHeading: "本次拜访评分要点（没有隐藏规则）：",
@@ -127,6 +131,7 @@ public struct InterfaceStrings: Sendable {
     appTitle: "VisitCoach · retail store visit practice",
     customerLine: "Customer: class {0} · {1} · {2} · time budget {3} min · difficulty: {4}",
     visitKinds: ["first": "first visit", "repeat": "repeat visit"],
+    networks: ["urban": "urban (城网)", "rural": "rural (农网)"], goalArea: "{0} ({1}): ",
     difficulty: [1: "easy", 2: "medium", 3: "hard"],
     youSee: "You see:", retailerLine: "Retailer: {0}, {1}, {2}",
     goalsHeading: "What this visit is scored on (no hidden rules):",

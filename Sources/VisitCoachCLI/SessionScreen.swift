@@ -44,7 +44,8 @@ struct SessionScreen {
       bold("《\(scenario.title)》") + (scenario.summary.isEmpty ? "" : " " + scenario.summary))
     out.append(
       InterfaceStrings.fill(
-        s.customerLine, c.customerClass.rawValue, c.network.chineseName,
+        s.customerLine, c.customerClass.rawValue,
+        s.networks[c.network.rawValue] ?? c.network.rawValue,
         s.visitKinds[c.visit.rawValue] ?? c.visit.rawValue,
         String(c.timeBudgetSeconds / 60),
         s.difficulty[scenario.difficulty] ?? String(scenario.difficulty)))

@@ -142,6 +142,26 @@ struct PracticeTerminalTests {
     #expect(record.contains("\"finished\" : true"))
   }
 
+  @Test func anUnknownScenarioOffersTheChooser() throws {
+    let (t, _) = try session(["practice", "busy-mornin"])
+    #expect(t.expect("没有找到剧本 “busy-mornin”"))
+    #expect(t.expect("选择一个练习剧本"))
+    #expect(t.expect("> "))
+    t.send("1\r")
+    #expect(t.expect(prompt))
+    t.send("\u{04}")
+    #expect(t.exitStatus() == 0)
+  }
+
+  @Test func englishInterface() throws {
+    let (t, _) = try session(["practice", "busy-morning-rush", "--lang", "en"])
+    #expect(t.expect("What this visit is scored on"))
+    #expect(t.expect("Me> "))
+    t.send("/quit\r")
+    #expect(t.expect("Total"))
+    #expect(t.exitStatus() == 0)
+  }
+
   @Test func pickShowsANumberedChooser() throws {
     let (t, _) = try session(["practice", "--pick"])
     #expect(t.expect("选择一个练习剧本"))
