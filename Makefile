@@ -26,6 +26,7 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	$(BIN) check scenarios
+	$(BIN) test scenarios/tests
 
 bench: deps
 	$(SWIFT) build -c release --product Benchmarks

@@ -19,12 +19,16 @@ let package = Package(
     .target(name: "Scoring", dependencies: ["VisitCoachModel"]),
     .target(name: "Simulation", dependencies: ["VisitCoachModel", "Scoring"]),
     .target(name: "Reporting", dependencies: ["VisitCoachModel"]),
+    .target(
+      name: "ScenarioTesting",
+      dependencies: ["VisitCoachModel", "ScenarioFormat", "Scoring", "Simulation"]),
     .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),
     .target(name: "LineEditing", dependencies: ["CReadline"]),
     .target(
       name: "VisitCoachCLI",
       dependencies: [
         "VisitCoachModel", "ScenarioFormat", "Scoring", "Simulation", "Reporting", "LineEditing",
+        "ScenarioTesting",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(name: "visitcoach", dependencies: ["VisitCoachCLI"]),

@@ -1,3 +1,5 @@
+import VisitCoachModel
+
 /// "Did you mean" help for misspelt keys and ids.
 enum Suggestions {
   /// The candidate closest to `word` by edit distance, if it is close enough to be a typo.
@@ -23,21 +25,5 @@ enum Suggestions {
     return sorted.isEmpty ? "(none)" : sorted.map { "'\($0)'" }.joined(separator: ", ")
   }
 
-  static func distance(_ a: String, _ b: String) -> Int {
-    let a = Array(a)
-    let b = Array(b)
-    if a.isEmpty { return b.count }
-    if b.isEmpty { return a.count }
-    var previous = Array(0...b.count)
-    var current = [Int](repeating: 0, count: b.count + 1)
-    for i in 1...a.count {
-      current[0] = i
-      for j in 1...b.count {
-        current[j] = min(
-          previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-      }
-      swap(&previous, &current)
-    }
-    return previous[b.count]
-  }
+  static func distance(_ a: String, _ b: String) -> Int { EditDistance.between(a, b) }
 }

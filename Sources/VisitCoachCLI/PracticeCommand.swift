@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LineEditing
 import Reporting
+import Simulation
 import VisitCoachModel
 
 /// `visitcoach practice` (and `visitcoach` alone): the interactive practice session.

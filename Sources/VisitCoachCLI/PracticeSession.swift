@@ -34,7 +34,7 @@ final class PracticeSession {
 
   /// Runs the visit until it ends, then shows and saves the report. Returns the exit status.
   func start() -> Int32 {
-    reader.setCompletions(TranscriptInput.commands)
+    reader.setCompletions(Script.commands)
     Console.line(screen.start(scenario))
     Console.line()
     showOpening()
@@ -74,8 +74,8 @@ final class PracticeSession {
 
   private func handleCommand(_ line: String) -> CommandResult {
     let word = line.split(separator: " ").first.map(String.init) ?? line
-    guard let step = TranscriptInput.parse(line) else {
-      if let guess = TranscriptInput.nearestCommand(word) {
+    guard let step = Script.command(line) else {
+      if let guess = Script.nearestCommand(word) {
         Console.line(InterfaceStrings.fill(s.unknownCommand, word, guess))
       } else {
         Console.line(InterfaceStrings.fill(s.unknownCommandNoGuess, word))

@@ -1,6 +1,7 @@
 import Foundation
 import LineEditing
 import Reporting
+import Simulation
 import VisitCoachModel
 
 /// The numbered chooser shown by `practice --pick` or for an unknown scenario id.
@@ -22,7 +23,7 @@ enum ScenarioChooser {
       )
     }
     reader.setCompletions(scenarios.map(\.id))
-    defer { reader.setCompletions(TranscriptInput.commands) }
+    defer { reader.setCompletions(Script.commands) }
     while true {
       switch reader.read(prompt: s.chooserPrompt) {
       case .end: return nil

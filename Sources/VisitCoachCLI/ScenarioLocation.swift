@@ -13,7 +13,7 @@ struct ScenarioLocation {
     if let option { return ScenarioLocation(root: option) }
     let env = ProcessInfo.processInfo.environment
     if let path = env["VISITCOACH_SCENARIOS"], !path.isEmpty { return ScenarioLocation(root: path) }
-    var candidates = [FileManager.default.currentDirectoryPath + "/scenarios"]
+    var candidates = ["scenarios"]
     var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
       .deletingLastPathComponent()
     for _ in 0..<5 {
@@ -70,27 +70,11 @@ struct ScenarioLocation {
     let library = try loadLibrary()
     guard let scenario = library.scenario(id) else {
       let ids = library.scenarios.map(\.id)
-      let near = ids.min { Self.distance(id, $0) < Self.distance(id, $1) }
+      let near = EditDistance.nearest(to: id, in: ids)
       throw UserFacingError(
         "unknown scenario '\(id)'" + (near.map { "; did you mean '\($0)'?" } ?? "")
           + " Scenarios: \(ids.joined(separator: ", "))")
     }
     return scenario
-  }
-
-  private static func distance(_ a: String, _ b: String) -> Int {
-    let a = Array(a)
-    let b = Array(b)
-    var row = Array(0...b.count)
-    for i in 1...max(1, a.count) where !a.isEmpty {
-      var previous = row[0]
-      row[0] = i
-      for j in stride(from: 1, through: b.count, by: 1) {
-        let current = row[j]
-        row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
-        previous = current
-      }
-    }
-    return row[b.count]
   }
 }

@@ -6,7 +6,10 @@ public struct VisitCoachCommand: ParsableCommand {
     commandName: "visitcoach",
     abstract: "拜访教练 VisitCoach: practise the tobacco retail-store visit with a simulated retailer.",
     version: "0.1.0",
-    subcommands: [PracticeCommand.self, ReplayCommand.self, CheckCommand.self, ListCommand.self],
+    subcommands: [
+      PracticeCommand.self, ReplayCommand.self, CheckCommand.self, TestCommand.self,
+      ListCommand.self,
+    ],
     defaultSubcommand: PracticeCommand.self)
 
   public init() {}

@@ -79,6 +79,21 @@ public struct AreaScore: Sendable, Hashable, Codable {
   public var criteria: [Finding]
   public var penalties: [Finding]
 
+  enum CodingKeys: String, CodingKey {
+    case id, title, weight, score, criteria, penalties
+  }
+
+  /// Encodes `score` as `null` when nothing in the area applied, rather than leaving it out.
+  public func encode(to encoder: Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(id, forKey: .id)
+    try c.encode(title, forKey: .title)
+    try c.encode(weight, forKey: .weight)
+    try c.encode(score, forKey: .score)
+    try c.encode(criteria, forKey: .criteria)
+    try c.encode(penalties, forKey: .penalties)
+  }
+
   public init(
     id: String, title: String, weight: Int, score: Int?, criteria: [Finding], penalties: [Finding]
   ) {

@@ -118,3 +118,55 @@ struct CommandTests {
     #expect(busy["default"] as? Bool == true)
   }
 }
+
+@Suite("visitcoach test")
+struct TestCommandTests {
+  @Test func shippedConversationTestsPass() throws {
+    let r = try BinaryRunner.run(["test"])
+    #expect(r.status == 0, "\(r.stdout)")
+    #expect(r.stdout.contains(" passed, 0 failed"))
+  }
+
+  @Test func aFailingExpectationSaysWhatAndWhere() throws {
+    let test = """
+      version: 1
+      scenario: busy-morning-rush
+      tests:
+        - name: 期望不对
+          seed: 1
+          say: [陈老板，您好！, 您先忙，我等您]
+          expect:
+            total: ">=90"
+            met: [greeting.self_intro, greeting.polite_openr]
+            turns:
+              - { turn: 2, line: greet-plain }
+      """
+    let path = try BinaryRunner.temporaryFile(Data(test.utf8), suffix: ".yaml")
+    let r = try BinaryRunner.run(["test", path])
+    #expect(r.status == 1)
+    #expect(r.stdout.contains("\(path):8:14: expected total ≥ 90, got"))
+    #expect(
+      r.stdout.contains(
+        "\(path):9:13: expected greeting.self_intro (自我介绍（公司+岗位+姓名）) met, got not_applicable"))
+    #expect(
+      r.stdout.contains(
+        "no criterion or penalty 'greeting.polite_openr' in this scenario (did you mean 'greeting.polite_opener'?)"
+      ))
+    #expect(
+      r.stdout.contains(
+        "turn 2: expected retailer line 'greet-plain', got 'busy-thanks-for-waiting'"))
+    #expect(r.stdout.contains("我: 您先忙，我等您"))
+    #expect(r.stdout.hasSuffix("0 passed, 1 failed\n"))
+  }
+
+  @Test func aBrokenTestFileIsLocated() throws {
+    let path = try BinaryRunner.temporaryFile(
+      Data(
+        "version: 1\nscenario: busy-morning-rush\ntests:\n  - name: x\n    expect: { total: lots }\n"
+          .utf8), suffix: ".yaml")
+    let r = try BinaryRunner.run(["test", path])
+    #expect(r.status == 1)
+    #expect(r.stdout.contains("\(path):4:5: error: tests[0]: give the trainee's lines"))
+    #expect(r.stdout.contains("\(path):5:22: error: tests[0].expect.total: not a score range"))
+  }
+}

@@ -4,26 +4,26 @@ import VisitCoachModel
 
 /// A visit being played, with the steps that made it, so `/undo` and `/restart` can rebuild it:
 /// the engine is deterministic, so replaying the remaining steps gives the same state.
-struct VisitRun {
-  let scenario: Scenario
-  let seed: UInt64
-  let plan: ScoringPlan
-  private(set) var conversation: Conversation
-  private(set) var steps: [ScriptStep] = []
+public struct VisitRun: Sendable {
+  public let scenario: Scenario
+  public let seed: UInt64
+  public let plan: ScoringPlan
+  public private(set) var conversation: Conversation
+  public private(set) var steps: [ScriptStep] = []
   /// What the retailer said on arrival.
-  private(set) var opening: RetailerLine?
+  public private(set) var opening: RetailerLine?
 
-  init(scenario: Scenario, seed: UInt64) {
+  public init(scenario: Scenario, seed: UInt64, plan: ScoringPlan? = nil) {
     self.scenario = scenario
     self.seed = seed
-    plan = ScoringPlan(scenario: scenario)
-    conversation = Conversation(scenario: scenario, seed: seed, plan: plan)
+    self.plan = plan ?? ScoringPlan(scenario: scenario)
+    conversation = Conversation(scenario: scenario, seed: seed, plan: self.plan)
     opening = conversation.start()
   }
 
   /// Plays one step; returns the turn it produced, if any. Steps after the visit ended do nothing.
   @discardableResult
-  mutating func perform(_ step: ScriptStep) -> TurnOutcome? {
+  public mutating func perform(_ step: ScriptStep) -> TurnOutcome? {
     switch step {
     case .say(let text):
       guard !conversation.isOver else { return nil }
@@ -60,7 +60,7 @@ struct VisitRun {
   }
 
   /// Takes back the last turn (and the retailer's answer). Returns what was taken back.
-  mutating func undo() -> ScriptStep? {
+  public mutating func undo() -> ScriptStep? {
     guard
       let last = steps.lastIndex(where: { if case .hint = $0 { return false } else { return true } }
       )
@@ -75,14 +75,14 @@ struct VisitRun {
   }
 
   /// Starts the visit again from arrival.
-  mutating func restart() {
+  public mutating func restart() {
     conversation = Conversation(scenario: scenario, seed: seed, plan: plan)
     opening = conversation.start()
     steps = []
   }
 
   /// Plays every step of a script, as `replay` and piped practice do.
-  mutating func play(_ script: [ScriptStep]) {
+  public mutating func play(_ script: [ScriptStep]) {
     for step in script {
       if case .quit = step {
         conversation.finish()

@@ -1,0 +1,95 @@
+import ArgumentParser
+import Foundation
+import ScenarioFormat
+import ScenarioTesting
+import VisitCoachModel
+
+/// `visitcoach test`: runs the conversation tests kept next to the scenarios.
+struct TestCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "test",
+    abstract: "Run conversation tests: a seed, the trainee's lines and what must happen.",
+    discussion: """
+      PATH is a test file or a folder of them (default: the library's tests/ folder). A failure
+      shows what was expected and what happened, with the file, line and the turns involved.
+      Exit status: 0 when every test passes, 1 when any fails or a file has errors.
+      """)
+
+  @Argument(help: "Test files or folders (default: scenarios/tests).")
+  var paths: [String] = []
+
+  @Flag(name: .shortAndLong, help: "Show every turn of failing tests.")
+  var verbose = false
+
+  @Option(help: "The scenario library folder (default: ./scenarios or $VISITCOACH_SCENARIOS).")
+  var scenarios: String?
+
+  func run() throws {
+    try Failure.reported {
+      let location = try ScenarioLocation.resolve(scenarios)
+      let targets = paths.isEmpty ? [location.root + "/tests"] : paths
+      let files = targets.flatMap(ConversationTestLoader.files(at:))
+      guard !files.isEmpty else {
+        throw UserFacingError("no test files in \(targets.joined(separator: ", "))")
+      }
+      let library = try location.loadLibrary()
+      var passed = 0
+      var failed = 0
+      var broken = 0
+      for path in files {
+        let (file, diagnostics) = ConversationTestLoader.load(path)
+        for d in diagnostics { Console.line(d.description) }
+        guard let file else {
+          broken += 1
+          continue
+        }
+        guard let scenario = library.scenario(file.scenarioID) else {
+          Console.line(
+            "\(path):1:1: error: scenario: unknown scenario '\(file.scenarioID)'; scenarios: \(library.scenarios.map(\.id).joined(separator: ", "))"
+          )
+          broken += 1
+          continue
+        }
+        Console.line(path)
+        for outcome in ConversationTestRunner.run(file, scenario: scenario) {
+          if outcome.passed {
+            passed += 1
+            Console.line("  ✓ \(outcome.test.name)")
+          } else {
+            failed += 1
+            Console.line("  ✗ \(outcome.test.name) (\(path):\(outcome.test.mark.line))")
+            show(outcome, path: path, retailer: scenario.persona.name)
+          }
+        }
+      }
+      Console.line(
+        "\(passed) passed, \(failed) failed"
+          + (broken > 0 ? ", \(broken) file\(broken == 1 ? "" : "s") with errors" : ""))
+      if failed > 0 || broken > 0 { throw ExitCode(1) }
+    }
+  }
+
+  private func show(_ outcome: TestOutcome, path: String, retailer: String) {
+    var shownTurns = Set<Int>()
+    for failure in outcome.failures {
+      Console.line("      \(path):\(failure.mark.line):\(failure.mark.column): \(failure.message)")
+      if let turn = failure.turn, !verbose, shownTurns.insert(turn).inserted {
+        showTurn(outcome.transcript.turns[turn - 1], retailer: retailer)
+      }
+    }
+    Console.line(
+      "      total \(outcome.report.total), \(outcome.report.passed ? "passed" : "not passed"), ended by \(outcome.report.endedBy.rawValue)"
+    )
+    if verbose {
+      for turn in outcome.transcript.turns { showTurn(turn, retailer: retailer) }
+    }
+  }
+
+  private func showTurn(_ turn: Turn, retailer: String) {
+    let said = turn.kind == .say ? turn.trainee : "/\(turn.kind.rawValue)"
+    Console.line("        \(turn.index). [\(turn.phase)] 我: \(said)")
+    if let line = turn.retailer {
+      Console.line("           \(retailer) (\(turn.retailerLineID ?? "-")): \(line)")
+    }
+  }
+}
