@@ -14,10 +14,10 @@ public struct Scorer: Sendable {
 
   public let plan: ScoringPlan
   var progress: [Progress]
-  private var phaseTurns: [String: Int] = [:]
+  var phaseTurns: [String: Int] = [:]
   /// The retailer's mood on arrival, for criteria whose phase was never reached.
   var startingMood = 50
-  private var sayTurns = 0
+  var sayTurns = 0
   /// The score of every turn so far, in order (index 0 is turn 1).
   public private(set) var turnScores: [TurnScore] = []
 

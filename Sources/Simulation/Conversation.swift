@@ -14,6 +14,7 @@ public struct Conversation: Sendable {
   private var rng: SplitMix64
   private let traits: Set<String>
   private let linesByEvent: [LineEvent: [RetailerLine]]
+  private var lastChoice: LineChoice?
 
   /// A line said when no authored line fits, so the retailer always answers.
   public static let fallbackLine = RetailerLine(
@@ -133,6 +134,7 @@ public struct Conversation: Sendable {
     }
 
     var line: RetailerLine?
+    lastChoice = nil
     if let event {
       let ctx = context(
         metNow: Set(score.satisfied), violatedNow: Set(score.violated), length: text.count)
@@ -165,7 +167,7 @@ public struct Conversation: Sendable {
       violated: score.violated + (score.stuffing ? [Scorer.stuffingID] : []),
       stuffing: score.stuffing, moodChange: state.mood - moodBefore)
     return TurnOutcome(
-      turn: turn, score: summary, line: line, enteredPhase: entered, ended: state.ended)
+      turn: turn, score: summary, line: line, enteredPhase: entered, ended: state.ended, choice: lastChoice)
   }
 
   /// How mood and patience move after a turn: what the utterance met or violated, plus the
@@ -191,6 +193,8 @@ public struct Conversation: Sendable {
   /// The retailer's parting line when patience or time runs out, joined to what they just said.
   private mutating func leave(after line: RetailerLine?) -> RetailerLine? {
     let ctx = context(metNow: [], violatedNow: [], length: 0)
+    let replyChoice = lastChoice
+    defer { if replyChoice != nil { lastChoice = replyChoice } }
     guard let parting = choose(.leave, context: ctx) else { return line }
     apply(parting)
     guard var combined = line, combined.id != Self.fallbackLine.id else { return parting }
@@ -252,6 +256,7 @@ public struct Conversation: Sendable {
   /// within the group.
   private mutating func choose(_ event: LineEvent, context: ConditionContext) -> RetailerLine? {
     let candidates = (linesByEvent[event] ?? []).filter { $0.condition.holds(in: context) }
+    lastChoice = nil
     guard !candidates.isEmpty else { return nil }
     let levels = Set(candidates.map(\.rank)).sorted(by: >)
     var group = candidates.filter { $0.rank == levels[0] }
@@ -262,7 +267,11 @@ public struct Conversation: Sendable {
         break
       }
     }
-    return group[Int(rng.next() % UInt64(group.count))]
+    let chosen = group[Int(rng.next() % UInt64(group.count))]
+    lastChoice = LineChoice(
+      candidates: candidates.sorted { $0.rank > $1.rank }.map { ($0.id, $0.rank, state.said.contains($0.id)) },
+      chosen: chosen.id)
+    return chosen
   }
 
   private func tenths(_ characters: Int) -> Int {

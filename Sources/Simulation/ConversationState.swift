@@ -36,6 +36,24 @@ public struct TurnOutcome: Sendable, Hashable {
   public var enteredPhase: String?
   /// Set when this turn ended the visit.
   public var ended: EndReason?
+  /// How the retailer's line was chosen (for `explain`).
+  public var choice: LineChoice?
+}
+
+/// How a retailer line was chosen: the lines whose conditions held, ranked.
+public struct LineChoice: Sendable, Hashable {
+  /// Candidates in rank order: id, rank (priority × 100 + specificity), said before.
+  public var candidates: [(id: String, rank: Int, saidBefore: Bool)]
+  public var chosen: String
+
+  public static func == (a: LineChoice, b: LineChoice) -> Bool {
+    a.chosen == b.chosen && a.candidates.map(\.id) == b.candidates.map(\.id)
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(chosen)
+    hasher.combine(candidates.map(\.id))
+  }
 }
 
 /// The parts of a turn's score the host shows in coach mode.
