@@ -61,6 +61,7 @@ struct CriterionDocument: Sendable {
   var tip: String
   var example: String
   var group: String?
+  var examples: [CriterionExample] = []
 
   init?(_ r: MapReader, isPenalty: Bool) {
     guard let id = r.string("id", required: "a name unique in the rubric, e.g. self_intro") else {
@@ -119,6 +120,17 @@ struct CriterionDocument: Sendable {
     tip = r.string("tip")?.value ?? ""
     example = r.string("example")?.value ?? ""
     group = r.string("group")?.value
+    if let e = r.map("examples") {
+      for (key, match) in [("match", true), ("no_match", false)] {
+        for text in e.strings(key) {
+          examples.append(
+            CriterionExample(
+              text: text.value, shouldMatch: match, file: r.sink.file, line: text.mark.line,
+              column: text.mark.column))
+        }
+      }
+      e.finish()
+    }
     if let m = r.map("measure") {
       let kinds = ["phase_seconds_at_most", "utterance_chars_at_most"]
       if let n = m.int("phase_seconds_at_most", in: 1...100_000) {

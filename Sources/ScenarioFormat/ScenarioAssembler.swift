@@ -280,7 +280,7 @@ struct ScenarioAssembler {
           good: c.similarGood.map(\.value), bad: c.similarBad.map(\.value),
           threshold: c.similarThreshold)
       let pts = points[c.id.value] ?? c.points
-      return Criterion(
+      var criterion = Criterion(
         id: "\(doc.id.value).\(c.id.value)", localID: c.id.value, title: c.title,
         isPenalty: c.isPenalty,
         points: pts, measure: c.measure, phrases: match, partial: partial,
@@ -291,6 +291,8 @@ struct ScenarioAssembler {
         maxCount: c.maxCount, mood: c.moodEffect, patience: c.patienceEffect, tip: c.tip,
         example: c.example,
         group: c.group.map { "\(doc.id.value).\($0)" })
+      criterion.examples = c.examples
+      return criterion
     }
     let rubric = Rubric(
       id: doc.id.value, title: doc.title, weight: use.weight ?? doc.weight,

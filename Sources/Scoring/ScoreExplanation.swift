@@ -43,7 +43,8 @@ extension Scorer {
       if result.violated.contains(c.id) {
         verdict = .triggered(words: words)
       } else if result.newlyMet.contains(c.id) || result.newlyPartial.contains(c.id) {
-        verdict = .counted(partial: result.newlyPartial.contains(c.id), words: words.isEmpty ? "(相似示例)" : words)
+        verdict = .counted(
+          partial: result.newlyPartial.contains(c.id), words: words.isEmpty ? "(相似示例)" : words)
       } else if result.cancelled.contains(c.id) {
         verdict = .cancelled(words: words)
       } else if result.satisfied.contains(c.id) || (progress[i].status == .met && !words.isEmpty) {
@@ -52,21 +53,28 @@ extension Scorer {
         verdict = .notApplicable(reason)
       } else if let hit = prepared.hit(i), hit.none {
         verdict = .vetoed
-      } else if !words.isEmpty, let blocker = check.before.first(where: { progress[$0].status == .met }) {
+      } else if !words.isEmpty,
+        let blocker = check.before.first(where: { progress[$0].status == .met })
+      {
         verdict = .outOfOrder("「\(plan.checks[blocker].criterion.title)」已经做过，这一条只算在它之前")
-      } else if !words.isEmpty, let missing = check.after.first(where: { progress[$0].status != .met }) {
+      } else if !words.isEmpty,
+        let missing = check.after.first(where: { progress[$0].status != .met })
+      {
         verdict = .outOfOrder("要先做到「\(plan.checks[missing].criterion.title)」")
       } else if progress[i].status == .met {
         verdict = .alreadyMet
       } else {
         verdict = .notMatched(nearest: nearest(c, prepared.normalized))
       }
-      out.append(CheckExplanation(id: c.id, title: c.title, isPenalty: c.isPenalty, verdict: verdict))
+      out.append(
+        CheckExplanation(id: c.id, title: c.title, isPenalty: c.isPenalty, verdict: verdict))
     }
     return out
   }
 
-  private func notApplicable(_ check: CompiledCheck, _ u: Utterance, position: Int, overall: Int) -> String? {
+  private func notApplicable(_ check: CompiledCheck, _ u: Utterance, position: Int, overall: Int)
+    -> String?
+  {
     let c = check.criterion
     let a = c.applies
     if !check.staticallyApplicable {

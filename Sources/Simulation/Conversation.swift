@@ -167,7 +167,8 @@ public struct Conversation: Sendable {
       violated: score.violated + (score.stuffing ? [Scorer.stuffingID] : []),
       stuffing: score.stuffing, moodChange: state.mood - moodBefore)
     return TurnOutcome(
-      turn: turn, score: summary, line: line, enteredPhase: entered, ended: state.ended, choice: lastChoice)
+      turn: turn, score: summary, line: line, enteredPhase: entered, ended: state.ended,
+      choice: lastChoice)
   }
 
   /// How mood and patience move after a turn: what the utterance met or violated, plus the
@@ -269,7 +270,9 @@ public struct Conversation: Sendable {
     }
     let chosen = group[Int(rng.next() % UInt64(group.count))]
     lastChoice = LineChoice(
-      candidates: candidates.sorted { $0.rank > $1.rank }.map { ($0.id, $0.rank, state.said.contains($0.id)) },
+      candidates: candidates.sorted { $0.rank > $1.rank }.map {
+        ($0.id, $0.rank, state.said.contains($0.id))
+      },
       chosen: chosen.id)
     return chosen
   }

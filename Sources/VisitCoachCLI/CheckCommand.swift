@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ScenarioFormat
+import ScenarioTesting
 
 /// `visitcoach check`: validates scenario, trait and rubric files and prints every problem.
 struct CheckCommand: ParsableCommand {
@@ -24,7 +25,8 @@ struct CheckCommand: ParsableCommand {
   func run() throws {
     try Failure.reported {
       let targets = paths.isEmpty ? [try ScenarioLocation.resolve(scenarios).root] : paths
-      let result = ScenarioLibrary.load(paths: targets)
+      var result = ScenarioLibrary.load(paths: targets)
+      result.diagnostics += LibraryAudit.audit(result.scenarios)
       if json {
         Console.out(Self.json(result))
       } else {

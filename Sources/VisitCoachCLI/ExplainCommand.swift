@@ -10,7 +10,9 @@ import VisitCoachModel
 struct ExplainCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "explain",
-    abstract: "Explain a visit turn by turn: the retailer's line and its conditions, and every criterion's status.")
+    abstract:
+      "Explain a visit turn by turn: the retailer's line and its conditions, and every criterion's status."
+  )
 
   @Argument(help: "A scenario id from 'visitcoach list', or a path to a scenario file.")
   var scenario: String
@@ -30,7 +32,8 @@ struct ExplainCommand: ParsableCommand {
   func run() throws {
     try Failure.reported {
       let scenario = try ScenarioLocation.resolve(scenarios).scenario(self.scenario)
-      let steps = try TranscriptInput.steps(from: TranscriptInput.read(input), name: input == "-" ? "stdin" : input)
+      let steps = try TranscriptInput.steps(
+        from: TranscriptInput.read(input), name: input == "-" ? "stdin" : input)
       let lines = Dictionary(scenario.lines.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
       var visit = VisitRun(scenario: scenario, seed: seed)
       if let opening = visit.opening {
@@ -44,18 +47,23 @@ struct ExplainCommand: ParsableCommand {
         let turn = outcome.turn
         let said = turn.kind == .say ? turn.trainee : "/\(turn.kind.rawValue)"
         Console.line("")
-        Console.line("第\(turn.index)轮 [\(scenario.phase(turn.phase)?.title ?? turn.phase)] 我：\(said)")
+        Console.line(
+          "第\(turn.index)轮 [\(scenario.phase(turn.phase)?.title ?? turn.phase)] 我：\(said)")
         if let entered = outcome.enteredPhase {
           Console.line("    进入环节：\(scenario.phase(entered)?.title ?? entered)（\(entered)）")
         }
         if let text = turn.retailer {
           Console.line("  \(scenario.persona.name)：\(text)")
           if let choice = outcome.choice, let line = lines[choice.chosen] {
-            Console.line("    为什么说这句：行 \(line.id)（\(origin(line))）条件：\(describe(line.condition))；等级 \(line.rank)")
+            Console.line(
+              "    为什么说这句：行 \(line.id)（\(origin(line))）条件：\(describe(line.condition))；等级 \(line.rank)"
+            )
             let others = choice.candidates.filter { $0.id != line.id }.prefix(4)
             if !others.isEmpty {
               Console.line(
-                "    其他满足条件的行：" + others.map { "\($0.id)（等级 \($0.rank)\($0.saidBefore ? "，已说过" : "")）" }.joined(separator: "、"))
+                "    其他满足条件的行："
+                  + others.map { "\($0.id)（等级 \($0.rank)\($0.saidBefore ? "，已说过" : "")）" }.joined(
+                    separator: "、"))
             }
           } else if turn.retailerLineID == Conversation.fallbackLine.id {
             Console.line("    为什么说这句：没有哪一行的条件成立，用了引擎的默认回答（请给这个环节加一行兜底的话）")
@@ -64,7 +72,9 @@ struct ExplainCommand: ParsableCommand {
         Console.line(
           "    状态：好感 \(turn.moodBefore)→\(turn.mood)，耐心 \(before.state.patience)→\(turn.patience)，时间 \(TextReport.clock(turn.clock))，标记 \(visit.conversation.state.flags.sorted().joined(separator: ",").nonEmpty ?? "无")"
         )
-        guard turn.kind == .say, let score = visit.conversation.scorer.turnScore(turn.index) else { continue }
+        guard turn.kind == .say, let score = visit.conversation.scorer.turnScore(turn.index) else {
+          continue
+        }
         let explanations = before.scorer.explain(Utterance(turn), result: score)
         if score.stuffing { Console.line("    ！这句被判为堆砌关键词：本句所有得分作废") }
         for e in explanations {
@@ -75,7 +85,8 @@ struct ExplainCommand: ParsableCommand {
       conversation.finish()
       let report = conversation.report
       Console.line("")
-      Console.line("总分 \(report.total)（\(report.passed ? "通过" : "未通过")），结束方式 \(report.endedBy.rawValue)")
+      Console.line(
+        "总分 \(report.total)（\(report.passed ? "通过" : "未通过")），结束方式 \(report.endedBy.rawValue)")
     }
   }
 
@@ -86,7 +97,8 @@ struct ExplainCommand: ParsableCommand {
   private func render(_ e: CheckExplanation) -> String? {
     let name = "\(e.title)（\(e.id)）"
     switch e.verdict {
-    case .counted(let partial, let words): return "\(partial ? "◐" : "✓") \(name)：命中 \(words)\(partial ? "（部分得分）" : "")"
+    case .counted(let partial, let words):
+      return "\(partial ? "◐" : "✓") \(name)：命中 \(words)\(partial ? "（部分得分）" : "")"
     case .triggered(let words): return "! \(name)：扣分，命中 \(words)"
     case .alreadyMet: return e.isPenalty ? nil : "· \(name)：之前已经做到，重复不再加分"
     case .cancelled(let words): return "✗ \(name)：说了 \(words)，但同一句里有扣分项或堆砌，不算"
@@ -103,7 +115,9 @@ struct ExplainCommand: ParsableCommand {
     var parts: [String] = []
     if !c.phases.isEmpty { parts.append("环节=\(c.phases.sorted().joined(separator: "/"))") }
     if !c.traits.isEmpty { parts.append("特质=\(c.traits.sorted().joined(separator: "/"))") }
-    if !c.withoutTraits.isEmpty { parts.append("非特质=\(c.withoutTraits.sorted().joined(separator: "/"))") }
+    if !c.withoutTraits.isEmpty {
+      parts.append("非特质=\(c.withoutTraits.sorted().joined(separator: "/"))")
+    }
     if let m = c.mood { parts.append("好感 \(m.lower)-\(m.upper)") }
     if let p = c.patience { parts.append("耐心 \(p.lower)-\(p.upper)") }
     if !c.flags.isEmpty { parts.append("标记=\(c.flags.sorted().joined(separator: ","))") }
@@ -111,7 +125,9 @@ struct ExplainCommand: ParsableCommand {
     if !c.met.isEmpty { parts.append("已做到=\(c.met.sorted().joined(separator: ","))") }
     if !c.missed.isEmpty { parts.append("未做到=\(c.missed.sorted().joined(separator: ","))") }
     if !c.metNow.isEmpty { parts.append("本句做到=\(c.metNow.sorted().joined(separator: ","))") }
-    if !c.violatedNow.isEmpty { parts.append("本句扣分=\(c.violatedNow.sorted().joined(separator: ","))") }
+    if !c.violatedNow.isEmpty {
+      parts.append("本句扣分=\(c.violatedNow.sorted().joined(separator: ","))")
+    }
     if let n = c.longerThan { parts.append("本句超过\(n)字") }
     if let v = c.visit { parts.append("拜访=\(v.rawValue)") }
     if let t = c.turnInPhase { parts.append("本环节第\(t.lower)-\(t.upper)句") }

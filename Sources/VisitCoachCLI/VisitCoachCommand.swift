@@ -7,7 +7,8 @@ public struct VisitCoachCommand: ParsableCommand {
     abstract: "拜访教练 VisitCoach: practise the tobacco retail-store visit with a simulated retailer.",
     version: "0.1.0",
     subcommands: [
-      PracticeCommand.self, ReplayCommand.self, CheckCommand.self, TestCommand.self, ExplainCommand.self,
+      PracticeCommand.self, ReplayCommand.self, CheckCommand.self, TestCommand.self,
+      ExplainCommand.self,
       ListCommand.self,
     ],
     defaultSubcommand: PracticeCommand.self)

@@ -35,6 +35,25 @@ public struct SimilarExamples: Sendable, Hashable {
   }
 }
 
+/// A sample sentence kept next to a criterion as its unit test: it must (or must not) meet the
+/// criterion, or trigger the penalty. `visitcoach check` runs them.
+public struct CriterionExample: Sendable, Hashable {
+  public var text: String
+  public var shouldMatch: Bool
+  /// Where the example is written (rubric file, 1-based line and column).
+  public var file: String
+  public var line: Int
+  public var column: Int
+
+  public init(text: String, shouldMatch: Bool, file: String, line: Int, column: Int) {
+    self.text = text
+    self.shouldMatch = shouldMatch
+    self.file = file
+    self.line = line
+    self.column = column
+  }
+}
+
 /// When a criterion applies. Unset parts always hold.
 public struct Applicability: Sendable, Hashable {
   public var phases: Set<String> = []
@@ -100,6 +119,8 @@ public struct Criterion: Sendable, Hashable, Identifiable {
   /// Criteria of one group are alternatives (e.g. the three opening styles): the group counts
   /// once, through the member that was met.
   public var group: String?
+  /// Sample sentences that must (or must not) meet it.
+  public var examples: [CriterionExample] = []
 
   public init(
     id: String, localID: String, title: String, isPenalty: Bool, points: Int, measure: Measure,

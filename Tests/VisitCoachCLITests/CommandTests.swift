@@ -184,3 +184,71 @@ struct ExplainCommandTests {
     #expect(r.stdout.contains("✗ 说明来意（greeting.purpose）：没有命中；最接近的短语"))
   }
 }
+
+@Suite("visitcoach check beyond the schema")
+struct CheckAuditTests {
+  /// A copy of the shipped library with some files replaced or added.
+  func library(_ files: [String: String]) throws -> String {
+    let root = NSTemporaryDirectory() + "visitcoach-audit-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+    for sub in ["traits", "rubrics"] {
+      try FileManager.default.copyItem(
+        atPath: TestLibrary.scenariosRoot + "/" + sub, toPath: root + "/" + sub)
+    }
+    try FileManager.default.copyItem(
+      atPath: TestLibrary.scenariosRoot + "/busy-morning-rush.yaml",
+      toPath: root + "/busy-morning-rush.yaml")
+    for (name, text) in files {
+      try text.write(toFile: root + "/" + name, atomically: true, encoding: .utf8)
+    }
+    return root
+  }
+
+  @Test func failingExamplesAreErrorsAtTheirLine() throws {
+    let rubric = """
+      version: 1
+      id: extra
+      title: 额外
+      weight: 5
+      criteria:
+        - id: thanks
+          title: 致谢
+          points: 1
+          tip: 说谢谢
+          match: { any: [谢谢] }
+          examples:
+            match: [谢谢您, 多谢]
+            no_match: [不用谢谢我]
+      """
+    let root = try library(["rubrics/extra.yaml": rubric])
+    let scenario = try String(contentsOfFile: root + "/busy-morning-rush.yaml", encoding: .utf8)
+    try scenario.replacingOccurrences(
+      of: "  - use: conduct", with: "  - use: conduct\n  - use: extra"
+    )
+    .write(toFile: root + "/busy-morning-rush.yaml", atomically: true, encoding: .utf8)
+    let r = try BinaryRunner.run(["check", root])
+    #expect(r.status == 1)
+    #expect(
+      r.stdout.contains(
+        "\(root)/rubrics/extra.yaml:12:20: error: extra.thanks: example does not meet '致谢'"))
+    #expect(!r.stdout.contains("不用谢谢我"))
+    #expect(r.stdout.contains("1 error"))
+  }
+
+  @Test func lineWaitingForACriterionOutsideItsPhaseIsFlagged() throws {
+    let root = try library([:])
+    let scenario = try String(contentsOfFile: root + "/busy-morning-rush.yaml", encoding: .utf8)
+    let broken = scenario.replacingOccurrences(
+      of: "  - id: farewell-open\n",
+      with:
+        "  - id: never\n    when: { phase: [farewell], met_now: [greeting.polite_opener] }\n    text: 永远说不出口。\n  - id: farewell-open\n"
+    )
+    try broken.write(toFile: root + "/busy-morning-rush.yaml", atomically: true, encoding: .utf8)
+    let r = try BinaryRunner.run(["check", root])
+    #expect(r.status == 0)
+    #expect(
+      r.stdout.contains(
+        "warning: lines.never: line 'never' can never be said: 'greeting.polite_opener' is only scored in greeting/opening"
+      ))
+  }
+}

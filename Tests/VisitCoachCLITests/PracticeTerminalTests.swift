@@ -167,7 +167,7 @@ struct PracticeTerminalTests {
     #expect(t.expect("选择一个练习剧本"))
     #expect(t.expect("busy-morning-rush"))
     #expect(t.expect("> "))
-    t.send("elderly\t")
+    t.send("elderly-f\t")
     #expect(t.expect("elderly-first-visit"))
     t.send("\r")
     #expect(t.expect("王秀兰"))

@@ -1,0 +1,180 @@
+import ScenarioFormat
+import Scoring
+import VisitCoachModel
+
+/// Checks that go beyond the format, run by `visitcoach check` on every loaded scenario: the
+/// criteria's sample sentences (their unit tests), phrases that cannot match, phrases shared by
+/// a criterion and a penalty, retailer lines that can never be said, and personas without
+/// fitting address terms.
+public enum LibraryAudit {
+  /// Every problem found in the loaded scenarios, deduplicated.
+  public static func audit(_ scenarios: [Scenario]) -> [Diagnostic] {
+    var found: [Diagnostic] = []
+    var seen = Set<String>()
+    for scenario in scenarios {
+      for d in examples(scenario) + phrases(scenario) + lines(scenario) + persona(scenario) {
+        // A rubric-level problem shows up in every scenario using the rubric: report it once.
+        let key = d.keyPath + d.message.replacingOccurrences(of: scenario.id, with: "")
+        if seen.insert(key).inserted { found.append(d) }
+      }
+    }
+    return found.sorted { ($0.location, $0.message) < ($1.location, $1.message) }
+  }
+
+  private static func at(_ scenario: Scenario) -> SourceLocation {
+    SourceLocation(file: scenario.sourcePath ?? scenario.id, line: 1, column: 1)
+  }
+
+  /// Each example is scored as the first words of a phase the criterion applies in.
+  static func examples(_ scenario: Scenario) -> [Diagnostic] {
+    let plan = ScoringPlan(scenario: scenario)
+    var out: [Diagnostic] = []
+    for criterion in scenario.checks where !criterion.examples.isEmpty {
+      let phase =
+        scenario.phases.first {
+          criterion.applies.phases.isEmpty || criterion.applies.phases.contains($0.id)
+        }?.id
+        ?? scenario.phases[0].id
+      let mood = criterion.applies.mood.map { ($0.lower + $0.upper) / 2 } ?? 60
+      let applies = isApplicable(criterion, to: scenario)
+      for example in criterion.examples where applies {
+        var scorer = Scorer(plan: plan)
+        for earlier in criterion.after {
+          // An example of a criterion that counts only after another assumes the other was met.
+          if let other = scenario.checks.first(where: { $0.id == earlier }),
+            let words = other.examples.first(where: \.shouldMatch)
+          {
+            scorer.score(Utterance(index: 1, phase: phase, text: words.text, moodBefore: mood))
+          }
+        }
+        let index = scorer.turnScores.count + 1
+        let score = scorer.score(
+          Utterance(index: index, phase: phase, text: example.text, moodBefore: mood))
+        let matched =
+          criterion.isPenalty
+          ? score.violated.contains(criterion.id)
+          : score.newlyMet.contains(criterion.id)
+        guard matched != example.shouldMatch else { continue }
+        let location = SourceLocation(
+          file: example.file, line: example.line, column: example.column)
+        let what = criterion.isPenalty ? "trigger" : "meet"
+        out.append(
+          Diagnostic(
+            .error, at: location, keyPath: criterion.id,
+            example.shouldMatch
+              ? "example does not \(what) '\(criterion.title)' (in scenario \(scenario.id), phase \(phase))"
+              : "example should not \(what) '\(criterion.title)' but does (in scenario \(scenario.id), phase \(phase))"
+          ))
+      }
+    }
+    return out
+  }
+
+  private static func isApplicable(_ c: Criterion, to scenario: Scenario) -> Bool {
+    let traits = Set(scenario.persona.traits)
+    if !c.applies.traits.isEmpty && c.applies.traits.isDisjoint(with: traits) { return false }
+    if !c.applies.withoutTraits.isDisjoint(with: traits) { return false }
+    if let visit = c.applies.visit, visit != scenario.customer.visit { return false }
+    return true
+  }
+
+  /// Phrases that normalise to nothing, and phrases that alone both earn a criterion and
+  /// trigger a penalty where both apply (same phase, overlapping mood).
+  static func phrases(_ scenario: Scenario) -> [Diagnostic] {
+    var out: [Diagnostic] = []
+    var rewarded: [String: [Criterion]] = [:]
+    var penalised: [String: [Criterion]] = [:]
+    for c in scenario.checks {
+      for phrase in c.phrases.allPhrases + c.partial.allPhrases {
+        let normalized = TextNormalizer.normalize(phrase)
+        if normalized.isEmpty {
+          out.append(
+            Diagnostic(
+              .warning, at: at(scenario), keyPath: c.id,
+              "phrase '\(phrase)' is only punctuation or spaces after normalisation and can never match"
+            ))
+        }
+      }
+      guard isApplicable(c, to: scenario), c.phrases.all.isEmpty else { continue }
+      for phrase in c.phrases.any where !c.phrases.none.contains(phrase) {
+        let key = TextNormalizer.normalize(phrase)
+        if c.isPenalty {
+          penalised[key, default: []].append(c)
+        } else {
+          rewarded[key, default: []].append(c)
+        }
+      }
+    }
+    let allPhases = Set(scenario.phases.map(\.id))
+    for (phrase, penalties) in penalised.sorted(by: { $0.key < $1.key }) {
+      for penalty in penalties {
+        for criterion in rewarded[phrase] ?? [] where overlap(criterion, penalty, allPhases) {
+          out.append(
+            Diagnostic(
+              .warning, at: at(scenario), keyPath: criterion.id,
+              "phrase '\(phrase)' both earns '\(criterion.id)' and triggers penalty '\(penalty.id)' in scenario \(scenario.id)"
+            ))
+        }
+      }
+    }
+    return out
+  }
+
+  private static func overlap(_ a: Criterion, _ b: Criterion, _ allPhases: Set<String>) -> Bool {
+    let pa = a.applies.phases.isEmpty ? allPhases : a.applies.phases
+    let pb = b.applies.phases.isEmpty ? allPhases : b.applies.phases
+    guard !pa.isDisjoint(with: pb) else { return false }
+    let ma = a.applies.mood ?? ValueRange(0, 100)
+    let mb = b.applies.mood ?? ValueRange(0, 100)
+    return max(ma.lower, mb.lower) <= min(ma.upper, mb.upper)
+  }
+
+  /// Lines that wait for a criterion in a phase where it is never scored, and phases without a
+  /// plain reply line.
+  static func lines(_ scenario: Scenario) -> [Diagnostic] {
+    var out: [Diagnostic] = []
+    let checks = Dictionary(scenario.checks.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    for line in scenario.lines where line.origin == scenario.id {
+      let phases =
+        line.condition.phases.isEmpty ? Set(scenario.phases.map(\.id)) : line.condition.phases
+      for id in line.condition.metNow.union(line.condition.violatedNow) {
+        guard let c = checks[id], !c.applies.phases.isEmpty else { continue }
+        if c.applies.phases.isDisjoint(with: phases) {
+          out.append(
+            Diagnostic(
+              .warning, at: at(scenario), keyPath: "lines.\(line.id)",
+              "line '\(line.id)' can never be said: '\(id)' is only scored in \(c.applies.phases.sorted().joined(separator: "/")), the line is limited to \(phases.sorted().joined(separator: "/"))"
+            ))
+        }
+      }
+    }
+    for phase in scenario.phases {
+      let plain = scenario.lines.contains {
+        $0.event == .reply
+          && ($0.condition.phases.isEmpty || $0.condition.phases.contains(phase.id))
+          && $0.condition.metNow.isEmpty && $0.condition.violatedNow.isEmpty
+          && $0.condition.flags.isEmpty
+          && $0.condition.met.isEmpty && $0.condition.longerThan == nil && $0.condition.mood == nil
+          && $0.condition.patience == nil && $0.condition.traits.isEmpty
+      }
+      if !plain {
+        out.append(
+          Diagnostic(
+            .warning, at: at(scenario), keyPath: "phases.\(phase.id)",
+            "phase '\(phase.id)' has no plain reply line (a line with only `phase` in its condition); the retailer may answer with the engine's 嗯。"
+          ))
+      }
+    }
+    return out
+  }
+
+  static func persona(_ scenario: Scenario) -> [Diagnostic] {
+    guard scenario.persona.address.fitting.isEmpty else { return [] }
+    return [
+      Diagnostic(
+        .error, at: at(scenario), keyPath: "persona.address",
+        "no fitting address term for a \(scenario.persona.age)-year-old \(scenario.persona.gender.rawValue) \(scenario.persona.role.rawValue); add persona.address.fitting"
+      )
+    ]
+  }
+}
