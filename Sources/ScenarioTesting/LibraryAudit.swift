@@ -36,7 +36,7 @@ public enum LibraryAudit {
         }?.id
         ?? scenario.phases[0].id
       let mood = criterion.applies.mood.map { ($0.lower + $0.upper) / 2 } ?? 60
-      let applies = isApplicable(criterion, to: scenario)
+      let applies = criterion.canApply(in: scenario)
       for example in criterion.examples where applies {
         var scorer = Scorer(plan: plan)
         for earlier in criterion.after {
@@ -70,14 +70,6 @@ public enum LibraryAudit {
     return out
   }
 
-  private static func isApplicable(_ c: Criterion, to scenario: Scenario) -> Bool {
-    let traits = Set(scenario.persona.traits)
-    if !c.applies.traits.isEmpty && c.applies.traits.isDisjoint(with: traits) { return false }
-    if !c.applies.withoutTraits.isDisjoint(with: traits) { return false }
-    if let visit = c.applies.visit, visit != scenario.customer.visit { return false }
-    return true
-  }
-
   /// Phrases that normalise to nothing, and phrases that alone both earn a criterion and
   /// trigger a penalty where both apply (same phase, overlapping mood).
   static func phrases(_ scenario: Scenario) -> [Diagnostic] {
@@ -95,7 +87,7 @@ public enum LibraryAudit {
             ))
         }
       }
-      guard isApplicable(c, to: scenario), c.phrases.all.isEmpty else { continue }
+      guard c.canApply(in: scenario), c.phrases.all.isEmpty else { continue }
       for phrase in c.phrases.any where !c.phrases.none.contains(phrase) {
         let key = TextNormalizer.normalize(phrase)
         if c.isPenalty {

@@ -97,15 +97,10 @@ public struct ScoringPlan: Sendable {
         all.append((criterion, r))
       }
     }
-    let traits = Set(scenario.persona.traits)
     let checks = all.map { entry -> CompiledCheck in
-      let applies = entry.criterion.applies
-      var ok = applies.traits.isEmpty || !applies.traits.isDisjoint(with: traits)
-      ok = ok && applies.withoutTraits.isDisjoint(with: traits)
-      ok = ok && (applies.visit == nil || applies.visit == scenario.customer.visit)
-      return CompiledCheck(
-        criterion: entry.criterion, rubric: entry.rubric, staticallyApplicable: ok,
-        indexByID: indexByID)
+      CompiledCheck(
+        criterion: entry.criterion, rubric: entry.rubric,
+        staticallyApplicable: entry.criterion.canApply(in: scenario), indexByID: indexByID)
     }
     var patternIndex: [String: Int] = [:]
     var patterns: [String] = []

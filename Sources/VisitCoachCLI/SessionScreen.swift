@@ -62,7 +62,7 @@ struct SessionScreen {
     out.append("")
     out.append(bold(s.goalsHeading))
     for rubric in scenario.rubrics {
-      let titles = rubric.criteria.filter { applies($0, to: scenario) }.map(\.title)
+      let titles = rubric.criteria.filter { $0.canApply(in: scenario) }.map(\.title)
       guard !titles.isEmpty else { continue }
       out.append(
         wrapped(
@@ -72,17 +72,6 @@ struct SessionScreen {
     out.append("")
     out.append(wrapped(s.howToStart))
     return out.joined(separator: "\n")
-  }
-
-  private func applies(_ c: Criterion, to scenario: Scenario) -> Bool {
-    let traits = Set(scenario.persona.traits)
-    if !c.applies.traits.isEmpty && c.applies.traits.isDisjoint(with: traits) { return false }
-    if !c.applies.withoutTraits.isDisjoint(with: traits) { return false }
-    if let visit = c.applies.visit, visit != scenario.customer.visit { return false }
-    if !c.applies.phases.isEmpty && c.applies.phases.isDisjoint(with: scenario.phases.map(\.id)) {
-      return false
-    }
-    return true
   }
 
   /// Report text wrapped to the screen: continuation lines keep the line's indentation (plus

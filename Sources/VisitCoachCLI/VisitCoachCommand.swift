@@ -8,7 +8,7 @@ public struct VisitCoachCommand: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       PracticeCommand.self, ReplayCommand.self, CheckCommand.self, TestCommand.self,
-      ExplainCommand.self,
+      ExplainCommand.self, CoverageCommand.self,
       ListCommand.self,
     ],
     defaultSubcommand: PracticeCommand.self)

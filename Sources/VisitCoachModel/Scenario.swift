@@ -73,3 +73,19 @@ public struct Scenario: Sendable, Hashable, Identifiable {
   /// The phase with this id.
   public func phase(_ id: String) -> Phase? { phases.first { $0.id == id } }
 }
+
+extension Criterion {
+  /// Whether the criterion can apply at all in this scenario: its trait and visit-kind
+  /// requirements hold, and (if it names phases) one of them exists. Phase, mood and window are
+  /// decided per utterance.
+  public func canApply(in scenario: Scenario) -> Bool {
+    let traits = Set(scenario.persona.traits)
+    if !applies.traits.isEmpty && applies.traits.isDisjoint(with: traits) { return false }
+    if !applies.withoutTraits.isDisjoint(with: traits) { return false }
+    if let visit = applies.visit, visit != scenario.customer.visit { return false }
+    if !applies.phases.isEmpty && applies.phases.isDisjoint(with: scenario.phases.map(\.id)) {
+      return false
+    }
+    return true
+  }
+}
