@@ -103,7 +103,8 @@ public struct TextReport {
         out.append("\(t.index). [\(phase) \(Self.clock(t.clock))] \(s.trainee): \(said)")
         if let r = t.retailer { out.append("   \(retailerName): \(r)") }
         var notes =
-          t.met.map { "✓" + (titles[$0] ?? $0) } + t.violated.map { "✗" + (titles[$0] ?? $0) }
+          t.met.map { "✓" + (titles[$0] ?? $0) } + t.partial.map { "◐" + (titles[$0] ?? $0) }
+          + t.violated.map { "✗" + (titles[$0] ?? $0) }
         if t.moodChange != 0 {
           notes.append("\(s.mood) \(t.moodChange > 0 ? "+" : "")\(t.moodChange)")
         }

@@ -159,10 +159,12 @@ extension Scorer {
       let score = turnScore(turn.index) ?? TurnScore()
       var violated = score.violated
       if score.stuffing { violated.append(Scorer.stuffingID) }
-      return TurnReport(
+      var report = TurnReport(
         index: turn.index, kind: turn.kind, phase: turn.phase, trainee: turn.trainee,
         retailer: turn.retailer, mood: turn.mood, moodChange: turn.mood - turn.moodBefore,
-        clock: turn.clock, met: score.newlyMet + score.newlyPartial, violated: violated)
+        clock: turn.clock, met: score.newlyMet, violated: violated)
+      report.partial = score.newlyPartial
+      return report
     }
   }
 

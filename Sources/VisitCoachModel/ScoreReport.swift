@@ -118,6 +118,8 @@ public struct TurnReport: Sendable, Hashable, Codable {
   public var clock: Int
   /// Criteria met in this turn.
   public var met: [String]
+  /// Criteria partly met in this turn.
+  public var partial: [String] = []
   /// Penalties triggered in this turn.
   public var violated: [String]
 
@@ -138,7 +140,7 @@ public struct TurnReport: Sendable, Hashable, Codable {
   }
 
   enum CodingKeys: String, CodingKey {
-    case index, kind, phase, trainee, retailer, mood, clock, met, violated
+    case index, kind, phase, trainee, retailer, mood, clock, met, partial, violated
     case moodChange = "mood_change"
   }
 }
