@@ -2,7 +2,9 @@
 """Wall time of whole `visitcoach` processes (median and min over N runs).
 
 Usage: scripts/process-latency.py [BINARY] [RUNS]   (see docs/Performance.md)
+Run scripts/make-big-library.py first to include `check` on a 100-scenario library.
 """
+import os
 import statistics
 import subprocess
 import sys
@@ -18,7 +20,10 @@ cases = {
     "replay 30 turns, text": [binary, "replay", "busy-morning-rush", "-i", "/tmp/visitcoach-30-turns.txt"],
     "replay 30 turns, json": [binary, "replay", "busy-morning-rush", "-i", "/tmp/visitcoach-30-turns.txt", "--format", "json"],
     "check (whole library)": [binary, "check"],
+    "test (whole library)": [binary, "test"],
 }
+if os.path.isdir("/tmp/visitcoach-big-library"):
+    cases["check, 100 scenarios"] = [binary, "check", "/tmp/visitcoach-big-library"]
 for name, args in cases.items():
     times = []
     for _ in range(runs):

@@ -33,7 +33,13 @@ struct ConditionResolver {
       }
       return Set(items.map(\.value))
     }
-    c.phases = check(doc.phases, in: phases, what: "phase", strictOnly: true)
+    if strict {
+      c.phases = check(doc.phases, in: phases, what: "phase", strictOnly: true)
+    } else if !doc.phases.isEmpty {
+      // A trait line names the phases it fits; it keeps those this scenario has.
+      c.phases = Set(doc.phases.map(\.value)).intersection(phases)
+      if c.phases.isEmpty { ok = false }
+    }
     c.traits = check(doc.traits, in: traits, what: "trait", strictOnly: false)
     c.withoutTraits = check(doc.withoutTraits, in: traits, what: "trait", strictOnly: false)
     c.flags = check(doc.flags, in: flags, what: "flag (no line sets it)", strictOnly: false)

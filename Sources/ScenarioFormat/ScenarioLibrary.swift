@@ -198,8 +198,11 @@ public enum ScenarioLibrary {
       for c in r.criteria { criteria.insert("\(r.id.value).\(c.id.value)") }
       for c in r.penalties { penalties.insert("\(r.id.value).\(c.id.value)") }
     }
+    // References inside rubric and trait files name the whole library; a partial read (one
+    // scenario's files, for start-up) cannot check them, `check` does.
+    let partial = traitFiles != nil || rubricFiles != nil
     // References inside rubric files: order, cancellation and traits.
-    for r in rubrics.values {
+    for r in rubrics.values where !partial {
       let sink = rubricSinks[r.id.value]!
       for c in r.criteria + r.penalties {
         for ref in c.after + c.before + c.cancels where ref.value != "*" {
@@ -220,7 +223,7 @@ public enum ScenarioLibrary {
       }
     }
     // References inside trait files: reaction triggers.
-    for t in traits.values {
+    for t in traits.values where !partial {
       let sink = traitSinks[t.id.value]!
       for reaction in t.reactions {
         guard let id = reaction.triggerID else { continue }
