@@ -2,7 +2,7 @@
 #   make run   installs what is missing, builds, and starts practice on the default scenario
 #   make test  installs what is missing, builds, and runs the whole suite
 SWIFT ?= swift
-APT_PACKAGES := libreadline-dev
+APT_PACKAGES := libreadline-dev libsqlite3-dev
 BIN := .build/debug/visitcoach
 
 .PHONY: run test build deps bench format lint clean

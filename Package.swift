@@ -10,6 +10,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
   ],
   targets: [
     .target(name: "VisitCoachModel"),
@@ -20,6 +21,9 @@ let package = Package(
     .target(name: "Simulation", dependencies: ["VisitCoachModel", "Scoring"]),
     .target(name: "Reporting", dependencies: ["VisitCoachModel"]),
     .target(
+      name: "Storage",
+      dependencies: ["VisitCoachModel", .product(name: "GRDB", package: "GRDB.swift")]),
+    .target(
       name: "ScenarioTesting",
       dependencies: ["VisitCoachModel", "ScenarioFormat", "Scoring", "Simulation"]),
     .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),
@@ -28,7 +32,7 @@ let package = Package(
       name: "VisitCoachCLI",
       dependencies: [
         "VisitCoachModel", "ScenarioFormat", "Scoring", "Simulation", "Reporting", "LineEditing",
-        "ScenarioTesting",
+        "ScenarioTesting", "Storage",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(name: "visitcoach", dependencies: ["VisitCoachCLI"]),
@@ -56,5 +60,8 @@ let package = Package(
       ],
       exclude: ["Golden"]),
     .testTarget(name: "VisitCoachCLITests", dependencies: ["visitcoach", "VisitCoachTestSupport"]),
+    .testTarget(
+      name: "StorageTests",
+      dependencies: ["Storage", "Scoring", "VisitCoachModel", "VisitCoachTestSupport"]),
   ]
 )

@@ -89,7 +89,7 @@ public struct MarkdownReport {
   }
 
   /// Escapes characters Markdown would read as markup, and strips control characters.
-  static func escape(_ text: String) -> String {
+  public static func escape(_ text: String) -> String {
     var out = ""
     for c in text.unicodeScalars {
       if c.value < 0x20 || c.value == 0x7F { continue }

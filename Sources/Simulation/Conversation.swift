@@ -79,6 +79,11 @@ public struct Conversation: Sendable {
     return scenario.rubrics.compactMap { $0.hints[id] }
   }
 
+  /// Notes that the hint of `phase` was used (when rebuilding a stored visit).
+  public mutating func recordHint(_ phase: String) {
+    if !transcript.hintsUsed.contains(phase) { transcript.hintsUsed.append(phase) }
+  }
+
   /// Ends the visit (the trainee leaves, or input ended).
   public mutating func finish(_ reason: EndReason = .trainee) {
     guard state.ended == nil else { return }

@@ -59,6 +59,30 @@ public struct VisitRun: Sendable {
     }
   }
 
+  /// Rebuilds a stored visit: plays its turns again (the engine is deterministic, so the state
+  /// comes out the same when the scenario has not changed) and notes the hints used. Returns
+  /// the index of the first turn that came out differently, if any.
+  public mutating func rebuild(from transcript: Transcript) -> Int? {
+    var firstDifference: Int?
+    for stored in transcript.turns {
+      let step: ScriptStep
+      switch stored.kind {
+      case .say: step = .say(stored.trainee)
+      case .wait: step = .wait
+      case .look: step = .look
+      case .next: step = .next
+      }
+      let outcome = perform(step)
+      if firstDifference == nil,
+        outcome?.turn.retailer != stored.retailer || outcome?.turn.phase != stored.phase
+      {
+        firstDifference = stored.index
+      }
+    }
+    for phase in transcript.hintsUsed { conversation.recordHint(phase) }
+    return firstDifference
+  }
+
   /// Takes back the last turn (and the retailer's answer). Returns what was taken back.
   public mutating func undo() -> ScriptStep? {
     guard

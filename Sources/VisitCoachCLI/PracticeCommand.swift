@@ -3,6 +3,7 @@ import Foundation
 import LineEditing
 import Reporting
 import Simulation
+import Storage
 import VisitCoachModel
 
 /// `visitcoach practice` (and `visitcoach` alone): the interactive practice session.
@@ -43,6 +44,12 @@ struct PracticeCommand: ParsableCommand {
   @Option(help: "The scenario library folder (default: ./scenarios or $VISITCOACH_SCENARIOS).")
   var scenarios: String?
 
+  @Option(
+    help:
+      "The session database (default: $VISITCOACH_DB or $XDG_DATA_HOME/visitcoach/visitcoach.sqlite)."
+  )
+  var db: String?
+
   func run() throws {
     try Failure.reported {
       let location = try ScenarioLocation.resolve(scenarios)
@@ -76,10 +83,15 @@ struct PracticeCommand: ParsableCommand {
         Console.line()
         chosen = picked
       }
+      let run = VisitRun(scenario: chosen, seed: seed ?? UInt64.random(in: 1...999_999))
+      let keeper = SessionKeeper(
+        scenario: chosen, seed: run.seed, trainee: trainee ?? Self.loginName,
+        openingLine: run.opening?.text,
+        databasePath: SessionStore.defaultPath(option: db))
       let session = PracticeSession(
-        scenario: chosen, seed: seed ?? UInt64.random(in: 1...999_999),
-        trainee: trainee ?? Self.loginName,
-        reader: reader, screen: screen, language: lang.interface, exam: exam, reportPath: report)
+        run: run, keeper: keeper, reader: reader, screen: screen, language: lang.interface,
+        exam: exam,
+        reportPath: report)
       let status = session.start()
       if status != 0 { throw ExitCode(status) }
     }
@@ -91,10 +103,15 @@ struct PracticeCommand: ParsableCommand {
     let steps = try TranscriptInput.steps(
       from: FileHandle.standardInput.readDataToEndOfFile(), name: "stdin")
     var run = VisitRun(scenario: chosen, seed: seed ?? 1)
+    let keeper = SessionKeeper(
+      scenario: chosen, seed: run.seed, trainee: trainee ?? Self.loginName,
+      openingLine: run.opening?.text,
+      databasePath: SessionStore.defaultPath(option: db))
     run.play(steps)
     var conversation = run.conversation
     conversation.finish()
     let result = conversation.report
+    keeper.finish(conversation.transcript, report: result)
     Console.out(ReportRendering.text(result, scenario: chosen, language: lang.interface))
     if let report {
       try ReportFiles.write(result, scenario: chosen, language: lang.interface, to: report)

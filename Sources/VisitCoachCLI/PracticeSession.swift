@@ -12,11 +12,15 @@ final class PracticeSession {
   let exam: Bool
   let reportPath: String?
   var run: VisitRun
-  let archive: SessionArchive
+  let keeper: SessionKeeper
+  /// Set when continuing a stored session: the turns already played are shown as a recap.
+  private let resumed: Bool
   private let titles: [String: String]
 
+  /// A session over `run` (fresh, or rebuilt from stored turns when resuming), kept by `keeper`.
   init(
-    scenario: Scenario, seed: UInt64, trainee: String, reader: LineReader, screen: SessionScreen,
+    run: VisitRun, keeper: SessionKeeper, resumed: Bool = false, reader: LineReader,
+    screen: SessionScreen,
     language: InterfaceLanguage, exam: Bool, reportPath: String?
   ) {
     self.reader = reader
@@ -24,9 +28,11 @@ final class PracticeSession {
     self.language = language
     self.exam = exam
     self.reportPath = reportPath
-    run = VisitRun(scenario: scenario, seed: seed)
-    archive = SessionArchive(scenario: scenario, trainee: trainee)
-    titles = Dictionary(scenario.checks.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
+    self.run = run
+    self.keeper = keeper
+    self.resumed = resumed
+    titles = Dictionary(
+      run.scenario.checks.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
   }
 
   private var s: InterfaceStrings { screen.strings }
@@ -37,8 +43,10 @@ final class PracticeSession {
     reader.setCompletions(Script.commands)
     Console.line(screen.start(scenario))
     Console.line()
+    if let warning = keeper.warning { Console.error("visitcoach: " + warning) }
     showOpening()
-    archive.save(run.conversation.transcript, finished: false)
+    if resumed { showRecap() }
+    keeper.save(run.conversation.transcript)
     loop: while !run.conversation.isOver {
       let c = run.conversation
       let prompt = screen.prompt(
@@ -58,10 +66,21 @@ final class PracticeSession {
         } else {
           show(run.perform(.say(raw)))
         }
-        archive.save(run.conversation.transcript, finished: false)
+        keeper.save(run.conversation.transcript)
       }
     }
     return finish()
+  }
+
+  /// The turns already played in a resumed session.
+  private func showRecap() {
+    for turn in run.conversation.transcript.turns {
+      let said =
+        turn.kind == .say
+        ? turn.trainee : (s.commandTurns[turn.kind.rawValue] ?? turn.kind.rawValue)
+      Console.line(screen.dim("\(s.trainee)> \(said)"))
+      if let text = turn.retailer { Console.line(screen.retailer(scenario.persona.name, text)) }
+    }
   }
 
   private func showOpening() {
@@ -168,7 +187,7 @@ final class PracticeSession {
     var conversation = run.conversation
     conversation.finish()
     let report = conversation.report
-    archive.save(conversation.transcript, finished: true)
+    keeper.finish(conversation.transcript, report: report)
     reader.finish()
     let phaseTitles = Dictionary(
       scenario.phases.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
@@ -186,8 +205,8 @@ final class PracticeSession {
           "visitcoach: cannot write the report to \(reportPath): \(error.localizedDescription)")
       }
     }
-    if let path = archive.path {
-      Console.line(screen.dim(InterfaceStrings.fill(s.transcriptSaved, path)))
+    if let location = keeper.location {
+      Console.line(screen.dim(InterfaceStrings.fill(s.transcriptSaved, location)))
     }
     return 0
   }

@@ -8,7 +8,9 @@ public struct VisitCoachCommand: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       PracticeCommand.self, ReplayCommand.self, CheckCommand.self, TestCommand.self,
-      ExplainCommand.self, CoverageCommand.self,
+      ExplainCommand.self, CoverageCommand.self, HistoryCommand.self, ReportCommand.self,
+      RescoreCommand.self,
+      ResumeCommand.self,
       ListCommand.self,
     ],
     defaultSubcommand: PracticeCommand.self)

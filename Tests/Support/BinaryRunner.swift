@@ -29,6 +29,9 @@ public enum BinaryRunner {
     process.currentDirectoryURL = URL(fileURLWithPath: TestLibrary.repoRoot)
     var env = ProcessInfo.processInfo.environment
     env["LANG"] = env["LANG"] ?? "C.UTF-8"
+    // Sessions from tests go to a throwaway database, never the developer's own.
+    env["VISITCOACH_DB"] =
+      env["VISITCOACH_DB"] ?? (NSTemporaryDirectory() + "visitcoach-tests-\(getpid()).sqlite")
     for (k, v) in environment { env[k] = v }
     process.environment = env
     // Standard input and error go through files, so large inputs never block on a full pipe.

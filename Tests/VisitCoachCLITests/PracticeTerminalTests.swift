@@ -135,11 +135,11 @@ struct PracticeTerminalTests {
     for pid in pids { kill(pid, SIGTERM) }
     #expect(t.expect("总分"))
     #expect(t.exitStatus() == 0)
-    let folder = home + "/.local/state/visitcoach/sessions"
-    let files = try FileManager.default.contentsOfDirectory(atPath: folder)
-    let record = try String(contentsOfFile: folder + "/" + files[0], encoding: .utf8)
-    #expect(record.contains("陈老板，您好！"))
-    #expect(record.contains("\"finished\" : true"))
+    let db = home + "/.local/share/visitcoach/visitcoach.sqlite"
+    let report = try BinaryRunner.run(["report", "--last", "--format", "json", "--db", db])
+    #expect(report.stdout.contains("陈老板，您好！"))
+    let history = try BinaryRunner.run(["history", "--db", db])
+    #expect(!history.stdout.contains("未完成"), "SIGTERM ends the visit like Ctrl-D")
   }
 
   @Test func anUnknownScenarioOffersTheChooser() throws {

@@ -1,0 +1,63 @@
+import GRDB
+
+/// The database schema, as a list of migrations. Never edit a released migration: add one.
+///
+/// - `v1` sessions and their turns (what the trainee did, as it happened);
+/// - `v2` findings per session (for progress and cohort queries) and re-scoring columns.
+enum Schema {
+  static var migrator: DatabaseMigrator {
+    var migrator = DatabaseMigrator()
+    migrator.registerMigration("v1") { db in
+      try db.create(table: "session") { t in
+        t.primaryKey("id", .text)
+        t.column("trainee", .text).notNull().indexed()
+        t.column("scenario_id", .text).notNull().indexed()
+        t.column("scenario_title", .text).notNull()
+        t.column("fingerprint", .text).notNull()
+        t.column("seed", .integer).notNull()
+        t.column("started_at", .text).notNull()
+        t.column("finished_at", .text)
+        t.column("ended_by", .text)
+        t.column("total", .integer)
+        t.column("passed", .boolean)
+        t.column("hints", .text).notNull().defaults(to: "[]")
+        t.column("opening_line", .text)
+        t.column("report_json", .text)
+      }
+      try db.create(table: "turn") { t in
+        t.column("session_id", .text).notNull().references("session", onDelete: .cascade)
+        t.column("idx", .integer).notNull()
+        t.column("kind", .text).notNull()
+        t.column("phase", .text).notNull()
+        t.column("trainee", .text).notNull()
+        t.column("retailer", .text)
+        t.column("retailer_line", .text)
+        t.column("mood_before", .integer).notNull()
+        t.column("mood", .integer).notNull()
+        t.column("patience", .integer).notNull()
+        t.column("clock_start", .integer).notNull()
+        t.column("clock", .integer).notNull()
+        t.primaryKey(["session_id", "idx"])
+      }
+    }
+    migrator.registerMigration("v2") { db in
+      try db.create(table: "finding") { t in
+        t.column("session_id", .text).notNull().references("session", onDelete: .cascade)
+        t.column("area_id", .text).notNull()
+        t.column("criterion_id", .text).notNull().indexed()
+        t.column("title", .text).notNull()
+        t.column("penalty", .boolean).notNull()
+        t.column("status", .text).notNull()
+        t.column("points", .integer).notNull()
+        t.column("max", .integer).notNull()
+        t.primaryKey(["session_id", "criterion_id"])
+      }
+      try db.alter(table: "session") { t in
+        t.add(column: "rescored_at", .text)
+        t.add(column: "rescored_fingerprint", .text)
+        t.add(column: "original_total", .integer)
+      }
+    }
+    return migrator
+  }
+}

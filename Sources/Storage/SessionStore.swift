@@ -1,0 +1,388 @@
+import Foundation
+import GRDB
+import VisitCoachModel
+
+/// A practice session as stored: who, what, when, how it ended.
+public struct SessionRecord: Sendable, Hashable, Codable {
+  public var id: String
+  public var trainee: String
+  public var scenarioID: String
+  public var scenarioTitle: String
+  public var fingerprint: String
+  public var seed: UInt64
+  public var startedAt: String
+  public var finishedAt: String?
+  public var endedBy: EndReason?
+  public var total: Int?
+  public var passed: Bool?
+  public var rescoredAt: String?
+  public var rescoredFingerprint: String?
+  public var originalTotal: Int?
+
+  /// Whether the visit was ended (by the trainee, the retailer or the clock).
+  public var isFinished: Bool { finishedAt != nil }
+
+  enum CodingKeys: String, CodingKey {
+    case id, trainee, seed, total, passed
+    case scenarioID = "scenario"
+    case scenarioTitle = "scenario_title"
+    case fingerprint
+    case startedAt = "started_at"
+    case finishedAt = "finished_at"
+    case endedBy = "ended_by"
+    case rescoredAt = "rescored_at"
+    case rescoredFingerprint = "rescored_fingerprint"
+    case originalTotal = "original_total"
+  }
+}
+
+/// The SQLite store of sessions, turns and findings (GRDB, WAL). Every turn is written in its
+/// own transaction as it happens, so a killed process keeps every completed turn; several
+/// processes can write to one database at once.
+public final class SessionStore: Sendable {
+  private let pool: DatabasePool
+  /// The database file.
+  public let path: String
+
+  /// Opens (and creates or migrates) the database at `path`.
+  public init(path: String) throws {
+    self.path = path
+    let folder = (path as NSString).deletingLastPathComponent
+    if !folder.isEmpty {
+      try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    }
+    var configuration = Configuration()
+    configuration.busyMode = .timeout(10)
+    configuration.foreignKeysEnabled = true
+    // Several processes may open a new database at the same moment (a training room): one of
+    // them migrates, the others can fail on the race and simply try again.
+    var attempt = 0
+    while true {
+      do {
+        let pool = try DatabasePool(path: path, configuration: configuration)
+        try Schema.migrator.migrate(pool)
+        self.pool = pool
+        return
+      } catch {
+        attempt += 1
+        if attempt >= 5 { throw error }
+        usleep(useconds_t(20_000 * attempt))
+      }
+    }
+  }
+
+  /// Opens the database, migrating only up to `migration` (for tests of upgrades).
+  public init(path: String, upTo migration: String) throws {
+    self.path = path
+    pool = try DatabasePool(path: path)
+    try Schema.migrator.migrate(pool, upTo: migration)
+  }
+
+  /// `--db`, then `$VISITCOACH_DB`, then `$XDG_DATA_HOME/visitcoach/visitcoach.sqlite`
+  /// (default `~/.local/share/visitcoach/visitcoach.sqlite`).
+  public static func defaultPath(option: String? = nil) -> String {
+    if let option, !option.isEmpty { return option }
+    let env = ProcessInfo.processInfo.environment
+    if let db = env["VISITCOACH_DB"], !db.isEmpty { return db }
+    if let data = env["XDG_DATA_HOME"], data.hasPrefix("/") {
+      return data + "/visitcoach/visitcoach.sqlite"
+    }
+    let home = env["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+    return home + "/.local/share/visitcoach/visitcoach.sqlite"
+  }
+
+  /// The names of the migrations applied, in order.
+  public func appliedMigrations() throws -> [String] {
+    try pool.read { try Schema.migrator.appliedMigrations($0) }
+  }
+
+  // MARK: - Writing
+
+  /// Records a new session and returns its id (e.g. `20261127-134501-3f2a9c`).
+  public func start(trainee: String, scenario: Scenario, seed: UInt64, openingLine: String?) throws
+    -> String
+  {
+    let now = Date()
+    var id = Self.sessionID(at: now)
+    // Ids carry 24 random bits; on the rare clash (same second) draw again.
+    while try pool.read({
+      try Bool.fetchOne($0, sql: "SELECT 1 FROM session WHERE id = ?", arguments: [id])
+    }) == true {
+      id = Self.sessionID(at: now)
+    }
+    try pool.write { db in
+      try db.execute(
+        sql: """
+          INSERT INTO session (id, trainee, scenario_id, scenario_title, fingerprint, seed, started_at, opening_line)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+          """,
+        arguments: [
+          id, trainee, scenario.id, scenario.title, scenario.fingerprint, Int64(bitPattern: seed),
+          Self.timestamp(now), openingLine,
+        ])
+    }
+    return id
+  }
+
+  /// Makes the stored turns equal `transcript`'s: appends new turns, and removes turns that
+  /// were taken back (`/undo`, `/restart`). One transaction.
+  public func sync(_ sessionID: String, transcript: Transcript) throws {
+    try pool.write { db in
+      let stored =
+        try Int.fetchOne(
+          db, sql: "SELECT COUNT(*) FROM turn WHERE session_id = ?", arguments: [sessionID]) ?? 0
+      if stored > transcript.turns.count {
+        try db.execute(
+          sql: "DELETE FROM turn WHERE session_id = ? AND idx > ?",
+          arguments: [sessionID, transcript.turns.count])
+      }
+      // A turn rebuilt after /undo may differ from the stored one: rewrite from the first change.
+      var firstChange = min(stored, transcript.turns.count)
+      if stored > 0 {
+        let rows = try Row.fetchAll(
+          db,
+          sql: "SELECT idx, trainee, kind, retailer FROM turn WHERE session_id = ? ORDER BY idx",
+          arguments: [sessionID])
+        for row in rows {
+          let i: Int = row["idx"]
+          guard i <= transcript.turns.count else { break }
+          let t = transcript.turns[i - 1]
+          if row["trainee"] != t.trainee || row["kind"] != t.kind.rawValue
+            || row["retailer"] != t.retailer
+          {
+            firstChange = i - 1
+            break
+          }
+        }
+        try db.execute(
+          sql: "DELETE FROM turn WHERE session_id = ? AND idx > ?",
+          arguments: [sessionID, firstChange])
+      }
+      for turn in transcript.turns.dropFirst(firstChange) {
+        try db.execute(
+          sql: """
+            INSERT INTO turn (session_id, idx, kind, phase, trainee, retailer, retailer_line, mood_before, mood,
+                              patience, clock_start, clock)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+          arguments: [
+            sessionID, turn.index, turn.kind.rawValue, turn.phase, turn.trainee, turn.retailer,
+            turn.retailerLineID,
+            turn.moodBefore, turn.mood, turn.patience, turn.clockStart, turn.clock,
+          ])
+      }
+      try db.execute(
+        sql: "UPDATE session SET hints = ?, opening_line = ? WHERE id = ?",
+        arguments: [Self.json(transcript.hintsUsed), transcript.openingLine, sessionID])
+    }
+  }
+
+  /// Records how the visit ended and its report (and the findings, for progress and cohorts).
+  public func finish(_ sessionID: String, transcript: Transcript, report: ScoreReport) throws {
+    try sync(sessionID, transcript: transcript)
+    try pool.write { db in
+      try db.execute(
+        sql: """
+          UPDATE session SET finished_at = COALESCE(finished_at, ?), ended_by = ?, total = ?, passed = ?,
+                             report_json = ? WHERE id = ?
+          """,
+        arguments: [
+          Self.timestamp(Date()), report.endedBy.rawValue, report.total, report.passed,
+          Self.json(report), sessionID,
+        ])
+      try Self.writeFindings(db, sessionID, report)
+    }
+  }
+
+  /// Stores a re-scored report, keeping the first total and recording both fingerprints.
+  public func rescore(_ sessionID: String, report: ScoreReport) throws {
+    try pool.write { db in
+      try db.execute(
+        sql: """
+          UPDATE session SET original_total = COALESCE(original_total, total), total = ?, passed = ?,
+                             report_json = ?, rescored_at = ?, rescored_fingerprint = ? WHERE id = ?
+          """,
+        arguments: [
+          report.total, report.passed, Self.json(report), Self.timestamp(Date()),
+          report.fingerprint, sessionID,
+        ])
+      try Self.writeFindings(db, sessionID, report)
+    }
+  }
+
+  private static func writeFindings(_ db: Database, _ sessionID: String, _ report: ScoreReport)
+    throws
+  {
+    try db.execute(sql: "DELETE FROM finding WHERE session_id = ?", arguments: [sessionID])
+    for area in report.areas {
+      for f in area.criteria + area.penalties {
+        try db.execute(
+          sql: """
+            INSERT INTO finding (session_id, area_id, criterion_id, title, penalty, status, points, max)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+          arguments: [
+            sessionID, area.id, f.id, f.title, f.isPenalty, f.status.rawValue, f.points, f.max,
+          ])
+      }
+    }
+  }
+
+  // MARK: - Reading
+
+  /// Sessions, newest first, optionally of one trainee or scenario.
+  public func sessions(trainee: String? = nil, scenario: String? = nil, since: String? = nil) throws
+    -> [SessionRecord]
+  {
+    try pool.read { db in
+      var sql = "SELECT * FROM session WHERE 1 = 1"
+      var arguments: StatementArguments = []
+      if let trainee {
+        sql += " AND trainee = ?"
+        arguments += [trainee]
+      }
+      if let scenario {
+        sql += " AND scenario_id = ?"
+        arguments += [scenario]
+      }
+      if let since {
+        sql += " AND started_at >= ?"
+        arguments += [since]
+      }
+      sql += " ORDER BY started_at DESC, id DESC"
+      return try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.record)
+    }
+  }
+
+  /// The session whose id is `id` or starts with it (an unambiguous prefix).
+  public func session(matching id: String) throws -> SessionRecord? {
+    try pool.read { db in
+      let rows = try Row.fetchAll(
+        db, sql: "SELECT * FROM session WHERE id = ? OR id LIKE ? ESCAPE '\\' ORDER BY id LIMIT 2",
+        arguments: [id, Self.likePrefix(id)])
+      if let exact = rows.first(where: { ($0["id"] as String) == id }) { return Self.record(exact) }
+      return rows.count == 1 ? Self.record(rows[0]) : nil
+    }
+  }
+
+  /// The stored transcript of a session.
+  public func transcript(_ sessionID: String) throws -> Transcript {
+    try pool.read { db in
+      guard
+        let session = try Row.fetchOne(
+          db, sql: "SELECT * FROM session WHERE id = ?", arguments: [sessionID])
+      else { throw StoreError.noSuchSession(sessionID) }
+      let turns = try Row.fetchAll(
+        db, sql: "SELECT * FROM turn WHERE session_id = ? ORDER BY idx", arguments: [sessionID]
+      ).map { row in
+        Turn(
+          index: row["idx"], kind: TurnKind(rawValue: row["kind"]) ?? .say, phase: row["phase"],
+          trainee: row["trainee"],
+          retailer: row["retailer"], retailerLineID: row["retailer_line"],
+          moodBefore: row["mood_before"],
+          mood: row["mood"], patience: row["patience"], clockStart: row["clock_start"],
+          clock: row["clock"])
+      }
+      let hints =
+        (try? JSONDecoder().decode([String].self, from: Data((session["hints"] as String).utf8)))
+        ?? []
+      let endedBy = (session["ended_by"] as String?).flatMap(EndReason.init(rawValue:))
+      let seed: Int64 = session["seed"]
+      return Transcript(
+        scenarioID: session["scenario_id"], seed: UInt64(bitPattern: seed),
+        openingLine: session["opening_line"],
+        turns: turns, endedBy: endedBy, hintsUsed: hints)
+    }
+  }
+
+  /// The stored report of a finished session.
+  public func report(_ sessionID: String) throws -> ScoreReport? {
+    try pool.read { db in
+      guard
+        let json = try String.fetchOne(
+          db, sql: "SELECT report_json FROM session WHERE id = ?", arguments: [sessionID])
+      else { return nil }
+      return try JSONDecoder().decode(ScoreReport.self, from: Data(json.utf8))
+    }
+  }
+
+  /// All findings of the given sessions, by session id.
+  public func findings(of sessionIDs: [String]) throws -> [String: [StoredFinding]] {
+    try pool.read { db in
+      var out: [String: [StoredFinding]] = [:]
+      for row in try Row.fetchAll(db, sql: "SELECT * FROM finding") {
+        let id: String = row["session_id"]
+        out[id, default: []].append(
+          StoredFinding(
+            areaID: row["area_id"], criterionID: row["criterion_id"], title: row["title"],
+            isPenalty: row["penalty"],
+            status: CriterionStatus(rawValue: row["status"]) ?? .missed, points: row["points"],
+            max: row["max"]))
+      }
+      let wanted = Set(sessionIDs)
+      return out.filter { wanted.contains($0.key) }
+    }
+  }
+
+  // MARK: - Helpers
+
+  private static func record(_ row: Row) -> SessionRecord {
+    let seed: Int64 = row["seed"]
+    return SessionRecord(
+      id: row["id"], trainee: row["trainee"], scenarioID: row["scenario_id"],
+      scenarioTitle: row["scenario_title"],
+      fingerprint: row["fingerprint"], seed: UInt64(bitPattern: seed), startedAt: row["started_at"],
+      finishedAt: row["finished_at"],
+      endedBy: (row["ended_by"] as String?).flatMap(EndReason.init(rawValue:)),
+      total: row["total"], passed: row["passed"], rescoredAt: row["rescored_at"],
+      rescoredFingerprint: row["rescored_fingerprint"], originalTotal: row["original_total"])
+  }
+
+  static func sessionID(at date: Date) -> String {
+    let stamp = timestamp(date).replacingOccurrences(of: "-", with: "").replacingOccurrences(
+      of: ":", with: ""
+    )
+    .replacingOccurrences(of: "T", with: "-").prefix(15)
+    return "\(stamp)-\(String(format: "%06x", UInt32.random(in: 0...0xFF_FFFF)))"
+  }
+
+  static func timestamp(_ date: Date) -> String {
+    let f = ISO8601DateFormatter()
+    f.formatOptions = [.withInternetDateTime]
+    f.timeZone = TimeZone.current
+    return f.string(from: date)
+  }
+
+  private static func json<T: Encodable>(_ value: T) -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
+  }
+
+  private static func likePrefix(_ text: String) -> String {
+    text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+      .replacingOccurrences(of: "_", with: "\\_") + "%"
+  }
+}
+
+/// One criterion's outcome in one stored session.
+public struct StoredFinding: Sendable, Hashable {
+  public var areaID: String
+  public var criterionID: String
+  public var title: String
+  public var isPenalty: Bool
+  public var status: CriterionStatus
+  public var points: Int
+  public var max: Int
+}
+
+/// Errors of the session store.
+public enum StoreError: Error, CustomStringConvertible {
+  case noSuchSession(String)
+
+  public var description: String {
+    switch self {
+    case .noSuchSession(let id): return "no session '\(id)'"
+    }
+  }
+}

@@ -1,0 +1,249 @@
+import ArgumentParser
+import Foundation
+import Reporting
+import Scoring
+import Simulation
+import Storage
+import VisitCoachModel
+
+/// Options every session command shares: where the database and the library are.
+struct StoreOptions: ParsableArguments {
+  @Option(
+    help:
+      "The session database (default: $VISITCOACH_DB or $XDG_DATA_HOME/visitcoach/visitcoach.sqlite)."
+  )
+  var db: String?
+
+  @Option(help: "The scenario library folder (default: ./scenarios or $VISITCOACH_SCENARIOS).")
+  var scenarios: String?
+
+  func open() throws -> SessionStore {
+    let path = SessionStore.defaultPath(option: db)
+    do {
+      return try SessionStore(path: path)
+    } catch {
+      throw UserFacingError("cannot open the session database \(path): \(error)", code: 1)
+    }
+  }
+
+  /// The session named by an id (or unambiguous prefix), or the newest one.
+  func session(_ id: String?, in store: SessionStore, trainee: String? = nil) throws
+    -> SessionRecord
+  {
+    if let id {
+      guard let found = try store.session(matching: id) else {
+        throw UserFacingError(
+          "no session '\(id)' (or the prefix is ambiguous); 'visitcoach history' lists them")
+      }
+      return found
+    }
+    guard let newest = try store.sessions(trainee: trainee).first else {
+      throw UserFacingError("no sessions yet; 'visitcoach' starts one")
+    }
+    return newest
+  }
+}
+
+/// `visitcoach history`: the stored sessions.
+struct HistoryCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "history",
+    abstract: "List stored sessions: date, trainee, scenario, total, pass, finished or not.")
+
+  @Option(help: "Only this trainee's sessions.")
+  var trainee: String?
+
+  @Flag(help: "Print the list as JSON.")
+  var json = false
+
+  @OptionGroup var store: StoreOptions
+
+  func run() throws {
+    try Failure.reported {
+      let sessions = try store.open().sessions(trainee: trainee)
+      if json {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        Console.out(String(decoding: try encoder.encode(sessions), as: UTF8.self) + "\n")
+        return
+      }
+      guard !sessions.isEmpty else {
+        Console.line("还没有练习记录。输入 visitcoach 开始练习。")
+        return
+      }
+      let traineeWidth = max(4, sessions.map { DisplayWidth.of($0.trainee) }.max() ?? 0)
+      let scenarioWidth = sessions.map { DisplayWidth.of($0.scenarioID) }.max() ?? 0
+      for s in sessions {
+        let date = String(s.startedAt.prefix(16)).replacingOccurrences(of: "T", with: " ")
+        let score: String
+        if let total = s.total {
+          score =
+            "\(total < 10 ? "  " : total < 100 ? " " : "")\(total) \(s.passed == true ? "通过  " : "未通过")"
+        } else {
+          score = "  –       "
+        }
+        let state = s.isFinished ? "" : "未完成（visitcoach resume \(s.id)）"
+        let rescored = s.originalTotal.map { " 重新评分（原 \($0)）" } ?? ""
+        Console.line(
+          "\(s.id)  \(date)  \(DisplayWidth.pad(s.trainee, to: traineeWidth))  \(DisplayWidth.pad(s.scenarioID, to: scenarioWidth))  \(score) \(state)\(rescored)"
+        )
+      }
+    }
+  }
+}
+
+/// `visitcoach report`: the full report of a stored session.
+struct ReportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "report",
+    abstract: "Show the full report of a stored session (the newest with --last or no id).")
+
+  @Argument(help: "A session id from 'visitcoach history' (a unique prefix is enough).")
+  var session: String?
+
+  @Flag(help: "The newest session.")
+  var last = false
+
+  @Option(help: "text, markdown or json.")
+  var format: StoredReportFormat = .text
+
+  @Option(help: "Write the report to FILE instead of printing it.")
+  var output: String?
+
+  @Option(help: "Interface language of text and Markdown reports: zh or en.")
+  var lang: Language = .zh
+
+  @OptionGroup var store: StoreOptions
+
+  func run() throws {
+    try Failure.reported {
+      let db = try store.open()
+      let record = try store.session(last ? nil : session, in: db)
+      let scenario = try? ScenarioLocation.resolve(store.scenarios).scenario(record.scenarioID)
+      let report: ScoreReport
+      if let stored = try db.report(record.id) {
+        report = stored
+      } else {
+        // Unfinished: score what was said so far with the current scenario.
+        guard let scenario else {
+          throw UserFacingError(
+            "session \(record.id) is unfinished and scenario '\(record.scenarioID)' is not in the library"
+          )
+        }
+        report = Scorer.score(try db.transcript(record.id), scenario: scenario)
+      }
+      let retailer = scenario?.persona.name ?? "零售户"
+      let phases = Dictionary(
+        (scenario?.phases ?? []).map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
+      var text: String
+      switch format {
+      case .json: text = JSONReport.render(report)
+      case .markdown:
+        text = MarkdownReport(language: lang.interface, retailerName: retailer, phaseTitles: phases)
+          .render(report)
+      case .text:
+        text = TextReport(language: lang.interface, retailerName: retailer, phaseTitles: phases)
+          .render(report)
+      }
+      if format != .json {
+        let trainee = format == .markdown ? MarkdownReport.escape(record.trainee) : record.trainee
+        let header =
+          "\(record.id) · \(trainee) · \(record.startedAt)" + (record.isFinished ? "" : " · 未完成")
+        text = (format == .markdown ? "_\(header)_\n\n" : header + "\n") + text
+      }
+      if let output {
+        try text.write(toFile: output, atomically: true, encoding: .utf8)
+      } else {
+        Console.out(text)
+      }
+    }
+  }
+}
+
+/// Formats of a stored report.
+enum StoredReportFormat: String, ExpressibleByArgument, CaseIterable {
+  case text
+  case markdown
+  case json
+}
+
+/// `visitcoach rescore`: recompute stored sessions against the current rubrics.
+struct RescoreCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "rescore",
+    abstract:
+      "Re-score stored sessions with the current scenarios and rubrics (keeps the original total).")
+
+  @Argument(help: "Session ids (unique prefixes are enough).")
+  var sessions: [String] = []
+
+  @Flag(help: "Every finished session.")
+  var all = false
+
+  @OptionGroup var store: StoreOptions
+
+  func run() throws {
+    try Failure.reported {
+      guard all || !sessions.isEmpty else {
+        throw UserFacingError("name sessions to re-score, or pass --all")
+      }
+      let db = try store.open()
+      let library = try ScenarioLocation.resolve(store.scenarios).loadLibrary()
+      let records =
+        all
+        ? try db.sessions().filter(\.isFinished)
+        : try sessions.map { try store.session($0, in: db) }
+      var plans: [String: ScoringPlan] = [:]
+      var changed = 0
+      var skipped: [String] = []
+      let progress = ProgressBar(total: records.count)
+      for (n, record) in records.enumerated() {
+        progress.update(n)
+        guard let scenario = library.scenario(record.scenarioID) else {
+          skipped.append(record.id)
+          continue
+        }
+        let plan = plans[scenario.id] ?? ScoringPlan(scenario: scenario)
+        plans[scenario.id] = plan
+        let report = Scorer.score(try db.transcript(record.id), scenario: scenario, plan: plan)
+        if report.total != record.total
+          || report.fingerprint != (record.rescoredFingerprint ?? record.fingerprint)
+        {
+          changed += 1
+        }
+        try db.rescore(record.id, report: report)
+      }
+      progress.finish()
+      Console.line("re-scored \(records.count - skipped.count) session(s), \(changed) changed")
+      if !skipped.isEmpty {
+        Console.line(
+          "skipped (scenario no longer in the library): \(skipped.joined(separator: ", "))")
+      }
+    }
+  }
+}
+
+/// A one-line progress bar on a terminal (nothing when output is redirected).
+final class ProgressBar {
+  private let total: Int
+  private let enabled: Bool
+
+  init(total: Int) {
+    self.total = total
+    enabled = isatty(STDERR_FILENO) == 1 && total > 50
+  }
+
+  func update(_ done: Int) {
+    guard enabled, done % max(1, total / 100) == 0 else { return }
+    let width = 30
+    let filled = total == 0 ? width : done * width / total
+    FileHandle.standardError.write(
+      Data(
+        "\r[\(String(repeating: "█", count: filled))\(String(repeating: "░", count: width - filled))] \(done)/\(total)"
+          .utf8))
+  }
+
+  func finish() {
+    if enabled { FileHandle.standardError.write(Data("\r\u{1b}[K".utf8)) }
+  }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import Scoring
+import Storage
+import Testing
+import VisitCoachModel
+import VisitCoachTestSupport
+
+func temporaryDatabase() -> String {
+  NSTemporaryDirectory() + "visitcoach-store-\(UUID().uuidString)/visitcoach.sqlite"
+}
+
+func turn(_ i: Int, _ text: String, retailer: String? = "嗯。") -> Turn {
+  Turn(
+    index: i, kind: .say, phase: "greeting", trainee: text, retailer: retailer,
+    retailerLineID: "plain",
+    moodBefore: 50, mood: 52, patience: 60, clockStart: (i - 1) * 10, clock: i * 10)
+}
+
+@Suite("Session store")
+struct SessionStoreTests {
+  let scenario = TestLibrary.scenario("busy-morning-rush")
+
+  @Test func migratesAnEmptyDatabase() throws {
+    let store = try SessionStore(path: temporaryDatabase())
+    #expect(try store.appliedMigrations() == ["v1", "v2"])
+  }
+
+  @Test func migratesFromThePreviousSchemaKeepingData() throws {
+    let path = temporaryDatabase()
+    try FileManager.default.createDirectory(
+      atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+    let old = try SessionStore(path: path, upTo: "v1")
+    #expect(try old.appliedMigrations() == ["v1"])
+    let id = try old.start(trainee: "小王", scenario: scenario, seed: 7, openingLine: "来了？")
+    var transcript = Transcript(scenarioID: scenario.id, seed: 7)
+    transcript.turns = [turn(1, "您好")]
+    try old.sync(id, transcript: transcript)
+    let upgraded = try SessionStore(path: path)
+    #expect(try upgraded.appliedMigrations() == ["v1", "v2"])
+    #expect(try upgraded.transcript(id).turns.map(\.trainee) == ["您好"])
+    #expect(try upgraded.sessions().first?.trainee == "小王")
+  }
+
+  @Test func turnsAreSyncedIncludingUndo() throws {
+    let store = try SessionStore(path: temporaryDatabase())
+    let id = try store.start(trainee: "李", scenario: scenario, seed: 1, openingLine: nil)
+    var t = Transcript(scenarioID: scenario.id, seed: 1)
+    t.turns = [turn(1, "一"), turn(2, "二"), turn(3, "三")]
+    try store.sync(id, transcript: t)
+    t.turns = [turn(1, "一"), turn(2, "另一句")]
+    try store.sync(id, transcript: t)
+    #expect(try store.transcript(id).turns.map(\.trainee) == ["一", "另一句"])
+    t.hintsUsed = ["greeting"]
+    try store.sync(id, transcript: t)
+    #expect(try store.transcript(id).hintsUsed == ["greeting"])
+  }
+
+  @Test func sessionsAreFoundByPrefixAndFinishedWithFindings() throws {
+    let store = try SessionStore(path: temporaryDatabase())
+    let id = try store.start(
+      trainee: "<script>alert(1)</script>", scenario: scenario, seed: 1, openingLine: nil)
+    #expect(try store.session(matching: String(id.prefix(17)))?.id == id)
+    #expect(try store.session(matching: "nope") == nil)
+    let transcript = Transcript(scenarioID: scenario.id, seed: 1, turns: [turn(1, "您好 & <b>")])
+    let report = Scorer.score(transcript, scenario: scenario)
+    try store.finish(id, transcript: transcript, report: report)
+    let record = try #require(try store.sessions(trainee: "<script>alert(1)</script>").first)
+    #expect(record.isFinished)
+    #expect(record.total == report.total)
+    #expect(try store.report(id) == report)
+    let findings = try store.findings(of: [id])[id] ?? []
+    #expect(findings.contains { $0.criterionID == "greeting.polite_opener" && $0.status == .met })
+  }
+}

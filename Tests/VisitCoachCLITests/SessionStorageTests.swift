@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+import VisitCoachTestSupport
+
+/// Sessions kept in SQLite, driven through the real binary.
+@Suite("Stored sessions", .serialized)
+struct SessionStorageTests {
+  func database() -> String {
+    NSTemporaryDirectory() + "visitcoach-sessions-\(UUID().uuidString).sqlite"
+  }
+
+  @Test func severalProcessesWriteToOneDatabaseAtOnce() throws {
+    let db = database()
+    let input = TestLibrary.scenariosRoot + "/samples/busy-morning-rush.good.txt"
+    let lines = try String(contentsOfFile: input, encoding: .utf8).split(separator: "\n").count
+    var processes: [Process] = []
+    for n in 0..<8 {
+      let p = Process()
+      p.executableURL = URL(fileURLWithPath: BinaryRunner.executable)
+      p.arguments = ["practice", "busy-morning-rush", "--trainee", "学员\(n)", "--db", db]
+      p.currentDirectoryURL = URL(fileURLWithPath: TestLibrary.repoRoot)
+      p.standardInput = try FileHandle(forReadingFrom: URL(fileURLWithPath: input))
+      p.standardOutput = FileHandle.nullDevice
+      try p.run()
+      processes.append(p)
+    }
+    for p in processes { p.waitUntilExit() }
+    #expect(processes.allSatisfy { $0.terminationStatus == 0 })
+    let history = try BinaryRunner.run(["history", "--json", "--db", db])
+    let sessions = try #require(
+      try JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as? [[String: Any]])
+    #expect(sessions.count == 8)
+    #expect(Set(sessions.compactMap { $0["trainee"] as? String }) == Set((0..<8).map { "学员\($0)" }))
+    for s in sessions {
+      let id = try #require(s["id"] as? String)
+      let report = try BinaryRunner.run(["report", id, "--format", "json", "--db", db])
+      let json = try #require(
+        try JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as? [String: Any])
+      #expect((json["turns"] as? [Any])?.count == lines, "session \(id) lost or mixed turns")
+      #expect(json["passed"] as? Bool == true)
+    }
+  }
+
+  @Test func aKilledSessionKeepsItsTurnsAndCanBeResumed() throws {
+    let db = database()
+    let home = NSTemporaryDirectory() + "visitcoach-home-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+    let env = [
+      "TERM": "xterm", "HOME": home, "LANG": "C.UTF-8", "VISITCOACH_DB": db,
+      "VISITCOACH_SCENARIOS": TestLibrary.scenariosRoot,
+    ]
+    let t = try PseudoTerminal(
+      BinaryRunner.executable, ["practice", "supply-complaint", "--seed", "2", "--trainee", "小王"],
+      environment: env)
+    #expect(t.expect("我> "))
+    t.send("赵老板，您好！我是烟草的小李。\r")
+    #expect(t.expect("我> "))
+    t.send("您慢慢说，我听着，换谁都着急。\r")
+    #expect(t.expect("共情体谅"))
+    #expect(t.expect("我> "))
+    for pid in try BinaryRunner.processIDs(named: "visitcoach", environmentContaining: home) {
+      kill(pid, SIGKILL)
+    }
+    _ = t.exitStatus(timeout: 5)
+
+    let history = try BinaryRunner.run(["history", "--db", db])
+    #expect(history.stdout.contains("小王"))
+    #expect(history.stdout.contains("未完成"))
+    let unfinished = try BinaryRunner.run(["report", "--last", "--db", db])
+    #expect(unfinished.stdout.contains("未完成"))
+    #expect(unfinished.stdout.contains("换谁都着急"))
+
+    let resumed = try BinaryRunner.run(
+      ["resume", "--db", db], stdin: Data("您说的是金桥细支吧？这礼拜订了几条？\n/quit\n".utf8))
+    #expect(resumed.status == 0, "\(resumed.stderr)")
+    #expect(resumed.stdout.contains("换谁都着急"), "the recap shows the turns said before the kill")
+    #expect(resumed.stdout.contains("✓ 问清具体情况"))
+    let report = try BinaryRunner.run(["report", "--last", "--format", "json", "--db", db])
+    let json = try #require(
+      try JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as? [String: Any])
+    #expect((json["turns"] as? [Any])?.count == 3)
+    let after = try BinaryRunner.run(["history", "--db", db])
+    #expect(!after.stdout.contains("未完成"))
+  }
+
+  @Test func rescoreKeepsTheOriginalTotal() throws {
+    let db = database()
+    let input = TestLibrary.scenariosRoot + "/samples/elderly-first-visit.mediocre.txt"
+    let first = try BinaryRunner.run(
+      ["practice", "elderly-first-visit", "--db", db],
+      stdin: try Data(contentsOf: URL(fileURLWithPath: input)))
+    #expect(first.status == 0)
+    let rescore = try BinaryRunner.run(["rescore", "--all", "--db", db])
+    #expect(rescore.status == 0, "\(rescore.stderr)")
+    #expect(rescore.stdout.contains("re-scored 1 session(s)"))
+    let history = try BinaryRunner.run(["history", "--json", "--db", db])
+    let sessions = try #require(
+      try JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as? [[String: Any]])
+    #expect(sessions.first?["original_total"] as? Int == sessions.first?["total"] as? Int)
+    #expect(sessions.first?["rescored_fingerprint"] as? String != nil)
+  }
+
+  @Test func markdownReportOfAStoredSession() throws {
+    let db = database()
+    let input = TestLibrary.scenariosRoot + "/samples/busy-morning-rush.poor.txt"
+    _ = try BinaryRunner.run(
+      ["practice", "busy-morning-rush", "--trainee", "<script>alert(1)</script>", "--db", db],
+      stdin: try Data(contentsOf: URL(fileURLWithPath: input)))
+    let r = try BinaryRunner.run(["report", "--last", "--format", "markdown", "--db", db])
+    #expect(r.status == 0)
+    #expect(r.stdout.contains("# 拜访评分报告"))
+    #expect(r.stdout.contains("\\<script\\>alert\\(1\\)\\</script\\>"))
+    #expect(!r.stdout.contains("<script>"))
+  }
+}
