@@ -45,6 +45,14 @@ public enum ScenarioLibrary {
       if isDirectory.boolValue {
         let root = libraryRoot(containing: path, isDirectory: true) ?? path
         result = load(libraryRoot: root, scenarioFiles: yamlFiles(in: root))
+      } else if (path as NSString).deletingLastPathComponent.hasSuffix("tests") {
+        result = LoadResult(
+          scenarios: [],
+          diagnostics: [
+            Diagnostic(
+              .error, at: .init(file: path, line: 1, column: 1), keyPath: "",
+              "this is a conversation-test file; run it with 'visitcoach test \(path)'")
+          ], fileCount: 1)
       } else if let root = libraryRoot(containing: path, isDirectory: false) {
         let parent = (path as NSString).deletingLastPathComponent
         let isPart = ["traits", "rubrics"].contains((parent as NSString).lastPathComponent)

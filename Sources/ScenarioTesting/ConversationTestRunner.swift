@@ -41,7 +41,9 @@ public enum ConversationTestRunner {
         TestFailure(
           mark: test.mark,
           message:
-            "input line \(error.line): unknown command '\(error.command)'; commands are \(Script.commands.joined(separator: " "))",
+            "input line \(error.line): unknown command '\(error.command)'"
+            + (Script.nearestCommand(error.command).map { " (did you mean \($0)?)" } ?? "")
+            + "; commands are \(Script.commands.joined(separator: " "))",
           turn: nil))
     }
     var conversation = visit.conversation

@@ -1,9 +1,12 @@
+import Foundation
 import GRDB
+import VisitCoachModel
 
 /// The database schema, as a list of migrations. Never edit a released migration: add one.
 ///
 /// - `v1` sessions and their turns (what the trainee did, as it happened);
-/// - `v2` findings per session (for progress and cohort queries) and re-scoring columns.
+/// - `v2` findings per session (for progress and cohort queries) and re-scoring columns;
+/// - `v3` area scores per session, filled in for sessions stored before it from their reports.
 enum Schema {
   static var migrator: DatabaseMigrator {
     var migrator = DatabaseMigrator()
@@ -56,6 +59,26 @@ enum Schema {
         t.add(column: "rescored_at", .text)
         t.add(column: "rescored_fingerprint", .text)
         t.add(column: "original_total", .integer)
+      }
+    }
+    migrator.registerMigration("v3") { db in
+      try db.create(table: "area_score") { t in
+        t.column("session_id", .text).notNull().references("session", onDelete: .cascade)
+        t.column("area_id", .text).notNull()
+        t.column("title", .text).notNull()
+        t.column("weight", .integer).notNull()
+        t.column("score", .integer)
+        t.column("position", .integer).notNull()
+        t.primaryKey(["session_id", "area_id"])
+      }
+      let reports = try Row.fetchAll(
+        db, sql: "SELECT id, report_json FROM session WHERE report_json IS NOT NULL")
+      for row in reports {
+        let json: String = row["report_json"]
+        guard let report = try? JSONDecoder().decode(ScoreReport.self, from: Data(json.utf8)) else {
+          continue
+        }
+        try SessionStore.writeAreas(db, row["id"], report)
       }
     }
     return migrator

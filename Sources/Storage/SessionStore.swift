@@ -40,7 +40,7 @@ public struct SessionRecord: Sendable, Hashable, Codable {
 /// own transaction as it happens, so a killed process keeps every completed turn; several
 /// processes can write to one database at once.
 public final class SessionStore: Sendable {
-  private let pool: DatabasePool
+  let pool: DatabasePool
   /// The database file.
   public let path: String
 
@@ -210,9 +210,20 @@ public final class SessionStore: Sendable {
     }
   }
 
+  static func writeAreas(_ db: Database, _ sessionID: String, _ report: ScoreReport) throws {
+    try db.execute(sql: "DELETE FROM area_score WHERE session_id = ?", arguments: [sessionID])
+    for (position, area) in report.areas.enumerated() {
+      try db.execute(
+        sql:
+          "INSERT INTO area_score (session_id, area_id, title, weight, score, position) VALUES (?, ?, ?, ?, ?, ?)",
+        arguments: [sessionID, area.id, area.title, area.weight, area.score, position])
+    }
+  }
+
   private static func writeFindings(_ db: Database, _ sessionID: String, _ report: ScoreReport)
     throws
   {
+    try writeAreas(db, sessionID, report)
     try db.execute(sql: "DELETE FROM finding WHERE session_id = ?", arguments: [sessionID])
     for area in report.areas {
       for f in area.criteria + area.penalties {
@@ -249,7 +260,7 @@ public final class SessionStore: Sendable {
         sql += " AND started_at >= ?"
         arguments += [since]
       }
-      sql += " ORDER BY started_at DESC, id DESC"
+      sql += " ORDER BY started_at DESC, rowid DESC"
       return try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.record)
     }
   }

@@ -10,7 +10,7 @@ struct CheckCommand: ParsableCommand {
     abstract: "Check scenario, trait and rubric files and print every problem with its location.",
     discussion: """
       Prints problems as path:line:col: error: key.path: message. Exit status: 0 when there are
-      no errors (warnings allowed), 1 when any file has an error, 2 for a usage error.
+      no errors (warnings allowed), 1 when any file has an error, 64 for a command-line usage error.
       """)
 
   @Argument(help: "Files or folders to check (default: the scenario library).")

@@ -102,7 +102,7 @@ struct ExplainCommand: ParsableCommand {
     case .triggered(let words): return "! \(name)：扣分，命中 \(words)"
     case .alreadyMet: return e.isPenalty ? nil : "· \(name)：之前已经做到，重复不再加分"
     case .cancelled(let words): return "✗ \(name)：说了 \(words)，但同一句里有扣分项或堆砌，不算"
-    case .vetoed: return "✗ \(name)：同时说了排除用语（match.none），不算"
+    case .vetoed: return e.isPenalty ? nil : "✗ \(name)：同时说了排除用语（match.none），不算"
     case .outOfOrder(let why): return "✗ \(name)：顺序不对，\(why)"
     case .notApplicable(let why): return all ? "– \(name)：不适用，\(why)" : nil
     case .notMatched(let nearest):

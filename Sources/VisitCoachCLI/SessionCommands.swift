@@ -144,18 +144,22 @@ struct ReportCommand: ParsableCommand {
       case .text:
         text = TextReport(language: lang.interface, retailerName: retailer, phaseTitles: phases)
           .render(report)
+      case .html:
+        let subtitle =
+          "\(record.id) · \(record.trainee) · \(record.startedAt)"
+          + (record.isFinished ? "" : " · 未完成")
+        text = HTMLReport(
+          language: lang.interface, retailerName: retailer, phaseTitles: phases, subtitle: subtitle
+        )
+        .render(report)
       }
-      if format != .json {
+      if format == .text || format == .markdown {
         let trainee = format == .markdown ? MarkdownReport.escape(record.trainee) : record.trainee
         let header =
           "\(record.id) · \(trainee) · \(record.startedAt)" + (record.isFinished ? "" : " · 未完成")
         text = (format == .markdown ? "_\(header)_\n\n" : header + "\n") + text
       }
-      if let output {
-        try text.write(toFile: output, atomically: true, encoding: .utf8)
-      } else {
-        Console.out(text)
-      }
+      try emit(text, to: output)
     }
   }
 }
@@ -164,7 +168,109 @@ struct ReportCommand: ParsableCommand {
 enum StoredReportFormat: String, ExpressibleByArgument, CaseIterable {
   case text
   case markdown
+  case html
   case json
+}
+
+/// Formats of the coaching views.
+enum CoachingFormat: String, ExpressibleByArgument, CaseIterable {
+  case text
+  case html
+  case csv
+  case json
+}
+
+/// Writes `text` to `output`, or prints it.
+func emit(_ text: String, to output: String?) throws {
+  if let output {
+    try text.write(toFile: output, atomically: true, encoding: .utf8)
+  } else {
+    Console.out(text)
+  }
+}
+
+func encodeJSON<T: Encodable>(_ value: T) throws -> String {
+  let encoder = JSONEncoder()
+  encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+  return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+}
+
+/// `visitcoach progress`: one trainee over attempts.
+struct ProgressCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "progress",
+    abstract:
+      "A trainee's progress: first, best and latest total and per area, hit rate per criterion, trend."
+  )
+
+  @Option(help: "The trainee (default: the login name).")
+  var trainee: String?
+
+  @Option(help: "text, html or json.")
+  var format: CoachingFormat = .text
+
+  @Option(help: "Write to FILE instead of printing.")
+  var output: String?
+
+  @Option(help: "Interface language: zh or en.")
+  var lang: Language = .zh
+
+  @OptionGroup var store: StoreOptions
+
+  func run() throws {
+    try Failure.reported {
+      let summary = try store.open().progress(trainee: trainee ?? PracticeCommand.loginName)
+      let view = ProgressReport(language: lang.interface)
+      switch format {
+      case .text: try emit(view.text(summary), to: output)
+      case .html: try emit(view.html(summary), to: output)
+      case .json: try emit(try encodeJSON(summary), to: output)
+      case .csv: throw UserFacingError("progress has no CSV form; use cohort --format csv")
+      }
+    }
+  }
+}
+
+/// `visitcoach cohort`: the group view for coaches.
+struct CohortCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "cohort",
+    abstract:
+      "For coaches: each trainee's attempts, latest and best; most missed criteria; pass rate per scenario."
+  )
+
+  @Option(help: "Only sessions started on or after this date (YYYY-MM-DD).")
+  var since: String?
+
+  @Option(help: "Only this scenario.")
+  var scenario: String?
+
+  @Option(help: "text, html, csv or json.")
+  var format: CoachingFormat = .text
+
+  @Option(help: "Write to FILE instead of printing.")
+  var output: String?
+
+  @Option(help: "Interface language: zh or en.")
+  var lang: Language = .zh
+
+  @OptionGroup var store: StoreOptions
+
+  func run() throws {
+    try Failure.reported {
+      if let since, since.count < 10 || Int(since.prefix(4)) == nil {
+        throw UserFacingError("--since wants a date like 2026-11-01")
+      }
+      let summary = try store.open().cohort(since: since, scenario: scenario)
+      let view = CohortReport(language: lang.interface)
+      switch format {
+      case .text: try emit(view.text(summary), to: output)
+      case .html: try emit(view.html(summary), to: output)
+      case .csv: try emit(view.csv(summary), to: output)
+      case .json: try emit(try encodeJSON(summary), to: output)
+      }
+    }
+  }
 }
 
 /// `visitcoach rescore`: recompute stored sessions against the current rubrics.

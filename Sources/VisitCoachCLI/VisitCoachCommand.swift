@@ -9,7 +9,7 @@ public struct VisitCoachCommand: ParsableCommand {
     subcommands: [
       PracticeCommand.self, ReplayCommand.self, CheckCommand.self, TestCommand.self,
       ExplainCommand.self, CoverageCommand.self, HistoryCommand.self, ReportCommand.self,
-      RescoreCommand.self,
+      RescoreCommand.self, ProgressCommand.self, CohortCommand.self,
       ResumeCommand.self,
       ListCommand.self,
     ],

@@ -1,9 +1,11 @@
 import Foundation
+import GRDB
 import Scoring
-import Storage
 import Testing
 import VisitCoachModel
 import VisitCoachTestSupport
+
+@testable import Storage
 
 func temporaryDatabase() -> String {
   NSTemporaryDirectory() + "visitcoach-store-\(UUID().uuidString)/visitcoach.sqlite"
@@ -22,7 +24,7 @@ struct SessionStoreTests {
 
   @Test func migratesAnEmptyDatabase() throws {
     let store = try SessionStore(path: temporaryDatabase())
-    #expect(try store.appliedMigrations() == ["v1", "v2"])
+    #expect(try store.appliedMigrations() == ["v1", "v2", "v3"])
   }
 
   @Test func migratesFromThePreviousSchemaKeepingData() throws {
@@ -36,9 +38,31 @@ struct SessionStoreTests {
     transcript.turns = [turn(1, "您好")]
     try old.sync(id, transcript: transcript)
     let upgraded = try SessionStore(path: path)
-    #expect(try upgraded.appliedMigrations() == ["v1", "v2"])
+    #expect(try upgraded.appliedMigrations() == ["v1", "v2", "v3"])
     #expect(try upgraded.transcript(id).turns.map(\.trainee) == ["您好"])
     #expect(try upgraded.sessions().first?.trainee == "小王")
+  }
+
+  @Test func upgradingToV3FillsAreaScoresFromStoredReports() throws {
+    let path = temporaryDatabase()
+    try FileManager.default.createDirectory(
+      atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+    let v2 = try SessionStore(path: path, upTo: "v2")
+    let id = try v2.start(trainee: "小张", scenario: scenario, seed: 1, openingLine: nil)
+    let transcript = Transcript(scenarioID: scenario.id, seed: 1, turns: [turn(1, "陈老板，您好！")])
+    // What a v2-era binary stored: the report as JSON and the findings, no area scores.
+    let report = Scorer.score(transcript, scenario: scenario)
+    let json = String(decoding: try JSONEncoder().encode(report), as: UTF8.self)
+    try v2.pool.write { db in
+      try db.execute(
+        sql:
+          "UPDATE session SET finished_at = ?, total = ?, passed = ?, report_json = ? WHERE id = ?",
+        arguments: ["2026-11-27T10:00:00Z", report.total, report.passed, json, id])
+    }
+    let upgraded = try SessionStore(path: path)
+    let progress = try upgraded.progress(trainee: "小张")
+    #expect(progress.areas.map(\.id) == ["greeting", "opening", "farewell", "conduct"])
+    #expect(progress.latest?.areas["greeting"] != nil)
   }
 
   @Test func turnsAreSyncedIncludingUndo() throws {

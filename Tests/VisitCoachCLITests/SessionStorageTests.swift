@@ -113,3 +113,77 @@ struct SessionStorageTests {
     #expect(!r.stdout.contains("<script>"))
   }
 }
+
+@Suite("Coaching views", .serialized)
+struct CoachingViewTests {
+  /// A database with three trainees, each with a poor, a mediocre and a good visit.
+  static let db: String = {
+    let db = NSTemporaryDirectory() + "visitcoach-coaching-\(UUID().uuidString).sqlite"
+    for trainee in ["小王", "小李", "<script>alert(1)</script>", "=HYPERLINK(\"x\"),\"q\""] {
+      for kind in ["poor", "mediocre", "good"] {
+        let input = TestLibrary.scenariosRoot + "/samples/busy-morning-rush.\(kind).txt"
+        _ = try? BinaryRunner.run(
+          ["practice", "busy-morning-rush", "--trainee", trainee, "--db", db],
+          stdin: (try? Data(contentsOf: URL(fileURLWithPath: input))) ?? Data())
+      }
+    }
+    return db
+  }()
+
+  @Test func progressShowsFirstBestLatest() throws {
+    let r = try BinaryRunner.run(["progress", "--trainee", "小王", "--db", Self.db])
+    #expect(r.status == 0)
+    #expect(r.stdout.contains("学员 小王 的练习进度（3 次）"))
+    let json = try BinaryRunner.run([
+      "progress", "--trainee", "小王", "--format", "json", "--db", Self.db,
+    ])
+    let parsed = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+    let totals = (parsed["attempts"] as? [[String: Any]])?.compactMap { $0["total"] as? Int } ?? []
+    #expect(totals.count == 3)
+    #expect(totals.last == 100)
+    #expect(totals.first ?? 100 < 10)
+  }
+
+  @Test func cohortHTMLEscapesEverything() throws {
+    let r = try BinaryRunner.run(["cohort", "--format", "html", "--db", Self.db])
+    #expect(r.status == 0)
+    #expect(!r.stdout.contains("<script>alert"))
+    #expect(r.stdout.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+    #expect(r.stdout.contains("<svg"))
+    #expect(!r.stdout.contains("http://") && !r.stdout.contains("https://"), "no network resources")
+  }
+
+  @Test func reportHTMLIsSelfContained() throws {
+    let r = try BinaryRunner.run(["report", "--last", "--format", "html", "--db", Self.db])
+    #expect(r.status == 0)
+    #expect(r.stdout.hasPrefix("<!DOCTYPE html>"))
+    #expect(r.stdout.contains("<style>"))
+    #expect(r.stdout.contains("<polygon"), "radar chart of the areas")
+    #expect(!r.stdout.contains("<script"))
+  }
+
+  @Test func cohortCSVOpensInASpreadsheet() throws {
+    let r = try BinaryRunner.run(["cohort", "--format", "csv", "--db", Self.db])
+    #expect(r.status == 0)
+    #expect(r.stdout.hasPrefix("\u{FEFF}"), "UTF-8 with BOM for Excel")
+    let path = try BinaryRunner.temporaryFile(Data(r.stdout.utf8), suffix: ".csv")
+    let python = Process()
+    python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    python.arguments = [
+      "python3", "-c",
+      "import csv,sys,json; print(json.dumps(list(csv.reader(open(sys.argv[1], encoding='utf-8-sig', newline='')))))",
+      path,
+    ]
+    let pipe = Pipe()
+    python.standardOutput = pipe
+    try python.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    python.waitUntilExit()
+    let rows = try #require(try JSONSerialization.jsonObject(with: data) as? [[String]])
+    #expect(rows.first?.first == "section")
+    let trainees = rows.filter { $0.first == "trainee" }.map { $0[1] }
+    #expect(Set(trainees) == ["小王", "小李", "<script>alert(1)</script>", "'=HYPERLINK(\"x\"),\"q\""])
+    #expect(rows.allSatisfy { $0.count == 8 })
+  }
+}

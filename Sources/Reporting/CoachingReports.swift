@@ -1,0 +1,238 @@
+import Foundation
+import VisitCoachModel
+
+/// Progress of one trainee over attempts: text and HTML.
+public struct ProgressReport {
+  public var language: InterfaceLanguage
+  public var passMark: Int
+
+  public init(language: InterfaceLanguage = .zh, passMark: Int = 60) {
+    self.language = language
+    self.passMark = passMark
+  }
+
+  private var zh: Bool { language == .zh }
+
+  public func text(_ p: ProgressSummary) -> String {
+    var out: [String] = []
+    out.append(
+      zh
+        ? "学员 \(p.trainee) 的练习进度（\(p.attempts.count) 次）"
+        : "Progress of \(p.trainee) (\(p.attempts.count) attempts)")
+    guard let first = p.first, let best = p.best, let latest = p.latest else {
+      out.append(zh ? "还没有完成的练习。" : "No finished attempts yet.")
+      return out.joined(separator: "\n") + "\n"
+    }
+    out.append(
+      (zh
+        ? "总分  首次 \(first.total)  最好 \(best.total)  最近 \(latest.total)"
+        : "Total  first \(first.total)  best \(best.total)  latest \(latest.total)"))
+    out.append(
+      (zh ? "趋势  " : "Trend  ") + Self.sparkline(p.attempts.map(\.total)) + "  "
+        + p.attempts.map { String($0.total) }.joined(separator: " → "))
+    out.append("")
+    let width = p.areas.map { DisplayWidth.of($0.title) }.max() ?? 0
+    out.append(
+      DisplayWidth.pad(zh ? "领域" : "Area", to: width)
+        + (zh ? "  首次  最好  最近" : "  first best latest"))
+    for area in p.areas {
+      let a = p.area(area.id)
+      func cell(_ v: Int?) -> String {
+        v.map { String(repeating: " ", count: max(0, 4 - String($0).count)) + String($0) } ?? "   –"
+      }
+      out.append(
+        "\(DisplayWidth.pad(area.title, to: width))  \(cell(a.first))  \(cell(a.best))  \(cell(a.latest))"
+      )
+    }
+    out.append("")
+    out.append(zh ? "最常没做到的要点" : "Most often missed")
+    for c in p.criteria.filter({ $0.misses > 0 }).prefix(5) {
+      out.append("  \(c.title)：\(c.misses)/\(c.applicable) \(zh ? "次没做到" : "missed")")
+    }
+    out.append("")
+    out.append(zh ? "每条要点的达成率" : "Hit rate per criterion")
+    let titleWidth = p.criteria.map { DisplayWidth.of($0.title) }.max() ?? 0
+    for c in p.criteria {
+      out.append(
+        "  \(DisplayWidth.pad(c.title, to: titleWidth))  \(TextReport.bar(Int((c.rate * 100).rounded()))) \(c.hits)/\(c.applicable)"
+      )
+    }
+    return out.joined(separator: "\n") + "\n"
+  }
+
+  public func html(_ p: ProgressSummary) -> String {
+    let e = HTMLPage.escape
+    var page = HTMLPage(title: (zh ? "练习进度 · " : "Progress · ") + p.trainee, language: language)
+    page.add("<h1>\(zh ? "练习进度" : "Progress") · \(e(p.trainee))</h1>")
+    guard let first = p.first, let best = p.best, let latest = p.latest else {
+      page.add("<p>\(zh ? "还没有完成的练习。" : "No finished attempts yet.")</p>")
+      return page.rendered
+    }
+    page.add(
+      "<div class=\"card grid\"><div><p class=\"meta\">\(zh ? "首次 / 最好 / 最近" : "first / best / latest")</p><div class=\"verdict\">\(first.total) / \(best.total) / \(latest.total)</div><p class=\"meta\">\(p.attempts.count) \(zh ? "次练习" : "attempts")</p></div><div>\(Charts.trend(p.attempts.enumerated().map { ("#\($0.offset + 1)", $0.element.total) }, passMark: passMark))</div></div>"
+    )
+    var table =
+      "<h2>\(zh ? "各领域" : "Areas")</h2><div class=\"card\"><table><tr><th></th><th class=\"num\">\(zh ? "首次" : "first")</th><th class=\"num\">\(zh ? "最好" : "best")</th><th class=\"num\">\(zh ? "最近" : "latest")</th></tr>"
+    for area in p.areas {
+      let a = p.area(area.id)
+      table +=
+        "<tr><td>\(e(area.title))</td><td class=\"num\">\(a.first.map(String.init) ?? "–")</td><td class=\"num\">\(a.best.map(String.init) ?? "–")</td><td class=\"num\">\(a.latest.map(String.init) ?? "–")</td></tr>"
+    }
+    page.add(table + "</table></div>")
+    var rates = "<h2>\(zh ? "每条要点的达成率" : "Hit rate per criterion")</h2><div class=\"card\"><table>"
+    for c in p.criteria {
+      let pct = Int((c.rate * 100).rounded())
+      rates +=
+        "<tr><td>\(e(c.title))</td><td style=\"width:40%\"><div class=\"bar\"><span style=\"width:\(pct)%\"></span></div></td><td class=\"num\">\(c.hits)/\(c.applicable)</td></tr>"
+    }
+    page.add(rates + "</table></div>")
+    var list =
+      "<h2>\(zh ? "练习记录" : "Attempts")</h2><div class=\"card\"><table><tr><th>\(zh ? "时间" : "date")</th><th>\(zh ? "剧本" : "scenario")</th><th class=\"num\">\(zh ? "总分" : "total")</th></tr>"
+    for a in p.attempts.reversed() {
+      list +=
+        "<tr><td>\(e(String(a.startedAt.prefix(16)).replacingOccurrences(of: "T", with: " ")))</td><td>\(e(a.scenarioTitle))</td><td class=\"num \(a.passed ? "met" : "missed")\">\(a.total)</td></tr>"
+    }
+    page.add(list + "</table></div>")
+    return page.rendered
+  }
+
+  /// ▁▂▃▄▅▆▇█ for 0-100 values.
+  public static func sparkline(_ values: [Int]) -> String {
+    let marks = Array("▁▂▃▄▅▆▇█")
+    return String(values.map { marks[min(7, max(0, $0 * 8 / 101))] })
+  }
+}
+
+/// A group view for coaches: text, HTML and CSV (UTF-8 with a BOM, so Excel shows Chinese).
+public struct CohortReport {
+  public var language: InterfaceLanguage
+
+  public init(language: InterfaceLanguage = .zh) {
+    self.language = language
+  }
+
+  private var zh: Bool { language == .zh }
+
+  public func text(_ c: CohortSummary) -> String {
+    var out: [String] = []
+    let scope = [
+      c.since.map { (zh ? "自 " : "since ") + $0 },
+      c.scenario.map { (zh ? "剧本 " : "scenario ") + $0 },
+    ]
+    .compactMap { $0 }.joined(separator: " · ")
+    out.append((zh ? "学员概况" : "Cohort") + (scope.isEmpty ? "" : "（\(scope)）"))
+    guard !c.trainees.isEmpty else {
+      out.append(zh ? "没有完成的练习。" : "No finished sessions.")
+      return out.joined(separator: "\n") + "\n"
+    }
+    let width = max(4, c.trainees.map { DisplayWidth.of($0.trainee) }.max() ?? 0)
+    out.append(
+      DisplayWidth.pad(zh ? "学员" : "Trainee", to: width)
+        + (zh ? "  次数  最近  最好  最近一次" : "  tries latest best last"))
+    for t in c.trainees {
+      out.append(
+        "\(DisplayWidth.pad(t.trainee, to: width))  \(pad(t.attempts, 4))  \(pad(t.latestTotal, 4))\(t.latestPassed ? "✓" : " ") \(pad(t.bestTotal, 4))  \(t.lastDate.prefix(10))"
+      )
+    }
+    out.append("")
+    out.append(zh ? "全组最常没做到的要点" : "Most often missed across the group")
+    for m in c.missed where m.misses > 0 {
+      out.append("  \(m.title)：\(m.misses)/\(m.applicable)")
+    }
+    out.append("")
+    out.append(zh ? "各剧本" : "Scenarios")
+    let idWidth = c.scenarios.map { DisplayWidth.of($0.scenarioID) }.max() ?? 0
+    for s in c.scenarios {
+      out.append(
+        "  \(DisplayWidth.pad(s.scenarioID, to: idWidth))  \(zh ? "次数" : "tries") \(s.attempts)  \(zh ? "通过率" : "pass rate") \(Int((s.passRate * 100).rounded()))%  \(zh ? "平均分" : "mean") \(String(format: "%.1f", s.meanTotal))"
+      )
+    }
+    return out.joined(separator: "\n") + "\n"
+  }
+
+  private func pad(_ n: Int, _ width: Int) -> String {
+    String(repeating: " ", count: max(0, width - String(n).count)) + String(n)
+  }
+
+  public func html(_ c: CohortSummary) -> String {
+    let e = HTMLPage.escape
+    var page = HTMLPage(title: zh ? "学员概况" : "Cohort", language: language)
+    page.add("<h1>\(zh ? "学员概况" : "Cohort")</h1>")
+    if c.since != nil || c.scenario != nil {
+      page.add(
+        "<p class=\"meta\">\(e([c.since.map { "≥ \($0)" }, c.scenario].compactMap { $0 }.joined(separator: " · ")))</p>"
+      )
+    }
+    var table =
+      "<div class=\"card\"><table><tr><th>\(zh ? "学员" : "trainee")</th><th class=\"num\">\(zh ? "次数" : "tries")</th><th class=\"num\">\(zh ? "最近" : "latest")</th><th class=\"num\">\(zh ? "最好" : "best")</th><th>\(zh ? "最近一次" : "last")</th></tr>"
+    for t in c.trainees {
+      table +=
+        "<tr><td>\(e(t.trainee))</td><td class=\"num\">\(t.attempts)</td><td class=\"num \(t.latestPassed ? "met" : "missed")\">\(t.latestTotal)</td><td class=\"num\">\(t.bestTotal)</td><td>\(e(String(t.lastDate.prefix(10))))</td></tr>"
+    }
+    page.add(table + "</table></div>")
+    if !c.days.isEmpty {
+      page.add(
+        "<h2>\(zh ? "全组平均分走势" : "Group mean over time")</h2><div class=\"card\">\(Charts.trend(c.days.map { (String($0.date.dropFirst(5)), Int($0.meanTotal.rounded())) }))</div>"
+      )
+    }
+    page.add(
+      "<h2>\(zh ? "各学员最近得分" : "Latest totals")</h2><div class=\"card\">\(Charts.bars(c.trainees.map { ($0.trainee, $0.latestTotal) }))</div>"
+    )
+    var missed = "<h2>\(zh ? "全组最常没做到的要点" : "Most often missed")</h2><div class=\"card\"><table>"
+    for m in c.missed where m.misses > 0 {
+      let pct = m.applicable == 0 ? 0 : m.misses * 100 / m.applicable
+      missed +=
+        "<tr><td>\(e(m.title))</td><td style=\"width:40%\"><div class=\"bar\"><span style=\"width:\(pct)%;background:var(--bad)\"></span></div></td><td class=\"num\">\(m.misses)/\(m.applicable)</td></tr>"
+    }
+    page.add(missed + "</table></div>")
+    var scenarios =
+      "<h2>\(zh ? "各剧本" : "Scenarios")</h2><div class=\"card\"><table><tr><th></th><th class=\"num\">\(zh ? "次数" : "tries")</th><th class=\"num\">\(zh ? "通过率" : "pass rate")</th><th class=\"num\">\(zh ? "平均分" : "mean")</th></tr>"
+    for s in c.scenarios {
+      scenarios +=
+        "<tr><td>\(e(s.title))<div class=\"meta\">\(e(s.scenarioID))</div></td><td class=\"num\">\(s.attempts)</td><td class=\"num\">\(Int((s.passRate * 100).rounded()))%</td><td class=\"num\">\(String(format: "%.1f", s.meanTotal))</td></tr>"
+    }
+    page.add(scenarios + "</table></div>")
+    return page.rendered
+  }
+
+  /// One row per trainee, then the scenario and criterion tables, each with a header row.
+  public func csv(_ c: CohortSummary) -> String {
+    var rows: [[String]] = [
+      [
+        "section", "trainee_or_id", "title", "attempts", "latest_total", "latest_passed",
+        "best_total", "last_date_or_rate",
+      ]
+    ]
+    for t in c.trainees {
+      rows.append([
+        "trainee", t.trainee, "", String(t.attempts), String(t.latestTotal),
+        t.latestPassed ? "yes" : "no", String(t.bestTotal), t.lastDate,
+      ])
+    }
+    for s in c.scenarios {
+      rows.append([
+        "scenario", s.scenarioID, s.title, String(s.attempts), String(format: "%.1f", s.meanTotal),
+        String(s.passed), "", String(format: "%.3f", s.passRate),
+      ])
+    }
+    for m in c.missed {
+      rows.append([
+        "missed", m.id, m.title, String(m.applicable), String(m.misses), "", "",
+        String(format: "%.3f", 1 - m.rate),
+      ])
+    }
+    return "\u{FEFF}"
+      + rows.map { $0.map(Self.field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+  }
+
+  /// A CSV field, quoted when it holds a comma, quote or line break; a leading =, +, - or @ is
+  /// prefixed with ' so spreadsheets do not run it as a formula.
+  static func field(_ text: String) -> String {
+    var t = text
+    if let first = t.first, "=+-@".contains(first), Double(t) == nil { t = "'" + t }
+    if t.contains(",") || t.contains("\"") || t.contains("\n") || t.contains("\r") {
+      return "\"" + t.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+    return t
+  }
+}
