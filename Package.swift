@@ -39,7 +39,7 @@ let package = Package(
     .executableTarget(
       name: "Benchmarks",
       dependencies: [
-        "VisitCoachModel", "ScenarioFormat", "Scoring", "Simulation",
+        "VisitCoachModel", "ScenarioFormat", "Scoring", "Simulation", "Storage",
         .product(name: "Yams", package: "Yams"),
       ]),
     .target(

@@ -4,6 +4,7 @@ import Foundation
 import ScenarioFormat
 import Scoring
 import Simulation
+import Storage
 import VisitCoachModel
 import Yams
 
@@ -215,3 +216,60 @@ print(
 
 // MARK: 5. Whole processes (replay, first prompt): scripts/process-latency.py and
 // scripts/first-prompt-latency.py measure those from outside; see docs/Performance.md.
+
+// MARK: 6. The session store: a turn, and a database of 10,000 sessions for rescore and cohort
+if only == nil || only == "store" {
+  let dbPath = ProcessInfo.processInfo.environment["BENCH_DB"] ?? "/tmp/visitcoach-bench-10k.sqlite"
+  for suffix in ["", "-wal", "-shm"] {
+    try? FileManager.default.removeItem(atPath: dbPath + suffix)
+  }
+  let store = try! SessionStore(path: dbPath)
+  // Storing a turn: sync after each turn of a 30-turn visit, as the REPL does.
+  var visit = Conversation(scenario: busy, seed: 1, plan: plan)
+  _ = visit.start()
+  let id = try! store.start(trainee: "bench", scenario: busy, seed: 1, openingLine: nil)
+  var turnStores: [Double] = []
+  for i in 0..<30 {
+    _ = visit.say(samples[i % busyLines.count])
+    let start = clock.now
+    try! store.sync(id, transcript: visit.transcript)
+    turnStores.append(seconds(clock.now - start))
+  }
+  report(
+    "store one turn (median of 30, 30-turn visit)",
+    String(format: "%.2f ms", median(turnStores) * 1e3), budget: "≤ 1 ms")
+  // 10,000 finished sessions from the shipped scenarios' sample visits.
+  let populateStart = clock.now
+  var made = 0
+  var prepared: [(Scenario, Transcript, ScoreReport)] = []
+  for scenario in library.scenarios {
+    for kind in ["good", "mediocre", "poor"] {
+      let path = "\(root)/samples/\(scenario.id).\(kind).txt"
+      guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { continue }
+      var run = VisitRun(scenario: scenario, seed: 1)
+      run.play((try? Script.parse(text)) ?? [])
+      var c = run.conversation
+      c.finish()
+      prepared.append((scenario, c.transcript, c.report))
+    }
+  }
+  while made < 10_000 {
+    let (scenario, transcript, result) = prepared[made % prepared.count]
+    let sid = try! store.start(
+      trainee: "学员\(made % 40)", scenario: scenario, seed: 1, openingLine: transcript.openingLine)
+    try! store.finish(sid, transcript: transcript, report: result)
+    made += 1
+  }
+  print(
+    "  (stored 10,000 sessions in \(String(format: "%.1f", seconds(clock.now - populateStart))) s at \(dbPath))"
+  )
+  var cohorts: [Double] = []
+  for _ in 0..<5 {
+    let start = clock.now
+    _ = try! store.cohort()
+    cohorts.append(seconds(clock.now - start))
+  }
+  report(
+    "cohort over 10,000 sessions (in process)", String(format: "%.0f ms", median(cohorts) * 1e3),
+    budget: "≤ 1 s")
+}

@@ -5,13 +5,16 @@ enum Charts {
   /// A radar chart of area scores (0-100); falls back to bars with fewer than three areas.
   static func radar(_ values: [(label: String, value: Int)], size: Int = 320) -> String {
     guard values.count >= 3 else { return bars(values) }
+    // Labels sit outside the web: leave room for them on both sides.
+    let width = size + 220
+    let cx = Double(width) / 2
     let c = Double(size) / 2
-    let r = c - 60
+    let r = c - 50
     func point(_ i: Int, _ fraction: Double) -> (Double, Double) {
       let angle = -Double.pi / 2 + 2 * Double.pi * Double(i) / Double(values.count)
-      return (c + cos(angle) * r * fraction, c + sin(angle) * r * fraction)
+      return (cx + cos(angle) * r * fraction, c + sin(angle) * r * fraction)
     }
-    var svg = "<svg viewBox=\"0 0 \(size) \(size)\" role=\"img\" aria-label=\"radar\">"
+    var svg = "<svg viewBox=\"0 0 \(width) \(size)\" role=\"img\" aria-label=\"radar\">"
     for ring in [0.25, 0.5, 0.75, 1.0] {
       let pts = values.indices.map { point($0, ring) }.map {
         String(format: "%.1f,%.1f", $0.0, $0.1)

@@ -36,48 +36,55 @@ extension SessionStore {
         filter += " AND s.scenario_id = ?"
         arguments.append(scenario)
       }
-      let trainees = try Row.fetchAll(
+      // One pass over the finished sessions; grouping in Swift keeps this linear.
+      let rows = try Row.fetchAll(
         db,
         sql: """
-          SELECT s.trainee, COUNT(*) AS attempts, MAX(s.total) AS best, MAX(s.started_at) AS last,
-                 (SELECT total FROM session l WHERE l.trainee = s.trainee AND l.finished_at IS NOT NULL
-                    AND l.id IN (SELECT id FROM session s WHERE \(filter)) ORDER BY l.started_at DESC, l.rowid DESC LIMIT 1) AS latest,
-                 (SELECT passed FROM session l WHERE l.trainee = s.trainee AND l.finished_at IS NOT NULL
-                    AND l.id IN (SELECT id FROM session s WHERE \(filter)) ORDER BY l.started_at DESC, l.rowid DESC LIMIT 1) AS latest_passed
-          FROM session s WHERE s.finished_at IS NOT NULL AND \(filter)
-          GROUP BY s.trainee ORDER BY s.trainee
-          """, arguments: StatementArguments(arguments + arguments + arguments)
-      ).map { row in
-        CohortSummary.TraineeRow(
-          trainee: row["trainee"], attempts: row["attempts"], latestTotal: row["latest"] ?? 0,
-          latestPassed: row["latest_passed"] ?? false, bestTotal: row["best"] ?? 0,
-          lastDate: row["last"])
+          SELECT s.trainee, s.scenario_id, s.scenario_title, s.started_at, s.total, s.passed
+          FROM session s WHERE s.finished_at IS NOT NULL AND \(filter) ORDER BY s.started_at, s.rowid
+          """, arguments: StatementArguments(arguments))
+      var byTrainee: [String: CohortSummary.TraineeRow] = [:]
+      var byScenario: [String: CohortSummary.ScenarioRow] = [:]
+      var byDay: [String: (count: Int, sum: Int)] = [:]
+      for row in rows {
+        let trainee: String = row["trainee"]
+        let total: Int = row["total"] ?? 0
+        let passed: Bool = row["passed"] ?? false
+        let started: String = row["started_at"]
+        var t =
+          byTrainee[trainee]
+          ?? .init(
+            trainee: trainee, attempts: 0, latestTotal: 0, latestPassed: false, bestTotal: 0,
+            lastDate: started)
+        t.attempts += 1
+        t.latestTotal = total  // rows come oldest first
+        t.latestPassed = passed
+        t.bestTotal = max(t.bestTotal, total)
+        t.lastDate = started
+        byTrainee[trainee] = t
+        let id: String = row["scenario_id"]
+        var sc =
+          byScenario[id]
+          ?? .init(
+            scenarioID: id, title: row["scenario_title"], attempts: 0, passed: 0, meanTotal: 0)
+        sc.meanTotal =
+          (sc.meanTotal * Double(sc.attempts) + Double(total)) / Double(sc.attempts + 1)
+        sc.attempts += 1
+        sc.passed += passed ? 1 : 0
+        byScenario[id] = sc
+        let day = String(started.prefix(10))
+        byDay[day, default: (0, 0)].count += 1
+        byDay[day, default: (0, 0)].sum += total
       }
-      let scenarios = try Row.fetchAll(
-        db,
-        sql: """
-          SELECT s.scenario_id, MAX(s.scenario_title) AS title, COUNT(*) AS attempts,
-                 SUM(CASE WHEN s.passed THEN 1 ELSE 0 END) AS passed, AVG(s.total) AS mean
-          FROM session s WHERE s.finished_at IS NOT NULL AND \(filter)
-          GROUP BY s.scenario_id ORDER BY s.scenario_id
-          """, arguments: StatementArguments(arguments)
-      ).map { row in
-        CohortSummary.ScenarioRow(
-          scenarioID: row["scenario_id"], title: row["title"], attempts: row["attempts"],
-          passed: row["passed"],
-          meanTotal: row["mean"] ?? 0)
-      }
+      let trainees = byTrainee.values.sorted { $0.trainee < $1.trainee }
+      let scenarios = byScenario.values.sorted { $0.scenarioID < $1.scenarioID }
       let missed = try Self.rates(db, where: filter, arguments, limit: 10)
       var summary = CohortSummary(
         since: since, scenario: scenario, trainees: trainees, missed: missed, scenarios: scenarios)
-      summary.days = try Row.fetchAll(
-        db,
-        sql: """
-          SELECT substr(s.started_at, 1, 10) AS day, COUNT(*) AS attempts, AVG(s.total) AS mean
-          FROM session s WHERE s.finished_at IS NOT NULL AND \(filter) GROUP BY day ORDER BY day
-          """, arguments: StatementArguments(arguments)
-      ).map {
-        CohortSummary.DayRow(date: $0["day"], attempts: $0["attempts"], meanTotal: $0["mean"] ?? 0)
+      summary.days = byDay.keys.sorted().map {
+        CohortSummary.DayRow(
+          date: $0, attempts: byDay[$0]!.count,
+          meanTotal: Double(byDay[$0]!.sum) / Double(byDay[$0]!.count))
       }
       return summary
     }
@@ -117,20 +124,26 @@ extension SessionStore {
   private static func rates(
     _ db: Database, where filter: String, _ arguments: [any DatabaseValueConvertible], limit: Int?
   ) throws -> [CriterionRate] {
-    try Row.fetchAll(
+    // Findings exist only for finished sessions: join the session table only to filter.
+    let unfiltered = arguments.isEmpty && filter == "1 = 1"
+    let rows = try Row.fetchAll(
       db,
       sql: """
-        SELECT f.criterion_id, MAX(f.title) AS title,
+        SELECT f.criterion_id,
                SUM(CASE WHEN f.status IN ('met', 'partial') THEN 1 ELSE 0 END) AS hits, COUNT(*) AS applicable
-        FROM finding f JOIN session s ON s.id = f.session_id
-        WHERE s.finished_at IS NOT NULL AND f.penalty = 0 AND f.status IN ('met', 'partial', 'missed') AND \(filter)
+        FROM finding f \(unfiltered ? "" : "JOIN session s ON s.id = f.session_id")
+        WHERE f.penalty = 0 AND f.status IN ('met', 'partial', 'missed') \(unfiltered ? "" : "AND \(filter)")
         GROUP BY f.criterion_id
         ORDER BY applicable - hits DESC, f.criterion_id
         \(limit.map { "LIMIT \($0)" } ?? "")
-        """, arguments: StatementArguments(arguments)
-    ).map {
-      CriterionRate(
-        id: $0["criterion_id"], title: $0["title"], hits: $0["hits"], applicable: $0["applicable"])
+        """, arguments: StatementArguments(arguments))
+    let title = try db.cachedStatement(
+      sql: "SELECT title FROM finding WHERE criterion_id = ? LIMIT 1")
+    return try rows.map { row in
+      let id: String = row["criterion_id"]
+      return CriterionRate(
+        id: id, title: try String.fetchOne(title, arguments: [id]) ?? id, hits: row["hits"],
+        applicable: row["applicable"])
     }
   }
 }

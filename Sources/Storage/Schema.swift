@@ -6,7 +6,9 @@ import VisitCoachModel
 ///
 /// - `v1` sessions and their turns (what the trainee did, as it happened);
 /// - `v2` findings per session (for progress and cohort queries) and re-scoring columns;
-/// - `v3` area scores per session, filled in for sessions stored before it from their reports.
+/// - `v3` area scores per session, filled in for sessions stored before it from their reports;
+/// - `v4` reports move to their own table, so scanning sessions (history, cohort) reads small rows;
+/// - `v5` a covering index for hit rates per criterion (cohort over thousands of sessions).
 enum Schema {
   static var migrator: DatabaseMigrator {
     var migrator = DatabaseMigrator()
@@ -80,6 +82,22 @@ enum Schema {
         }
         try SessionStore.writeAreas(db, row["id"], report)
       }
+    }
+    migrator.registerMigration("v4") { db in
+      try db.create(table: "report") { t in
+        t.primaryKey("session_id", .text).references("session", onDelete: .cascade)
+        t.column("json", .text).notNull()
+      }
+      try db.execute(
+        sql:
+          "INSERT INTO report (session_id, json) SELECT id, report_json FROM session WHERE report_json IS NOT NULL"
+      )
+      try db.alter(table: "session") { t in t.drop(column: "report_json") }
+    }
+    migrator.registerMigration("v5") { db in
+      try db.create(
+        index: "finding_stats", on: "finding",
+        columns: ["penalty", "criterion_id", "status", "session_id"])
     }
     return migrator
   }

@@ -183,40 +183,60 @@ public final class SessionStore: Sendable {
     try pool.write { db in
       try db.execute(
         sql: """
-          UPDATE session SET finished_at = COALESCE(finished_at, ?), ended_by = ?, total = ?, passed = ?,
-                             report_json = ? WHERE id = ?
+          UPDATE session SET finished_at = COALESCE(finished_at, ?), ended_by = ?, total = ?, passed = ?
+          WHERE id = ?
           """,
         arguments: [
-          Self.timestamp(Date()), report.endedBy.rawValue, report.total, report.passed,
-          Self.json(report), sessionID,
+          Self.timestamp(Date()), report.endedBy.rawValue, report.total, report.passed, sessionID,
         ])
-      try Self.writeFindings(db, sessionID, report)
+      try Self.writeReport(db, sessionID, report)
     }
   }
 
-  /// Stores a re-scored report, keeping the first total and recording both fingerprints.
-  public func rescore(_ sessionID: String, report: ScoreReport) throws {
+  /// Stores re-scored results: total, pass, area scores and findings, keeping each session's
+  /// first total and its original report (so both versions stay available: the original as
+  /// stored, the re-scored one by scoring the transcript with the content named by
+  /// `rescored_fingerprint`). One transaction for the whole batch.
+  public func rescore(_ reports: [(sessionID: String, report: ScoreReport)]) throws {
+    let now = Self.timestamp(Date())
     try pool.write { db in
-      try db.execute(
-        sql: """
-          UPDATE session SET original_total = COALESCE(original_total, total), total = ?, passed = ?,
-                             report_json = ?, rescored_at = ?, rescored_fingerprint = ? WHERE id = ?
-          """,
-        arguments: [
-          report.total, report.passed, Self.json(report), Self.timestamp(Date()),
-          report.fingerprint, sessionID,
-        ])
-      try Self.writeFindings(db, sessionID, report)
+      for (sessionID, report) in reports {
+        try db.execute(
+          sql: """
+            UPDATE session SET original_total = COALESCE(original_total, total), total = ?, passed = ?,
+                               rescored_at = ?, rescored_fingerprint = ? WHERE id = ?
+            """,
+          arguments: [report.total, report.passed, now, report.fingerprint, sessionID])
+        try Self.writeFindings(db, sessionID, report)
+      }
     }
+  }
+
+  /// Stores a re-scored report (see ``rescore(_:)-swift.method``).
+  public func rescore(_ sessionID: String, report: ScoreReport) throws {
+    try rescore([(sessionID, report)])
+  }
+
+  private static func writeReport(_ db: Database, _ sessionID: String, _ report: ScoreReport) throws
+  {
+    try db.execute(
+      sql: "INSERT OR REPLACE INTO report (session_id, json) VALUES (?, ?)",
+      arguments: [sessionID, json(report)])
+    try writeFindings(db, sessionID, report)
   }
 
   static func writeAreas(_ db: Database, _ sessionID: String, _ report: ScoreReport) throws {
-    try db.execute(sql: "DELETE FROM area_score WHERE session_id = ?", arguments: [sessionID])
+    try db.cachedStatement(sql: "DELETE FROM area_score WHERE session_id = ?").execute(arguments: [
+      sessionID
+    ])
+    let insert = try db.cachedStatement(
+      sql:
+        "INSERT INTO area_score (session_id, area_id, title, weight, score, position) VALUES (?, ?, ?, ?, ?, ?)"
+    )
     for (position, area) in report.areas.enumerated() {
-      try db.execute(
-        sql:
-          "INSERT INTO area_score (session_id, area_id, title, weight, score, position) VALUES (?, ?, ?, ?, ?, ?)",
-        arguments: [sessionID, area.id, area.title, area.weight, area.score, position])
+      try insert.execute(arguments: [
+        sessionID, area.id, area.title, area.weight, area.score, position,
+      ])
     }
   }
 
@@ -224,14 +244,17 @@ public final class SessionStore: Sendable {
     throws
   {
     try writeAreas(db, sessionID, report)
-    try db.execute(sql: "DELETE FROM finding WHERE session_id = ?", arguments: [sessionID])
+    try db.cachedStatement(sql: "DELETE FROM finding WHERE session_id = ?").execute(arguments: [
+      sessionID
+    ])
+    let insert = try db.cachedStatement(
+      sql: """
+        INSERT INTO finding (session_id, area_id, criterion_id, title, penalty, status, points, max)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        """)
     for area in report.areas {
       for f in area.criteria + area.penalties {
-        try db.execute(
-          sql: """
-            INSERT INTO finding (session_id, area_id, criterion_id, title, penalty, status, points, max)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """,
+        try insert.execute(
           arguments: [
             sessionID, area.id, f.id, f.title, f.isPenalty, f.status.rawValue, f.points, f.max,
           ])
@@ -241,10 +264,15 @@ public final class SessionStore: Sendable {
 
   // MARK: - Reading
 
+  /// The newest session, optionally of one trainee.
+  public func newestSession(trainee: String? = nil) throws -> SessionRecord? {
+    try sessions(trainee: trainee, limit: 1).first
+  }
+
   /// Sessions, newest first, optionally of one trainee or scenario.
-  public func sessions(trainee: String? = nil, scenario: String? = nil, since: String? = nil) throws
-    -> [SessionRecord]
-  {
+  public func sessions(
+    trainee: String? = nil, scenario: String? = nil, since: String? = nil, limit: Int? = nil
+  ) throws -> [SessionRecord] {
     try pool.read { db in
       var sql = "SELECT * FROM session WHERE 1 = 1"
       var arguments: StatementArguments = []
@@ -261,6 +289,7 @@ public final class SessionStore: Sendable {
         arguments += [since]
       }
       sql += " ORDER BY started_at DESC, rowid DESC"
+      if let limit { sql += " LIMIT \(limit)" }
       return try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.record)
     }
   }
@@ -311,7 +340,7 @@ public final class SessionStore: Sendable {
     try pool.read { db in
       guard
         let json = try String.fetchOne(
-          db, sql: "SELECT report_json FROM session WHERE id = ?", arguments: [sessionID])
+          db, sql: "SELECT json FROM report WHERE session_id = ?", arguments: [sessionID])
       else { return nil }
       return try JSONDecoder().decode(ScoreReport.self, from: Data(json.utf8))
     }
@@ -366,7 +395,7 @@ public final class SessionStore: Sendable {
 
   private static func json<T: Encodable>(_ value: T) -> String {
     let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    encoder.outputFormatting = [.withoutEscapingSlashes]
     return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
   }
 

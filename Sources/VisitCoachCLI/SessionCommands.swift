@@ -37,7 +37,7 @@ struct StoreOptions: ParsableArguments {
       }
       return found
     }
-    guard let newest = try store.sessions(trainee: trainee).first else {
+    guard let newest = try store.newestSession(trainee: trainee) else {
       throw UserFacingError("no sessions yet; 'visitcoach' starts one")
     }
     return newest
@@ -113,6 +113,9 @@ struct ReportCommand: ParsableCommand {
   @Option(help: "Interface language of text and Markdown reports: zh or en.")
   var lang: Language = .zh
 
+  @Flag(help: "For a re-scored session, the report as first stored (before re-scoring).")
+  var original = false
+
   @OptionGroup var store: StoreOptions
 
   func run() throws {
@@ -121,7 +124,12 @@ struct ReportCommand: ParsableCommand {
       let record = try store.session(last ? nil : session, in: db)
       let scenario = try? ScenarioLocation.resolve(store.scenarios).scenario(record.scenarioID)
       let report: ScoreReport
-      if let stored = try db.report(record.id) {
+      if !original, record.rescoredAt != nil, let scenario,
+        scenario.fingerprint == record.rescoredFingerprint
+      {
+        // Re-scored with the current content: scoring is deterministic, so score again.
+        report = Scorer.score(try db.transcript(record.id), scenario: scenario)
+      } else if let stored = try db.report(record.id) {
         report = stored
       } else {
         // Unfinished: score what was said so far with the current scenario.
@@ -286,6 +294,11 @@ struct RescoreCommand: ParsableCommand {
   @Flag(help: "Every finished session.")
   var all = false
 
+  @Flag(
+    help:
+      "Re-score even sessions already scored with the current scenario (the result is the same).")
+  var force = false
+
   @OptionGroup var store: StoreOptions
 
   func run() throws {
@@ -302,11 +315,18 @@ struct RescoreCommand: ParsableCommand {
       var plans: [String: ScoringPlan] = [:]
       var changed = 0
       var skipped: [String] = []
+      var batch: [(sessionID: String, report: ScoreReport)] = []
+      var unchanged = 0
       let progress = ProgressBar(total: records.count)
       for (n, record) in records.enumerated() {
         progress.update(n)
         guard let scenario = library.scenario(record.scenarioID) else {
           skipped.append(record.id)
+          continue
+        }
+        // Scoring is deterministic: a session scored with this very content needs no work.
+        if !force && (record.rescoredFingerprint ?? record.fingerprint) == scenario.fingerprint {
+          unchanged += 1
           continue
         }
         let plan = plans[scenario.id] ?? ScoringPlan(scenario: scenario)
@@ -317,10 +337,18 @@ struct RescoreCommand: ParsableCommand {
         {
           changed += 1
         }
-        try db.rescore(record.id, report: report)
+        batch.append((record.id, report))
+        if batch.count == 500 {
+          try db.rescore(batch)
+          batch.removeAll(keepingCapacity: true)
+        }
       }
+      try db.rescore(batch)
       progress.finish()
-      Console.line("re-scored \(records.count - skipped.count) session(s), \(changed) changed")
+      Console.line(
+        "re-scored \(records.count - skipped.count - unchanged) session(s), \(changed) changed"
+          + (unchanged > 0
+            ? ", \(unchanged) already scored with the current content (use --force to redo)" : ""))
       if !skipped.isEmpty {
         Console.line(
           "skipped (scenario no longer in the library): \(skipped.joined(separator: ", "))")

@@ -24,7 +24,7 @@ struct SessionStoreTests {
 
   @Test func migratesAnEmptyDatabase() throws {
     let store = try SessionStore(path: temporaryDatabase())
-    #expect(try store.appliedMigrations() == ["v1", "v2", "v3"])
+    #expect(try store.appliedMigrations() == ["v1", "v2", "v3", "v4", "v5"])
   }
 
   @Test func migratesFromThePreviousSchemaKeepingData() throws {
@@ -38,7 +38,7 @@ struct SessionStoreTests {
     transcript.turns = [turn(1, "您好")]
     try old.sync(id, transcript: transcript)
     let upgraded = try SessionStore(path: path)
-    #expect(try upgraded.appliedMigrations() == ["v1", "v2", "v3"])
+    #expect(try upgraded.appliedMigrations() == ["v1", "v2", "v3", "v4", "v5"])
     #expect(try upgraded.transcript(id).turns.map(\.trainee) == ["您好"])
     #expect(try upgraded.sessions().first?.trainee == "小王")
   }
@@ -48,6 +48,7 @@ struct SessionStoreTests {
     try FileManager.default.createDirectory(
       atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
     let v2 = try SessionStore(path: path, upTo: "v2")
+    defer { _ = v2 }
     let id = try v2.start(trainee: "小张", scenario: scenario, seed: 1, openingLine: nil)
     let transcript = Transcript(scenarioID: scenario.id, seed: 1, turns: [turn(1, "陈老板，您好！")])
     // What a v2-era binary stored: the report as JSON and the findings, no area scores.

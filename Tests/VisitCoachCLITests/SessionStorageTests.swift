@@ -83,21 +83,43 @@ struct SessionStorageTests {
     #expect(!after.stdout.contains("未完成"))
   }
 
-  @Test func rescoreKeepsTheOriginalTotal() throws {
+  @Test func rescoreAfterARubricChangeKeepsBothVersions() throws {
     let db = database()
     let input = TestLibrary.scenariosRoot + "/samples/elderly-first-visit.mediocre.txt"
     let first = try BinaryRunner.run(
       ["practice", "elderly-first-visit", "--db", db],
       stdin: try Data(contentsOf: URL(fileURLWithPath: input)))
     #expect(first.status == 0)
-    let rescore = try BinaryRunner.run(["rescore", "--all", "--db", db])
+    let unchanged = try BinaryRunner.run(["rescore", "--all", "--db", db])
+    #expect(unchanged.stdout.contains("1 already scored with the current content"))
+    // A trainer makes the farewell area count for much more.
+    let library = NSTemporaryDirectory() + "visitcoach-rescore-\(UUID().uuidString)"
+    try FileManager.default.copyItem(atPath: TestLibrary.scenariosRoot, toPath: library)
+    let rubric = library + "/rubrics/farewell.yaml"
+    try String(contentsOfFile: rubric, encoding: .utf8).replacingOccurrences(
+      of: "weight: 20", with: "weight: 60"
+    )
+    .write(toFile: rubric, atomically: true, encoding: .utf8)
+    let rescore = try BinaryRunner.run(["rescore", "--all", "--db", db, "--scenarios", library])
     #expect(rescore.status == 0, "\(rescore.stderr)")
-    #expect(rescore.stdout.contains("re-scored 1 session(s)"))
+    #expect(rescore.stdout.contains("re-scored 1 session(s), 1 changed"))
     let history = try BinaryRunner.run(["history", "--json", "--db", db])
     let sessions = try #require(
       try JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as? [[String: Any]])
-    #expect(sessions.first?["original_total"] as? Int == sessions.first?["total"] as? Int)
-    #expect(sessions.first?["rescored_fingerprint"] as? String != nil)
+    let original = try #require(sessions.first?["original_total"] as? Int)
+    let total = try #require(sessions.first?["total"] as? Int)
+    #expect(original != total)
+    #expect(
+      sessions.first?["rescored_fingerprint"] as? String != sessions.first?["fingerprint"]
+        as? String)
+    let now = try BinaryRunner.run([
+      "report", "--last", "--format", "json", "--db", db, "--scenarios", library,
+    ])
+    let before = try BinaryRunner.run([
+      "report", "--last", "--original", "--format", "json", "--db", db,
+    ])
+    #expect(now.stdout.contains("\"total\" : \(total)"))
+    #expect(before.stdout.contains("\"total\" : \(original)"))
   }
 
   @Test func markdownReportOfAStoredSession() throws {
