@@ -32,3 +32,30 @@ struct GoldenReportTests {
       "report for \(name) differs from Golden/\(name).json; re-record if the change is intended")
   }
 }
+
+/// The text and Markdown renderings of whole visits, compared with files under `Golden/`.
+@Suite("Golden text and Markdown reports")
+struct GoldenRenderingTests {
+  static let cases = ["busy-morning-rush.good", "supply-complaint.poor"]
+
+  @Test(arguments: cases)
+  func renderingsMatchGolden(_ name: String) throws {
+    let parts = name.split(separator: ".")
+    let scenario = TestLibrary.scenario(String(parts[0]))
+    let report = play(scenario, seed: 1, try sample(String(parts[0]), String(parts[1]))).report
+    let phases = Dictionary(scenario.phases.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
+    let renderings = [
+      "txt": TextReport(retailerName: scenario.persona.name, phaseTitles: phases).render(report),
+      "md": MarkdownReport(retailerName: scenario.persona.name, phaseTitles: phases).render(report),
+    ]
+    for (ext, text) in renderings.sorted(by: { $0.key < $1.key }) {
+      let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/\(name).\(ext)")
+      if ProcessInfo.processInfo.environment["VISITCOACH_RECORD"] != nil {
+        try text.write(to: path, atomically: true, encoding: .utf8)
+        continue
+      }
+      let golden = try String(contentsOf: path, encoding: .utf8)
+      #expect(text == golden, "\(ext) report for \(name) differs from Golden/\(name).\(ext)")
+    }
+  }
+}
