@@ -14,28 +14,16 @@ struct ExplainCommand: ParsableCommand {
       "Explain a visit turn by turn: the retailer's line and its conditions, and every criterion's status."
   )
 
-  @Argument(help: "A scenario id from 'visitcoach list', or a path to a scenario file.")
-  var scenario: String
-
-  @Option(name: .shortAndLong, help: "The trainee's lines ('-' for standard input).")
-  var input: String
-
-  @Option(help: "Seed for the retailer's choice of lines.")
-  var seed: UInt64 = 1
+  @OptionGroup var script: ScriptOptions
 
   @Flag(help: "Also list criteria that did not apply to a turn, with the reason.")
   var all = false
 
-  @Option(help: "The scenario library folder (default: ./scenarios or $VISITCOACH_SCENARIOS).")
-  var scenarios: String?
-
   func run() throws {
     try Failure.reported {
-      let scenario = try ScenarioLocation.resolve(scenarios).scenario(self.scenario)
-      let steps = try TranscriptInput.steps(
-        from: TranscriptInput.read(input), name: input == "-" ? "stdin" : input)
+      let (scenario, steps) = try script.load()
       let lines = Dictionary(scenario.lines.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-      var visit = VisitRun(scenario: scenario, seed: seed)
+      var visit = VisitRun(scenario: scenario, seed: script.seed)
       if let opening = visit.opening {
         Console.line("到店 \(scenario.persona.name)：\(opening.text)")
         Console.line("    行 \(opening.id)（\(origin(opening))）条件：\(describe(opening.condition))")

@@ -21,14 +21,7 @@ struct ReplayCommand: ParsableCommand {
       /restart and /quit; /help, /status and /score are accepted and change nothing.
       """)
 
-  @Argument(help: "A scenario id from 'visitcoach list', or a path to a scenario file.")
-  var scenario: String
-
-  @Option(name: .shortAndLong, help: "The trainee's lines ('-' for standard input).")
-  var input: String
-
-  @Option(help: "Seed for the retailer's choice of lines.")
-  var seed: UInt64 = 1
+  @OptionGroup var script: ScriptOptions
 
   @Option(help: "Report format: text or json.")
   var format: ReportFormat = .text
@@ -36,15 +29,10 @@ struct ReplayCommand: ParsableCommand {
   @Option(help: "Interface language of the text report: zh or en.")
   var lang: Language = .zh
 
-  @Option(help: "The scenario library folder (default: ./scenarios or $VISITCOACH_SCENARIOS).")
-  var scenarios: String?
-
   func run() throws {
     try Failure.reported {
-      let scenario = try ScenarioLocation.resolve(scenarios).scenario(self.scenario)
-      let steps = try TranscriptInput.steps(
-        from: TranscriptInput.read(input), name: input == "-" ? "stdin" : input)
-      var run = VisitRun(scenario: scenario, seed: seed)
+      let (scenario, steps) = try script.load()
+      var run = VisitRun(scenario: scenario, seed: script.seed)
       run.play(steps)
       var conversation = run.conversation
       conversation.finish()
@@ -55,6 +43,29 @@ struct ReplayCommand: ParsableCommand {
         Console.out(ReportRendering.text(report, scenario: scenario, language: lang.interface))
       }
     }
+  }
+}
+
+/// A scenario and the trainee's lines for it: what `replay` and `explain` play.
+struct ScriptOptions: ParsableArguments {
+  @Argument(help: "A scenario id from 'visitcoach list', or a path to a scenario file.")
+  var scenario: String
+
+  @Option(name: .shortAndLong, help: "The trainee's lines ('-' for standard input).")
+  var input: String
+
+  @Option(help: "Seed for the retailer's choice of lines.")
+  var seed: UInt64 = 1
+
+  @Option(help: "The scenario library folder (default: ./scenarios or $VISITCOACH_SCENARIOS).")
+  var scenarios: String?
+
+  /// The scenario and the parsed lines.
+  func load() throws -> (Scenario, [ScriptStep]) {
+    let scenario = try ScenarioLocation.resolve(scenarios).scenario(self.scenario)
+    let steps = try TranscriptInput.steps(
+      from: TranscriptInput.read(input), name: input == "-" ? "stdin" : input)
+    return (scenario, steps)
   }
 }
 

@@ -180,6 +180,17 @@ enum StoredReportFormat: String, ExpressibleByArgument, CaseIterable {
   case json
 }
 
+/// Where a coaching view goes, in which language, from which database.
+struct ViewOptions: ParsableArguments {
+  @Option(help: "Write to FILE instead of printing.")
+  var output: String?
+
+  @Option(help: "Interface language: zh or en.")
+  var lang: Language = .zh
+
+  @OptionGroup var store: StoreOptions
+}
+
 /// Formats of the coaching views.
 enum CoachingFormat: String, ExpressibleByArgument, CaseIterable {
   case text
@@ -217,22 +228,16 @@ struct ProgressCommand: ParsableCommand {
   @Option(help: "text, html or json.")
   var format: CoachingFormat = .text
 
-  @Option(help: "Write to FILE instead of printing.")
-  var output: String?
-
-  @Option(help: "Interface language: zh or en.")
-  var lang: Language = .zh
-
-  @OptionGroup var store: StoreOptions
+  @OptionGroup var view: ViewOptions
 
   func run() throws {
     try Failure.reported {
-      let summary = try store.open().progress(trainee: trainee ?? PracticeCommand.loginName)
-      let view = ProgressReport(language: lang.interface)
+      let summary = try view.store.open().progress(trainee: trainee ?? PracticeCommand.loginName)
+      let rendering = ProgressReport(language: view.lang.interface)
       switch format {
-      case .text: try emit(view.text(summary), to: output)
-      case .html: try emit(view.html(summary), to: output)
-      case .json: try emit(try encodeJSON(summary), to: output)
+      case .text: try emit(rendering.text(summary), to: view.output)
+      case .html: try emit(rendering.html(summary), to: view.output)
+      case .json: try emit(try encodeJSON(summary), to: view.output)
       case .csv: throw UserFacingError("progress has no CSV form; use cohort --format csv")
       }
     }
@@ -256,26 +261,20 @@ struct CohortCommand: ParsableCommand {
   @Option(help: "text, html, csv or json.")
   var format: CoachingFormat = .text
 
-  @Option(help: "Write to FILE instead of printing.")
-  var output: String?
-
-  @Option(help: "Interface language: zh or en.")
-  var lang: Language = .zh
-
-  @OptionGroup var store: StoreOptions
+  @OptionGroup var view: ViewOptions
 
   func run() throws {
     try Failure.reported {
       if let since, since.count < 10 || Int(since.prefix(4)) == nil {
         throw UserFacingError("--since wants a date like 2026-11-01")
       }
-      let summary = try store.open().cohort(since: since, scenario: scenario)
-      let view = CohortReport(language: lang.interface)
+      let summary = try view.store.open().cohort(since: since, scenario: scenario)
+      let rendering = CohortReport(language: view.lang.interface)
       switch format {
-      case .text: try emit(view.text(summary), to: output)
-      case .html: try emit(view.html(summary), to: output)
-      case .csv: try emit(view.csv(summary), to: output)
-      case .json: try emit(try encodeJSON(summary), to: output)
+      case .text: try emit(rendering.text(summary), to: view.output)
+      case .html: try emit(rendering.html(summary), to: view.output)
+      case .csv: try emit(rendering.csv(summary), to: view.output)
+      case .json: try emit(try encodeJSON(summary), to: view.output)
       }
     }
   }
