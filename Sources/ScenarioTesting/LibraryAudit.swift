@@ -12,11 +12,13 @@ public enum LibraryAudit {
     var found: [Diagnostic] = []
     var seen = Set<String>()
     for scenario in scenarios {
-      for d in examples(scenario) + phrases(scenario) + lines(scenario) + persona(scenario) {
-        // A rubric-level problem shows up in every scenario using the rubric: report it once.
+      // A rubric-level problem (an example, a phrase) shows up in every scenario using the
+      // rubric: report it once. Problems of the scenario itself are reported for each one.
+      for d in examples(scenario) + phrases(scenario) {
         let key = d.keyPath + d.message.replacingOccurrences(of: scenario.id, with: "")
         if seen.insert(key).inserted { found.append(d) }
       }
+      found += lines(scenario) + persona(scenario)
     }
     return found.sorted { ($0.location, $0.message) < ($1.location, $1.message) }
   }

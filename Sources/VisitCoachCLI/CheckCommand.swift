@@ -9,7 +9,7 @@ struct CheckCommand: ParsableCommand {
     commandName: "check",
     abstract: "Check scenario, trait and rubric files and print every problem with its location.",
     discussion: """
-      Prints problems as path:line:col: error: key.path: message. Exit status: 0 when there are
+      Prints problems as path:line:col: error: key.path: message. Exit status: 0 when there are \
       no errors (warnings allowed), 1 when any file has an error, 64 for a command-line usage error.
       """)
 

@@ -12,7 +12,7 @@ struct PracticeCommand: ParsableCommand {
     commandName: "practice",
     abstract: "Practise a store visit with a simulated retailer (the default command).",
     discussion: """
-      With no SCENARIO, practises the default scenario. When standard input is not a terminal,
+      With no SCENARIO, practises the default scenario. When standard input is not a terminal, \
       lines are read plainly and the output is exactly that of 'visitcoach replay'.
       """)
 

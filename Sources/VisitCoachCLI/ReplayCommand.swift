@@ -16,8 +16,8 @@ struct ReplayCommand: ParsableCommand {
     commandName: "replay",
     abstract: "Play a scenario with trainee lines read from a file, then print the score report.",
     discussion: """
-      FILE holds one utterance per line; '-' reads standard input. Lines starting with '/' are
-      commands: /wait (wait silently), /look (look around), /next (next phase), /hint, /undo,
+      FILE holds one utterance per line; '-' reads standard input. Lines starting with '/' are \
+      commands: /wait (wait silently), /look (look around), /next (next phase), /hint, /undo, \
       /restart and /quit; /help, /status and /score are accepted and change nothing.
       """)
 

@@ -10,8 +10,8 @@ struct TestCommand: ParsableCommand {
     commandName: "test",
     abstract: "Run conversation tests: a seed, the trainee's lines and what must happen.",
     discussion: """
-      PATH is a test file or a folder of them (default: the library's tests/ folder). A failure
-      shows what was expected and what happened, with the file, line and the turns involved.
+      PATH is a test file or a folder of them (default: the library's tests/ folder). A failure \
+      shows what was expected and what happened, with the file, line and the turns involved. \
       Exit status: 0 when every test passes, 1 when any fails or a file has errors.
       """)
 
