@@ -64,6 +64,13 @@ public struct InterfaceStrings: Sendable {
   public var chooserInvalid: String
   public var unknownScenario: String
   public var stuffing: String
+  public var briefRecord: String
+  public var briefNews: String
+  public var noBrief: String
+  public var stockHeading: String
+  public var stockColumns: String
+  public var noStock: String
+  public var briefAvailable: String
 
   public static func forLanguage(_ language: InterfaceLanguage) -> InterfaceStrings {
     language == .zh ? .chinese : .english
@@ -99,6 +106,7 @@ public struct InterfaceStrings: Sendable {
     commandHelp: [
       ("/look", "观察店面和零售户（花一点时间）"), ("/wait", "静静等候（零售户忙时很有用，花时间）"),
       ("/next", "进入下一个环节"), ("/hint", "看本环节的提示（报告里会注明）"),
+      ("/brief", "访前资料：客户档案和公司动态"), ("/stock", "和零售户一起点库存（花一点时间，先征得同意）"),
       ("/status", "当前环节、好感、耐心和时间"), ("/score", "目前的得分"),
       ("/undo", "撤回上一句和零售户的回答"), ("/restart", "从头再来"),
       ("/help", "显示这些命令"), ("/quit", "结束拜访，查看报告"),
@@ -113,7 +121,10 @@ public struct InterfaceStrings: Sendable {
     reportSaved: "报告已保存：{0}", transcriptSaved: "拜访记录已保存：{0}",
     chooserTitle: "选择一个练习剧本：", chooserPrompt: "输入编号或剧本 id（Tab 补全）> ",
     chooserInvalid: "请输入 1 到 {0} 的编号，或列表里的剧本 id。",
-    unknownScenario: "没有找到剧本 “{0}”。", stuffing: "堆砌关键词不得分")
+    unknownScenario: "没有找到剧本 “{0}”。", stuffing: "堆砌关键词不得分",
+    briefRecord: "客户档案", briefNews: "公司动态", noBrief: "这个剧本没有访前资料。",
+    stockHeading: "你和零售户一起点了库存：", stockColumns: "品牌  库存(条)  价签/实际卖价(元/包)  周销量(条)  断货天数",
+    noStock: "这个剧本没有库存表。", briefAvailable: "访前资料（客户档案、公司动态）：输入 /brief 查看。")
 
   public static let english = InterfaceStrings(
     heading: "Visit score report", total: "Total", passed: "PASSED", failed: "NOT PASSED",
@@ -142,6 +153,8 @@ public struct InterfaceStrings: Sendable {
       ("/wait", "wait quietly (useful when the retailer is busy; takes time)"),
       ("/next", "move on to the next phase"),
       ("/hint", "a tip for this phase (noted in the report)"),
+      ("/brief", "the pre-visit brief: customer record and company news"),
+      ("/stock", "count the stock with the retailer (takes a little time; ask first)"),
       ("/status", "phase, mood, patience and time"), ("/score", "the score so far"),
       ("/undo", "take back your last line and the reply"), ("/restart", "start the visit again"),
       ("/help", "show these commands"), ("/quit", "end the visit and show the report"),
@@ -157,5 +170,11 @@ public struct InterfaceStrings: Sendable {
     reportSaved: "Report saved: {0}", transcriptSaved: "Visit record saved: {0}",
     chooserTitle: "Choose a scenario:", chooserPrompt: "number or scenario id (Tab completes)> ",
     chooserInvalid: "Type a number from 1 to {0}, or a scenario id from the list.",
-    unknownScenario: "No scenario '{0}'.", stuffing: "keyword stuffing earns nothing")
+    unknownScenario: "No scenario '{0}'.", stuffing: "keyword stuffing earns nothing",
+    briefRecord: "Customer record", briefNews: "Company news",
+    noBrief: "This scenario has no pre-visit brief.",
+    stockHeading: "You count the stock with the retailer:",
+    stockColumns: "brand  stock (cartons)  tag/actual price (yuan/pack)  weekly sales  days out",
+    noStock: "This scenario has no stock table.",
+    briefAvailable: "A pre-visit brief (customer record, company news) is ready: type /brief.")
 }

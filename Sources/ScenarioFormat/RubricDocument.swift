@@ -132,11 +132,22 @@ struct CriterionDocument: Sendable {
       e.finish()
     }
     if let m = r.map("measure") {
-      let kinds = ["phase_seconds_at_most", "utterance_chars_at_most"]
+      let kinds = [
+        "phase_seconds_at_most", "utterance_chars_at_most", "substitution", "pricier_substitute",
+        "stock_advice",
+        "stock_push",
+      ]
+      let judged: [(String, Measure)] = [
+        ("substitution", .substitution), ("pricier_substitute", .pricierSubstitute),
+        ("stock_advice", .stockAdvice),
+        ("stock_push", .stockPush),
+      ]
       if let n = m.int("phase_seconds_at_most", in: 1...100_000) {
         measure = .phaseDurationAtMost(n.value)
       } else if let n = m.int("utterance_chars_at_most", in: 1...100_000) {
         measure = .utterancesAtMost(n.value)
+      } else if let (_, kind) = judged.first(where: { m.bool($0.0)?.value == true }) {
+        measure = kind
       } else {
         r.sink.error(at: m.mark, m.path, "give one measure: \(Suggestions.list(kinds))")
       }

@@ -10,6 +10,8 @@ struct ScenarioAssembler {
   let libraryPenalties: Set<String>
   /// Flags set by any trait line.
   let traitFlags: Set<String>
+  /// The brand catalogue.
+  let catalog: [Brand]
 
   func assemble(
     _ doc: ScenarioDocument, sink: DiagnosticSink, traitSinks: [String: DiagnosticSink],
@@ -151,11 +153,30 @@ struct ScenarioAssembler {
         },
         lines: lines.filter { $0.origin == "trait:\(t.id.value)" })
     }
+    // The stock table names catalogue brands by id or by name.
+    var stock: [StockItem] = []
+    for (brand, item) in doc.stock {
+      guard
+        let match = catalog.first(where: { $0.id == brand.value || $0.names.contains(brand.value) })
+      else {
+        sink.error(
+          at: brand.mark, brand.keyPath,
+          "unknown brand '\(brand.value)'\(Suggestions.hint(brand.value, in: catalog.map(\.id))); the catalogue has \(Suggestions.list(catalog.map(\.id)))"
+        )
+        continue
+      }
+      var resolved = item
+      resolved.brand = match.id
+      stock.append(resolved)
+    }
+    if sink.hasErrors { return nil }
+
     var hasher = Fingerprint()
     hasher.add(doc.text)
+    for brand in catalog { hasher.add("\(brand)") }
     for t in traitDocs { hasher.add(t.text) }
     for u in doc.rubrics { if let r = self.rubrics[u.id.value] { hasher.add(r.text) } }
-    return Scenario(
+    var scenario = Scenario(
       id: doc.id.value, title: doc.title, summary: doc.summary, difficulty: doc.difficulty,
       customer: doc.customer, persona: persona, scene: doc.scene, arrival: doc.arrival,
       phases: doc.phases.map {
@@ -163,6 +184,10 @@ struct ScenarioAssembler {
       },
       lines: lines, traits: traitModels, rubrics: rubrics, settings: doc.settings,
       flags: flags.sorted(), fingerprint: hasher.hex, sourcePath: doc.file)
+    scenario.catalog = catalog
+    scenario.stock = stock
+    scenario.brief = doc.brief
+    return scenario
   }
 
   private func retailerLine(

@@ -48,6 +48,9 @@ struct ScenarioDocument: Sendable {
   var lines: [LineDocument] = []
   var rubrics: [RubricUse] = []
   var settings = SimulationSettings()
+  /// The stock table, brands not yet checked against the catalogue.
+  var stock: [(brand: Located<String>, item: StockItem)] = []
+  var brief: Brief?
   var mark: SourceMark
 
   init?(_ root: Yams.Node, file: String, text: String, sink: DiagnosticSink) {
@@ -192,6 +195,30 @@ struct ScenarioDocument: Sendable {
       rubrics.append(u)
     }
     self.rubrics = rubrics
+
+    var stock: [(brand: Located<String>, item: StockItem)] = []
+    r.list("stock") { item, _ in
+      guard let brand = item.string("brand", required: "a brand id or name from catalog/") else {
+        return
+      }
+      let count = item.int("stock", in: 0...10_000, required: "cartons in stock")?.value ?? 0
+      let tagged = item.int("tagged_price", in: 0...10_000)?.value ?? 0
+      let selling = item.int("selling_price", in: 0...10_000)?.value ?? tagged
+      let weekly = item.double("weekly_sales", in: 0...10_000)?.value ?? 0
+      let daysOut = item.int("days_out", in: 0...365)?.value ?? 0
+      stock.append(
+        (
+          brand,
+          StockItem(
+            brand: brand.value, stock: count, taggedPrice: tagged, sellingPrice: selling,
+            weeklySales: weekly, daysOut: daysOut)
+        ))
+    }
+    self.stock = stock
+    if let b = r.map("brief") {
+      brief = Brief(record: b.strings("record").map(\.value), news: b.strings("news").map(\.value))
+      b.finish()
+    }
 
     if let s = r.map("settings") {
       if let v = s.int("pass_mark", in: 0...100) { settings.passMark = v.value }

@@ -200,6 +200,16 @@ public enum ScenarioLibrary {
       rubrics[doc.id.value] = doc
       rubricSinks[doc.id.value] = sink
     }
+    var catalog: [Brand] = []
+    for file in yamlFiles(in: (root as NSString).appendingPathComponent("catalog")) {
+      let sink = DiagnosticSink(file: file)
+      sinks.append(sink)
+      count += 1
+      guard let text = readText(file, sink: sink), let node = compose(text, sink: sink) else {
+        continue
+      }
+      catalog += CatalogDocument.brands(node, sink: sink)
+    }
     var criteria = Set<String>()
     var penalties = Set<String>()
     for r in rubrics.values {
@@ -249,7 +259,7 @@ public enum ScenarioLibrary {
     return Library(
       assembler: ScenarioAssembler(
         traits: traits, rubrics: rubrics, libraryCriteria: criteria, libraryPenalties: penalties,
-        traitFlags: traitFlags),
+        traitFlags: traitFlags, catalog: catalog),
       sinks: sinks, traitSinks: traitSinks, rubricSinks: rubricSinks, fileCount: count)
   }
 

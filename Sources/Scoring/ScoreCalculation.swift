@@ -98,7 +98,7 @@ extension Scorer {
         p.count > 0 ? .triggered : (isApplicable(check, transcript) ? .clear : .notApplicable)
     } else if p.status == .met || p.status == .partial {
       status = p.status
-    } else if case .words = c.measure {
+    } else if c.measure.isPerUtterance {
       status = isApplicable(check, transcript) ? .missed : .notApplicable
     } else {
       (status, evidence) = measured(check, transcript)
@@ -138,7 +138,7 @@ extension Scorer {
     let spoken = turns.filter { $0.kind == .say }
     guard !spoken.isEmpty else { return (.notApplicable, []) }
     switch check.criterion.measure {
-    case .words:
+    case .words, .substitution, .pricierSubstitute, .stockAdvice, .stockPush:
       return (.missed, [])
     case .phaseDurationAtMost(let limit):
       let seconds = turns.reduce(0) { $0 + ($1.clock - $1.clockStart) }

@@ -176,6 +176,20 @@ public struct Scorer: Sendable {
       }
     }
 
+    // Substitution and stock advice, judged against the catalogue and the stock table.
+    for i in plan.stockChecks {
+      let f = plan.flags[i]
+      guard f.staticallyApplicable,
+        applies(f, phaseBit: phaseBit, phaseTurn: phaseTurn, mood: utterance.moodBefore)
+      else { continue }
+      guard let (full, words) = judgeStock(plan.checks[i].criterion.measure, prepared.normalized)
+      else { continue }
+      state[i] = full ? fullBit : partialBit
+      similarWords.append((i, words))
+      firedList.append(i)
+    }
+    firedList.sort()
+
     // Penalties cancel criteria in the same utterance.
     for i in firedList where plan.flags[i].isPenalty {
       let check = plan.checks[i]
@@ -247,6 +261,37 @@ public struct Scorer: Sendable {
     }
     if result.stuffing { result.moodChange -= 5 }
     return result
+  }
+
+  /// A stock-related measure on one utterance: (fully met, evidence words), or nil.
+  private func judgeStock(_ measure: Measure, _ normalized: String) -> (Bool, String)? {
+    let judge = plan.stockJudge
+    switch measure {
+    case .substitution:
+      guard let (short, substitute, fit, isBest) = judge.substitution(in: normalized),
+        fit.samePriceBand
+      else {
+        return nil
+      }
+      return (isBest, "\(substitute.name) 代替 \(short.name)：\(fit.summary)\(isBest ? "（最合适）" : "")")
+    case .pricierSubstitute:
+      guard let (short, substitute, fit, _) = judge.substitution(in: normalized), fit.pricier else {
+        return nil
+      }
+      return (true, "\(substitute.name) 代替 \(short.name)：\(fit.summary)")
+    case .stockAdvice:
+      let advice = judge.advice(in: normalized)
+      guard !advice.topUp.isEmpty || !advice.hold.isEmpty else { return nil }
+      var words: [String] = []
+      if !advice.topUp.isEmpty { words.append("补足快销的 \(advice.topUp.joined(separator: "、"))") }
+      if !advice.hold.isEmpty { words.append("压住滞销的 \(advice.hold.joined(separator: "、"))") }
+      return (!advice.topUp.isEmpty && !advice.hold.isEmpty, words.joined(separator: "；"))
+    case .stockPush:
+      let pushed = judge.advice(in: normalized).pushed
+      return pushed.isEmpty ? nil : (true, "滞销还让多订：\(pushed.joined(separator: "、"))")
+    default:
+      return nil
+    }
   }
 
   private func evidence(_ i: Int, _ u: Utterance, _ p: PreparedUtterance, _ similar: String?)

@@ -74,6 +74,9 @@ struct CheckFlags: Sendable {
 public struct ScoringPlan: Sendable {
   let checks: [CompiledCheck]
   let flags: [CheckFlags]
+  /// Checks judged against the catalogue and stock table, each utterance.
+  let stockChecks: [Int]
+  let stockJudge: StockJudge
   /// Indices of checks with similar examples, ascending.
   let similarChecks: [Int]
   let automaton: PhraseAutomaton
@@ -135,6 +138,13 @@ public struct ScoringPlan: Sendable {
     self.checks = checks
     self.indexByID = indexByID
     similarChecks = checks.indices.filter { checks[$0].hasSimilar }
+    stockChecks = checks.indices.filter {
+      switch checks[$0].criterion.measure {
+      case .substitution, .pricierSubstitute, .stockAdvice, .stockPush: return true
+      default: return false
+      }
+    }
+    stockJudge = StockJudge(scenario: scenario)
     var starts: [Int32] = []
     var list: [PatternUse] = []
     for u in uses {

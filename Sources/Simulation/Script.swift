@@ -10,6 +10,8 @@ public enum ScriptStep: Sendable, Equatable {
   case undo
   case restart
   case quit
+  /// Count the stock with the retailer (costs the time of a look).
+  case stock
   /// Commands that only show something (/help, /status, /score): no effect on the visit.
   case show(String)
 }
@@ -26,7 +28,8 @@ public struct ScriptError: Error, Sendable, Equatable {
 public enum Script {
   /// Every command, as typed.
   public static let commands = [
-    "/look", "/wait", "/next", "/hint", "/status", "/score", "/undo", "/restart", "/help", "/quit",
+    "/look", "/wait", "/next", "/hint", "/stock", "/brief", "/status", "/score", "/undo",
+    "/restart", "/help", "/quit",
   ]
 
   /// The steps of a script, or the first line with an unknown command.
@@ -60,7 +63,8 @@ public enum Script {
     case "/undo": return .undo
     case "/restart": return .restart
     case "/quit", "/exit": return .quit
-    case "/help", "/status", "/score": return .show(word)
+    case "/stock": return .stock
+    case "/help", "/status", "/score", "/brief": return .show(word)
     default: return nil
     }
   }

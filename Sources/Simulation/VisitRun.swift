@@ -33,7 +33,7 @@ public struct VisitRun: Sendable {
       guard !conversation.isOver else { return nil }
       steps.append(step)
       return conversation.wait()
-    case .look:
+    case .look, .stock:
       guard !conversation.isOver else { return nil }
       steps.append(step)
       return conversation.look()

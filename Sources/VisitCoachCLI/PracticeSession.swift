@@ -116,6 +116,16 @@ final class PracticeSession {
           s.status, c.phase.title, String(c.state.mood), String(c.state.patience),
           TextReport.clock(c.state.clock),
           TextReport.clock(scenario.customer.timeBudgetSeconds)))
+    case .show("/brief"):
+      guard let brief = scenario.brief else {
+        Console.line(s.noBrief)
+        break
+      }
+      for (title, items) in [(s.briefRecord, brief.record), (s.briefNews, brief.news)]
+      where !items.isEmpty {
+        Console.line(screen.bold(title))
+        for item in items { Console.line(screen.wrapped(item, firstPrefix: "  · ", indent: 4)) }
+      }
     case .show:
       Console.line(InterfaceStrings.fill(s.scoreSoFar, String(run.conversation.report.total)))
     case .hint:
@@ -148,6 +158,33 @@ final class PracticeSession {
             scenario.persona.attire), firstPrefix: "  ", indent: 2))
       for fact in scenario.scene {
         Console.line(screen.wrapped(fact.text, firstPrefix: "  · ", indent: 4))
+      }
+      show(outcome, printLine: false)
+    case .stock:
+      guard !scenario.stock.isEmpty else {
+        Console.line(s.noStock)
+        break
+      }
+      let outcome = run.perform(.stock)
+      Console.line(screen.bold(s.stockHeading))
+      var rows = [s.stockColumns.split(separator: "  ").map(String.init)]
+      for item in scenario.stock {
+        let weekly =
+          item.weeklySales == item.weeklySales.rounded()
+          ? String(Int(item.weeklySales)) : String(item.weeklySales)
+        rows.append([
+          scenario.brand(item.brand)?.name ?? item.brand, String(item.stock),
+          "\(item.taggedPrice)/\(item.sellingPrice)",
+          weekly, String(item.daysOut),
+        ])
+      }
+      let widths = (0..<5).map { c in
+        rows.map { DisplayWidth.of($0.indices.contains(c) ? $0[c] : "") }.max() ?? 0
+      }
+      for (n, row) in rows.enumerated() {
+        let line = row.enumerated().map { DisplayWidth.pad($0.element, to: widths[$0.offset]) }
+          .joined(separator: "  ")
+        Console.line("  " + (n == 0 ? screen.dim(line) : line))
       }
       show(outcome, printLine: false)
     case .wait, .next, .say:

@@ -70,6 +70,7 @@ struct SessionScreen {
           indent: 4))
     }
     out.append("")
+    if scenario.brief != nil { out.append(wrapped(s.briefAvailable)) }
     out.append(wrapped(s.howToStart))
     return out.joined(separator: "\n")
   }

@@ -76,6 +76,25 @@ public enum Measure: Sendable, Hashable {
   case phaseDurationAtMost(Int)
   /// Every utterance in the criterion's phases is at most this many characters.
   case utterancesAtMost(Int)
+  /// A substitute for an out-of-stock brand, judged against the catalogue in the source
+  /// document's order (price band, flavour type, brand family, origin): met for the best
+  /// substitute in stock, partial for one of the same price band.
+  case substitution
+  /// A penalty: the suggested substitute is of a higher price class than the brand it replaces.
+  case pricierSubstitute
+  /// Stock advice against the stock table: topping up a fast seller and holding a slow mover
+  /// (both: met; one: partial).
+  case stockAdvice
+  /// A penalty: advising to order more of a slow mover.
+  case stockPush
+
+  /// Whether the measure judges each utterance (words) rather than the whole visit.
+  public var isPerUtterance: Bool {
+    switch self {
+    case .phaseDurationAtMost, .utterancesAtMost: return false
+    default: return true
+    }
+  }
 }
 
 /// One yes/no check of a rubric, with its points, or a penalty.

@@ -35,6 +35,15 @@ public struct Customer: Sendable, Hashable {
     self.visit = visit
   }
 
+  /// Weeks between visits: A weekly, B fortnightly, C monthly (source document).
+  public var cycleWeeks: Double {
+    switch customerClass {
+    case .a: return 1
+    case .b: return 2
+    case .c: return 4
+    }
+  }
+
   /// The visit's time budget in seconds, from the source document's rhythm:
   /// A 20 min urban / 25 rural, B 15 / 20, C 10 / 15.
   public var timeBudgetSeconds: Int {

@@ -42,6 +42,12 @@ public struct Scenario: Sendable, Hashable, Identifiable {
   public var fingerprint: String
   /// The file the scenario came from, if any.
   public var sourcePath: String?
+  /// The brand catalogue shared by the library.
+  public var catalog: [Brand] = []
+  /// The store's stock and price table, if the scenario has one.
+  public var stock: [StockItem] = []
+  /// The pre-visit brief, if the scenario has one.
+  public var brief: Brief?
 
   public init(
     id: String, title: String, summary: String, difficulty: Int, customer: Customer,
@@ -72,6 +78,9 @@ public struct Scenario: Sendable, Hashable, Identifiable {
 
   /// The phase with this id.
   public func phase(_ id: String) -> Phase? { phases.first { $0.id == id } }
+
+  /// The catalogue brand with this id.
+  public func brand(_ id: String) -> Brand? { catalog.first { $0.id == id } }
 }
 
 extension Criterion {

@@ -43,13 +43,15 @@ struct GoldenRenderingTests {
     let parts = name.split(separator: ".")
     let scenario = TestLibrary.scenario(String(parts[0]))
     let report = play(scenario, seed: 1, try sample(String(parts[0]), String(parts[1]))).report
-    let phases = Dictionary(scenario.phases.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
+    let phases = Dictionary(
+      scenario.phases.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
     let renderings = [
       "txt": TextReport(retailerName: scenario.persona.name, phaseTitles: phases).render(report),
       "md": MarkdownReport(retailerName: scenario.persona.name, phaseTitles: phases).render(report),
     ]
     for (ext, text) in renderings.sorted(by: { $0.key < $1.key }) {
-      let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/\(name).\(ext)")
+      let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+        "Golden/\(name).\(ext)")
       if ProcessInfo.processInfo.environment["VISITCOACH_RECORD"] != nil {
         try text.write(to: path, atomically: true, encoding: .utf8)
         continue

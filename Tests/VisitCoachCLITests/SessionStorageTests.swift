@@ -188,7 +188,8 @@ struct CoachingViewTests {
   @Test func utterancesAreEscapedInHTML() throws {
     let db = NSTemporaryDirectory() + "visitcoach-escape-\(UUID().uuidString).sqlite"
     _ = try BinaryRunner.run(
-      ["practice", "busy-morning-rush", "--db", db], stdin: Data("陈老板 & 您好 <b>\"加粗\"</b> 'x'\n".utf8))
+      ["practice", "busy-morning-rush", "--db", db],
+      stdin: Data("陈老板 & 您好 <b>\"加粗\"</b> 'x'\n".utf8))
     let r = try BinaryRunner.run(["report", "--last", "--format", "html", "--db", db])
     #expect(r.stdout.contains("陈老板 &amp; 您好 &lt;b&gt;&quot;加粗&quot;&lt;/b&gt; &#39;x&#39;"))
     #expect(!r.stdout.contains("<b>\"加粗"))

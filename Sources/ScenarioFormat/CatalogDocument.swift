@@ -1,0 +1,35 @@
+import VisitCoachModel
+import Yams
+
+/// A catalogue file (`scenarios/catalog/*.yaml`): the fictional brands scenarios share.
+enum CatalogDocument {
+  static func brands(_ root: Yams.Node, sink: DiagnosticSink) -> [Brand] {
+    guard let r = MapReader(root, path: "", sink: sink) else { return [] }
+    defer { r.finish() }
+    FormatVersion.check(r)
+    var brands: [Brand] = []
+    var seen: [String: Int] = [:]
+    r.list("brands", required: "the list of brands") { item, _ in
+      guard let id = item.string("id", required: "the brand's id, e.g. jinqiao-slim") else {
+        return
+      }
+      if let line = seen[id.value] {
+        r.sink.error(
+          at: id.mark, id.keyPath, "duplicate brand id '\(id.value)' (first at line \(line))")
+      }
+      seen[id.value] = id.mark.line
+      let name = item.string("name", required: "the display name, e.g. 金桥(细支)")?.value ?? id.value
+      brands.append(
+        Brand(
+          id: id.value, name: name, aliases: item.strings("aliases").map(\.value),
+          priceClass: item.int("class", in: 1...5, required: "the price class 1-5 (一类 to 五类)")?
+            .value ?? 3,
+          flavour: item.string("flavour", required: "the flavour type, e.g. 烤烟型清香")?.value ?? "",
+          family: item.string("family", required: "the brand family, e.g. 金桥")?.value ?? "",
+          origin: item.string("origin", required: "where it is made")?.value ?? "",
+          packPrice: item.int(
+            "pack_price", in: 1...1000, required: "the retail price per pack, yuan")?.value ?? 0))
+    }
+    return brands
+  }
+}

@@ -1,0 +1,90 @@
+/// A cigarette brand of the (fictional) catalogue shared by all scenarios.
+public struct Brand: Sendable, Hashable, Identifiable, Codable {
+  public var id: String
+  /// The display name, e.g. 金桥(细支).
+  public var name: String
+  /// Other ways a trainee writes it, e.g. 金桥细支.
+  public var aliases: [String]
+  /// 价类 1 (highest) to 5.
+  public var priceClass: Int
+  /// 香型, e.g. 烤烟型清香.
+  public var flavour: String
+  /// 品牌 (brand family), e.g. 金桥.
+  public var family: String
+  /// 产地.
+  public var origin: String
+  /// Suggested retail price per pack, yuan.
+  public var packPrice: Int
+
+  public init(
+    id: String, name: String, aliases: [String], priceClass: Int, flavour: String, family: String,
+    origin: String,
+    packPrice: Int
+  ) {
+    self.id = id
+    self.name = name
+    self.aliases = aliases
+    self.priceClass = priceClass
+    self.flavour = flavour
+    self.family = family
+    self.origin = origin
+    self.packPrice = packPrice
+  }
+
+  /// Every way of writing the brand.
+  public var names: [String] { [name] + aliases }
+}
+
+/// One line of a store's stock and price table (action 10).
+public struct StockItem: Sendable, Hashable, Codable {
+  /// The brand id.
+  public var brand: String
+  /// Cartons in stock.
+  public var stock: Int
+  /// The price on the tag, yuan per pack.
+  public var taggedPrice: Int
+  /// What the store actually sells it for, yuan per pack.
+  public var sellingPrice: Int
+  /// Cartons sold per week.
+  public var weeklySales: Double
+  /// Days out of stock since the last visit.
+  public var daysOut: Int
+
+  public init(
+    brand: String, stock: Int, taggedPrice: Int, sellingPrice: Int, weeklySales: Double,
+    daysOut: Int
+  ) {
+    self.brand = brand
+    self.stock = stock
+    self.taggedPrice = taggedPrice
+    self.sellingPrice = sellingPrice
+    self.weeklySales = weeklySales
+    self.daysOut = daysOut
+  }
+
+  /// Out of stock now, or ran out since the last visit.
+  public var isShort: Bool { stock == 0 || daysOut > 0 }
+
+  /// Sells faster than the stock lasts until the next visit (`cycleWeeks`).
+  public func isFastSeller(cycleWeeks: Double) -> Bool {
+    isShort || Double(stock) < weeklySales * cycleWeeks
+  }
+
+  /// More than four weeks of stock, or nothing sold.
+  public var isSlowMover: Bool {
+    stock > 0 && (weeklySales == 0 || Double(stock) > weeklySales * 4)
+  }
+}
+
+/// What the trainee reads before the visit (`/brief`, actions 1-2).
+public struct Brief: Sendable, Hashable {
+  /// The customer record: class and tier, last visit's open promise, recent orders, sales.
+  public var record: [String]
+  /// Company news: new products, key brands, promotions, supply limits.
+  public var news: [String]
+
+  public init(record: [String], news: [String]) {
+    self.record = record
+    self.news = news
+  }
+}
