@@ -71,6 +71,9 @@ public struct InterfaceStrings: Sendable {
   public var stockColumns: String
   public var noStock: String
   public var briefAvailable: String
+  public var recordHeading: String
+  public var recordFields: [String]
+  public var recordSaved: String
 
   public static func forLanguage(_ language: InterfaceLanguage) -> InterfaceStrings {
     language == .zh ? .chinese : .english
@@ -124,7 +127,9 @@ public struct InterfaceStrings: Sendable {
     unknownScenario: "没有找到剧本 “{0}”。", stuffing: "堆砌关键词不得分",
     briefRecord: "客户档案", briefNews: "公司动态", noBrief: "这个剧本没有访前资料。",
     stockHeading: "你和零售户一起点了库存：", stockColumns: "品牌  库存(条)  价签/实际卖价(元/包)  周销量(条)  断货天数",
-    noStock: "这个剧本没有库存表。", briefAvailable: "访前资料（客户档案、公司动态）：输入 /brief 查看。")
+    noStock: "这个剧本没有库存表。", briefAvailable: "访前资料（客户档案、公司动态）：输入 /brief 查看。",
+    recordHeading: "拜访结束，请当场录入拜访记录（每项一行，回车确认；Ctrl-D 跳过）：",
+    recordFields: ["拜访内容", "客户诉求或抱怨", "承诺事项及日期", "下次拜访目标"], recordSaved: "拜访记录已保存。")
 
   public static let english = InterfaceStrings(
     heading: "Visit score report", total: "Total", passed: "PASSED", failed: "NOT PASSED",
@@ -176,5 +181,10 @@ public struct InterfaceStrings: Sendable {
     stockHeading: "You count the stock with the retailer:",
     stockColumns: "brand  stock (cartons)  tag/actual price (yuan/pack)  weekly sales  days out",
     noStock: "This scenario has no stock table.",
-    briefAvailable: "A pre-visit brief (customer record, company news) is ready: type /brief.")
+    briefAvailable: "A pre-visit brief (customer record, company news) is ready: type /brief.",
+    recordHeading: "The visit is over. Enter the visit record now (one line each; Ctrl-D skips):",
+    recordFields: [
+      "What was done", "Requests or complaints", "Promises and dates", "Next visit's goal",
+    ],
+    recordSaved: "Visit record saved.")
 }

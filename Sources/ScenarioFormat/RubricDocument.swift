@@ -62,6 +62,7 @@ struct CriterionDocument: Sendable {
   var example: String
   var group: String?
   var examples: [CriterionExample] = []
+  var isPromise = false
 
   init?(_ r: MapReader, isPenalty: Bool) {
     guard let id = r.string("id", required: "a name unique in the rubric, e.g. self_intro") else {
@@ -120,6 +121,7 @@ struct CriterionDocument: Sendable {
     tip = r.string("tip")?.value ?? ""
     example = r.string("example")?.value ?? ""
     group = r.string("group")?.value
+    isPromise = r.bool("promise")?.value ?? false
     if let e = r.map("examples") {
       for (key, match) in [("match", true), ("no_match", false)] {
         for text in e.strings(key) {
@@ -135,12 +137,13 @@ struct CriterionDocument: Sendable {
       let kinds = [
         "phase_seconds_at_most", "utterance_chars_at_most", "substitution", "pricier_substitute",
         "stock_advice",
-        "stock_push",
+        "stock_push", "record_content", "record_complaint", "record_promises", "record_next_goal",
       ]
       let judged: [(String, Measure)] = [
         ("substitution", .substitution), ("pricier_substitute", .pricierSubstitute),
         ("stock_advice", .stockAdvice),
-        ("stock_push", .stockPush),
+        ("stock_push", .stockPush), ("record_complaint", .recordComplaint),
+        ("record_promises", .recordPromises),
       ]
       if let n = m.int("phase_seconds_at_most", in: 1...100_000) {
         measure = .phaseDurationAtMost(n.value)
@@ -148,6 +151,10 @@ struct CriterionDocument: Sendable {
         measure = .utterancesAtMost(n.value)
       } else if let (_, kind) = judged.first(where: { m.bool($0.0)?.value == true }) {
         measure = kind
+      } else if let n = m.int("record_content", in: 1...1000) {
+        measure = .recordContent(n.value)
+      } else if let n = m.int("record_next_goal", in: 1...1000) {
+        measure = .recordNextGoal(n.value)
       } else {
         r.sink.error(at: m.mark, m.path, "give one measure: \(Suggestions.list(kinds))")
       }

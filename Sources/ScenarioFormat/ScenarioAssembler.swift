@@ -187,6 +187,7 @@ struct ScenarioAssembler {
     scenario.catalog = catalog
     scenario.stock = stock
     scenario.brief = doc.brief
+    scenario.recordKeywords = doc.recordKeywords
     return scenario
   }
 
@@ -317,6 +318,7 @@ struct ScenarioAssembler {
         example: c.example,
         group: c.group.map { "\(doc.id.value).\($0)" })
       criterion.examples = c.examples
+      criterion.isPromise = c.isPromise
       return criterion
     }
     let rubric = Rubric(

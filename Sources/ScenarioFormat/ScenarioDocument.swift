@@ -51,6 +51,7 @@ struct ScenarioDocument: Sendable {
   /// The stock table, brands not yet checked against the catalogue.
   var stock: [(brand: Located<String>, item: StockItem)] = []
   var brief: Brief?
+  var recordKeywords: [String] = []
   var mark: SourceMark
 
   init?(_ root: Yams.Node, file: String, text: String, sink: DiagnosticSink) {
@@ -215,6 +216,10 @@ struct ScenarioDocument: Sendable {
         ))
     }
     self.stock = stock
+    if let record = r.map("record") {
+      recordKeywords = record.strings("complaint").map(\.value)
+      record.finish()
+    }
     if let b = r.map("brief") {
       brief = Brief(record: b.strings("record").map(\.value), news: b.strings("news").map(\.value))
       b.finish()

@@ -102,7 +102,7 @@ extension Scorer {
       status = isApplicable(check, transcript) ? .missed : .notApplicable
     } else {
       (status, evidence) = measured(check, transcript)
-      points = status == .met ? c.points : 0
+      points = status == .met ? c.points : (status == .partial ? c.partialPoints : 0)
     }
     return Finding(
       id: c.id, title: c.title, isPenalty: c.isPenalty, status: status, points: points,
@@ -133,12 +133,15 @@ extension Scorer {
     CriterionStatus, [Evidence]
   ) {
     guard check.staticallyApplicable else { return (.notApplicable, []) }
+    if let judged = recordStatus(check.criterion.measure, transcript) { return judged }
     let a = check.criterion.applies
     let turns = transcript.turns.filter { a.phases.isEmpty || a.phases.contains($0.phase) }
     let spoken = turns.filter { $0.kind == .say }
     guard !spoken.isEmpty else { return (.notApplicable, []) }
     switch check.criterion.measure {
-    case .words, .substitution, .pricierSubstitute, .stockAdvice, .stockPush:
+    case .words, .substitution, .pricierSubstitute, .stockAdvice, .stockPush, .recordContent,
+      .recordComplaint,
+      .recordPromises, .recordNextGoal:
       return (.missed, [])
     case .phaseDurationAtMost(let limit):
       let seconds = turns.reduce(0) { $0 + ($1.clock - $1.clockStart) }
@@ -151,6 +154,67 @@ extension Scorer {
         turn: longest.index, text: "最长一句 \(longest.trainee.count) 字 (上限 \(limit) 字)",
         utterance: longest.trainee)
       return (longest.trainee.count <= limit ? .met : .missed, [evidence])
+    }
+  }
+
+  /// The visit record (action 26) against what happened in the visit; nil for other measures.
+  private func recordStatus(_ measure: Measure, _ transcript: Transcript) -> (
+    CriterionStatus, [Evidence]
+  )? {
+    let record = transcript.record
+    func evidence(_ text: String, _ field: String) -> [Evidence] {
+      [Evidence(turn: transcript.turns.count, text: text, utterance: field)]
+    }
+    switch measure {
+    case .recordContent(let minimum):
+      let text = record?.content ?? ""
+      return (
+        text.count >= minimum ? .met : .missed,
+        record == nil ? [] : evidence("拜访内容 \(text.count) 字", text)
+      )
+    case .recordNextGoal(let minimum):
+      let text = record?.nextGoal ?? ""
+      return (
+        text.count >= minimum ? .met : .missed,
+        record == nil ? [] : evidence("下次目标 \(text.count) 字", text)
+      )
+    case .recordComplaint:
+      guard transcript.turns.contains(where: { $0.phase == "complaint" }),
+        !plan.recordKeywords.isEmpty
+      else {
+        return (.notApplicable, [])
+      }
+      let requests = TextNormalizer.normalize(record?.requests ?? "")
+      let found = plan.recordKeywords.filter { requests.contains(TextNormalizer.normalize($0)) }
+      return (
+        found.isEmpty ? .missed : .met,
+        found.isEmpty ? [] : evidence("记了 \(found.joined(separator: "、"))", record?.requests ?? "")
+      )
+    case .recordPromises:
+      // Every utterance that met a promise criterion is a promise the record must carry.
+      var promises: [Evidence] = []
+      for (i, check) in plan.checks.enumerated()
+      where check.criterion.isPromise && progress[i].status != .missed {
+        for e in progress[i].evidence where !promises.contains(where: { $0.turn == e.turn }) {
+          promises.append(e)
+        }
+      }
+      guard !promises.isEmpty else { return (.notApplicable, []) }
+      let written = TextNormalizer.normalize(record?.promises ?? "")
+      let profile = BigramProfile(written)
+      let dated = StockJudge.dateWords.contains { written.contains($0) }
+      let kept = promises.filter {
+        profile.similarity(to: BigramProfile(TextNormalizer.normalize($0.utterance))) >= 0.15
+      }
+      let status: CriterionStatus =
+        kept.count == promises.count && dated ? .met : (kept.isEmpty ? .missed : .partial)
+      var text = "承诺 \(promises.count) 项，记下 \(kept.count) 项"
+      if !dated && !kept.isEmpty { text += "，没写日期" }
+      return (
+        status, [Evidence(turn: promises[0].turn, text: text, utterance: record?.promises ?? "")]
+      )
+    default:
+      return nil
     }
   }
 

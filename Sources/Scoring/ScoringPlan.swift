@@ -77,6 +77,7 @@ public struct ScoringPlan: Sendable {
   /// Checks judged against the catalogue and stock table, each utterance.
   let stockChecks: [Int]
   let stockJudge: StockJudge
+  let recordKeywords: [String]
   /// Indices of checks with similar examples, ascending.
   let similarChecks: [Int]
   let automaton: PhraseAutomaton
@@ -145,6 +146,7 @@ public struct ScoringPlan: Sendable {
       }
     }
     stockJudge = StockJudge(scenario: scenario)
+    recordKeywords = scenario.recordKeywords
     var starts: [Int32] = []
     var list: [PatternUse] = []
     for u in uses {

@@ -79,6 +79,12 @@ public struct Conversation: Sendable {
     return scenario.rubrics.compactMap { $0.hints[id] }
   }
 
+  /// The visit record the trainee writes after the visit (action 26). Allowed once the visit
+  /// has ended; writing again replaces it.
+  public mutating func writeRecord(_ record: VisitRecord) {
+    transcript.record = record
+  }
+
   /// Notes that the hint of `phase` was used (when rebuilding a stored visit).
   public mutating func recordHint(_ phase: String) {
     if !transcript.hintsUsed.contains(phase) { transcript.hintsUsed.append(phase) }

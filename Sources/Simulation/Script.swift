@@ -12,6 +12,8 @@ public enum ScriptStep: Sendable, Equatable {
   case quit
   /// Count the stock with the retailer (costs the time of a look).
   case stock
+  /// The visit record: `内容 | 诉求 | 承诺 | 下次目标`.
+  case record(String)
   /// Commands that only show something (/help, /status, /score): no effect on the visit.
   case show(String)
 }
@@ -28,7 +30,7 @@ public struct ScriptError: Error, Sendable, Equatable {
 public enum Script {
   /// Every command, as typed.
   public static let commands = [
-    "/look", "/wait", "/next", "/hint", "/stock", "/brief", "/status", "/score", "/undo",
+    "/look", "/wait", "/next", "/hint", "/stock", "/brief", "/record", "/status", "/score", "/undo",
     "/restart", "/help", "/quit",
   ]
 
@@ -64,6 +66,8 @@ public enum Script {
     case "/restart": return .restart
     case "/quit", "/exit": return .quit
     case "/stock": return .stock
+    case "/record":
+      return .record(String(line.dropFirst("/record".count)))
     case "/help", "/status", "/score", "/brief": return .show(word)
     default: return nil
     }

@@ -45,6 +45,10 @@ public struct VisitRun: Sendable {
       steps.append(step)
       _ = conversation.hint()
       return nil
+    case .record(let text):
+      steps.append(step)
+      conversation.writeRecord(VisitRecord(line: text))
+      return nil
     case .undo:
       _ = undo()
       return nil
@@ -80,14 +84,19 @@ public struct VisitRun: Sendable {
       }
     }
     for phase in transcript.hintsUsed { conversation.recordHint(phase) }
+    if let record = transcript.record { conversation.writeRecord(record) }
     return firstDifference
   }
 
   /// Takes back the last turn (and the retailer's answer). Returns what was taken back.
   public mutating func undo() -> ScriptStep? {
     guard
-      let last = steps.lastIndex(where: { if case .hint = $0 { return false } else { return true } }
-      )
+      let last = steps.lastIndex(where: {
+        switch $0 {
+        case .hint, .record: return false
+        default: return true
+        }
+      })
     else {
       return nil
     }

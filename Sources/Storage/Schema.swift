@@ -8,7 +8,8 @@ import VisitCoachModel
 /// - `v2` findings per session (for progress and cohort queries) and re-scoring columns;
 /// - `v3` area scores per session, filled in for sessions stored before it from their reports;
 /// - `v4` reports move to their own table, so scanning sessions (history, cohort) reads small rows;
-/// - `v5` a covering index for hit rates per criterion (cohort over thousands of sessions).
+/// - `v5` a covering index for hit rates per criterion (cohort over thousands of sessions);
+/// - `v6` the visit record the trainee writes after the visit (action 26), as JSON.
 enum Schema {
   static var migrator: DatabaseMigrator {
     var migrator = DatabaseMigrator()
@@ -98,6 +99,9 @@ enum Schema {
       try db.create(
         index: "finding_stats", on: "finding",
         columns: ["penalty", "criterion_id", "status", "session_id"])
+    }
+    migrator.registerMigration("v6") { db in
+      try db.alter(table: "session") { t in t.add(column: "visit_record", .text) }
     }
     return migrator
   }

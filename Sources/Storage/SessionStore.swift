@@ -172,8 +172,11 @@ public final class SessionStore: Sendable {
           ])
       }
       try db.execute(
-        sql: "UPDATE session SET hints = ?, opening_line = ? WHERE id = ?",
-        arguments: [Self.json(transcript.hintsUsed), transcript.openingLine, sessionID])
+        sql: "UPDATE session SET hints = ?, opening_line = ?, visit_record = ? WHERE id = ?",
+        arguments: [
+          Self.json(transcript.hintsUsed), transcript.openingLine,
+          transcript.record.map { Self.json($0) }, sessionID,
+        ])
     }
   }
 
@@ -328,10 +331,14 @@ public final class SessionStore: Sendable {
         ?? []
       let endedBy = (session["ended_by"] as String?).flatMap(EndReason.init(rawValue:))
       let seed: Int64 = session["seed"]
-      return Transcript(
+      var transcript = Transcript(
         scenarioID: session["scenario_id"], seed: UInt64(bitPattern: seed),
         openingLine: session["opening_line"],
         turns: turns, endedBy: endedBy, hintsUsed: hints)
+      if let json = session["visit_record"] as String? {
+        transcript.record = try? JSONDecoder().decode(VisitRecord.self, from: Data(json.utf8))
+      }
+      return transcript
     }
   }
 

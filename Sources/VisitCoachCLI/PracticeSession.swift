@@ -187,6 +187,9 @@ final class PracticeSession {
         Console.line("  " + (n == 0 ? screen.dim(line) : line))
       }
       show(outcome, printLine: false)
+    case .record:
+      run.perform(step)
+      Console.line(screen.dim(s.recordSaved))
     case .wait, .next, .say:
       show(run.perform(step))
     }
@@ -219,8 +222,27 @@ final class PracticeSession {
     }
   }
 
+  /// After the visit, the record form (action 26), when a rubric scores it and none was written.
+  private func askForRecord() {
+    let usesRecord = scenario.rubrics.contains { $0.id == "record" }
+    guard usesRecord, run.conversation.transcript.record == nil else { return }
+    Console.line()
+    Console.line(screen.bold(s.recordHeading))
+    var fields: [String] = []
+    for label in s.recordFields {
+      switch reader.read(prompt: label + "> ") {
+      case .line(let text): fields.append(text.replacingOccurrences(of: "|", with: "｜"))
+      case .interrupted: fields.append("")
+      case .end: return
+      }
+    }
+    run.perform(.record(fields.joined(separator: " | ")))
+    keeper.save(run.conversation.transcript)
+  }
+
   /// Ends the visit: the summary on screen, the report file if asked for, the archive.
   private func finish() -> Int32 {
+    askForRecord()
     var conversation = run.conversation
     conversation.finish()
     let report = conversation.report

@@ -87,11 +87,23 @@ public enum Measure: Sendable, Hashable {
   case stockAdvice
   /// A penalty: advising to order more of a slow mover.
   case stockPush
+  /// The visit record (action 26) says what was done: at least this many characters.
+  case recordContent(Int)
+  /// The visit record mentions the retailer's complaint (the scenario's record keywords), when
+  /// there was one.
+  case recordComplaint
+  /// Every promise made in the visit (utterances meeting a `promise` criterion) is in the
+  /// record's promises, with a date.
+  case recordPromises
+  /// The record states the next visit's goal: at least this many characters.
+  case recordNextGoal(Int)
 
   /// Whether the measure judges each utterance (words) rather than the whole visit.
   public var isPerUtterance: Bool {
     switch self {
-    case .phaseDurationAtMost, .utterancesAtMost: return false
+    case .phaseDurationAtMost, .utterancesAtMost, .recordContent, .recordComplaint, .recordPromises,
+      .recordNextGoal:
+      return false
     default: return true
     }
   }
@@ -140,6 +152,8 @@ public struct Criterion: Sendable, Hashable, Identifiable {
   public var group: String?
   /// Sample sentences that must (or must not) meet it.
   public var examples: [CriterionExample] = []
+  /// Meeting it makes a promise (an action with a date) that the visit record must carry.
+  public var isPromise = false
 
   public init(
     id: String, localID: String, title: String, isPenalty: Bool, points: Int, measure: Measure,

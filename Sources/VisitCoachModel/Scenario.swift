@@ -48,6 +48,8 @@ public struct Scenario: Sendable, Hashable, Identifiable {
   public var stock: [StockItem] = []
   /// The pre-visit brief, if the scenario has one.
   public var brief: Brief?
+  /// Words a visit record must use to count as mentioning this retailer's complaint.
+  public var recordKeywords: [String] = []
 
   public init(
     id: String, title: String, summary: String, difficulty: Int, customer: Customer,

@@ -78,6 +78,8 @@ public struct Transcript: Sendable, Hashable, Codable {
   public var endedBy: EndReason?
   /// Phases whose hint the trainee asked for.
   public var hintsUsed: [String]
+  /// The visit record the trainee wrote after the visit (action 26), if any.
+  public var record: VisitRecord?
 
   public init(
     scenarioID: String, seed: UInt64, openingLine: String? = nil, turns: [Turn] = [],
@@ -97,5 +99,54 @@ public struct Transcript: Sendable, Hashable, Codable {
     case openingLine = "opening_line"
     case endedBy = "ended_by"
     case hintsUsed = "hints_used"
+    case record
+  }
+}
+
+/// The visit record a customer manager enters the same day (action 26): what was done, what
+/// the retailer asked for or complained about, the promises made with their dates, and the
+/// next visit's goal.
+public struct VisitRecord: Sendable, Hashable, Codable {
+  public var content: String
+  public var requests: String
+  public var promises: String
+  public var nextGoal: String
+
+  public init(content: String, requests: String, promises: String, nextGoal: String) {
+    self.content = content
+    self.requests = requests
+    self.promises = promises
+    self.nextGoal = nextGoal
+  }
+
+  /// Parses `内容 | 诉求 | 承诺 | 下次目标` (the `/record` line of a script); labels such as
+  /// `承诺：` before a field are allowed.
+  public init(line: String) {
+    let parts = line.split(separator: "|", omittingEmptySubsequences: false).map { part -> String in
+      var text = Self.trim(Substring(part))
+      if let colon = text.firstIndex(where: { $0 == "：" || $0 == ":" }),
+        text.distance(from: text.startIndex, to: colon) <= 6
+      {
+        text = Self.trim(text[text.index(after: colon)...])
+      }
+      return text
+    }
+    func field(_ i: Int) -> String { i < parts.count ? parts[i] : "" }
+    self.init(content: field(0), requests: field(1), promises: field(2), nextGoal: field(3))
+  }
+
+  private static func trim(_ text: Substring) -> String {
+    var t = text
+    while let c = t.first, c.isWhitespace { t.removeFirst() }
+    while let c = t.last, c.isWhitespace { t.removeLast() }
+    return String(t)
+  }
+
+  /// The fields in form order.
+  public var fields: [String] { [content, requests, promises, nextGoal] }
+
+  enum CodingKeys: String, CodingKey {
+    case content, requests, promises
+    case nextGoal = "next_goal"
   }
 }

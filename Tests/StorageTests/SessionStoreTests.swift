@@ -24,7 +24,7 @@ struct SessionStoreTests {
 
   @Test func migratesAnEmptyDatabase() throws {
     let store = try SessionStore(path: temporaryDatabase())
-    #expect(try store.appliedMigrations() == ["v1", "v2", "v3", "v4", "v5"])
+    #expect(try store.appliedMigrations() == ["v1", "v2", "v3", "v4", "v5", "v6"])
   }
 
   @Test func migratesFromThePreviousSchemaKeepingData() throws {
@@ -34,11 +34,17 @@ struct SessionStoreTests {
     let old = try SessionStore(path: path, upTo: "v1")
     #expect(try old.appliedMigrations() == ["v1"])
     let id = try old.start(trainee: "小王", scenario: scenario, seed: 7, openingLine: "来了？")
-    var transcript = Transcript(scenarioID: scenario.id, seed: 7)
-    transcript.turns = [turn(1, "您好")]
-    try old.sync(id, transcript: transcript)
+    // What a v1-era binary wrote: a turn row, no later columns.
+    try old.pool.write { db in
+      try db.execute(
+        sql: """
+          INSERT INTO turn (session_id, idx, kind, phase, trainee, retailer, retailer_line, mood_before, mood,
+                            patience, clock_start, clock)
+          VALUES (?, 1, 'say', 'greeting', '您好', '嗯。', 'plain', 50, 52, 60, 0, 10)
+          """, arguments: [id])
+    }
     let upgraded = try SessionStore(path: path)
-    #expect(try upgraded.appliedMigrations() == ["v1", "v2", "v3", "v4", "v5"])
+    #expect(try upgraded.appliedMigrations() == ["v1", "v2", "v3", "v4", "v5", "v6"])
     #expect(try upgraded.transcript(id).turns.map(\.trainee) == ["您好"])
     #expect(try upgraded.sessions().first?.trainee == "小王")
   }
@@ -64,6 +70,17 @@ struct SessionStoreTests {
     let progress = try upgraded.progress(trainee: "小张")
     #expect(progress.areas.map(\.id) == ["greeting", "opening", "farewell", "conduct"])
     #expect(progress.latest?.areas["greeting"] != nil)
+  }
+
+  @Test func theVisitRecordIsStored() throws {
+    let store = try SessionStore(path: temporaryDatabase())
+    let id = try store.start(trainee: "李", scenario: scenario, seed: 1, openingLine: nil)
+    var t = Transcript(scenarioID: scenario.id, seed: 1, turns: [turn(1, "您好")])
+    t.record = VisitRecord(line: "内容：看了库存 | 诉求：金桥断货 | 承诺：明天回话 | 下次：两周后")
+    try store.sync(id, transcript: t)
+    let stored = try #require(try store.transcript(id).record)
+    #expect(
+      stored == VisitRecord(content: "看了库存", requests: "金桥断货", promises: "明天回话", nextGoal: "两周后"))
   }
 
   @Test func turnsAreSyncedIncludingUndo() throws {

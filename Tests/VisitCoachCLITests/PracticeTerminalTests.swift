@@ -142,6 +142,34 @@ struct PracticeTerminalTests {
     #expect(!history.stdout.contains("未完成"), "SIGTERM ends the visit like Ctrl-D")
   }
 
+  @Test func theVisitRecordIsAskedForAfterTheVisit() throws {
+    let (t, home) = try session(["practice", "supply-complaint", "--seed", "1"])
+    #expect(t.expect("/brief"), "the start screen mentions the brief")
+    #expect(t.expect(prompt))
+    t.send("/stock\r")
+    #expect(t.expect("海韵(细支)"))
+    #expect(t.expect(prompt))
+    t.send("赵老板，您好！\r")
+    #expect(t.expect("抱怨化解"))
+    #expect(t.expect(prompt))
+    t.send("我现在就报给公司，明天上午给您回话。\r")
+    #expect(t.expect(prompt))
+    t.send("/quit\r")
+    #expect(t.expect("拜访内容> "))
+    t.send("听取意见，点了库存\r")
+    #expect(t.expect("客户诉求或抱怨> "))
+    t.send("金桥细支断货\r")
+    #expect(t.expect("承诺事项及日期> "))
+    t.send("明天上午给赵老板回话\r")
+    #expect(t.expect("下次拜访目标> "))
+    t.send("两周后回访跟进\r")
+    #expect(t.expect("拜访记录"))
+    #expect(t.exitStatus() == 0)
+    let db = home + "/.local/share/visitcoach/visitcoach.sqlite"
+    let report = try BinaryRunner.run(["report", "--last", "--db", db])
+    #expect(report.stdout.contains("✓ 答应的事都记下并写明日期"), "\(report.stdout)")
+  }
+
   @Test func anUnknownScenarioOffersTheChooser() throws {
     let (t, _) = try session(["practice", "busy-mornin"])
     #expect(t.expect("没有找到剧本 “busy-mornin”"))
