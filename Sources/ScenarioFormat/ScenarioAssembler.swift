@@ -18,7 +18,6 @@ struct ScenarioAssembler {
     rubricSinks: [String: DiagnosticSink]
   ) -> Scenario? {
     var placeholderErrors = false
-    let errorsBefore = sink.items.count(where: { $0.severity == .error })
 
     // Traits.
     var traitDocs: [TraitDocument] = []
@@ -136,7 +135,6 @@ struct ScenarioAssembler {
       }
     }
 
-    _ = errorsBefore
     guard !sink.hasErrors, !placeholderErrors,
       !doc.phases.isEmpty
     else {

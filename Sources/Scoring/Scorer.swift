@@ -52,7 +52,7 @@ public struct Scorer: Sendable {
     for id in ids {
       guard let i = plan.indexByID[id] else { continue }
       guard let hit = prepared.hit(i), !hit.none else { continue }
-      if hit.any || fullGroups(i, hit.groups, plan.checks[i].criterion.phrases.all.count) {
+      if hit.any || fullGroups(hit.groups, plan.flags[i].allGroups) {
         return true
       }
     }
@@ -87,7 +87,7 @@ public struct Scorer: Sendable {
     index >= 1 && index <= turnScores.count ? turnScores[index - 1] : nil
   }
 
-  private func fullGroups(_ i: Int, _ bits: UInt64, _ count: Int) -> Bool {
+  private func fullGroups(_ bits: UInt64, _ count: Int) -> Bool {
     count > 0 && bits.nonzeroBitCount == count
   }
 
@@ -138,11 +138,11 @@ public struct Scorer: Sendable {
       var partial = false
       if !hit.none {
         let groups = f.allGroups
-        full = hit.any || fullGroups(i, hit.groups, groups)
+        full = hit.any || fullGroups(hit.groups, groups)
         if !full {
           partial =
             !hit.partialNone
-            && (hit.partialAny || fullGroups(i, hit.partialGroups, f.partialAllGroups))
+            && (hit.partialAny || fullGroups(hit.partialGroups, f.partialAllGroups))
           // Most of a three-part (or longer) requirement earns partial credit.
           if !partial && groups >= 3 && hit.groups.nonzeroBitCount >= groups - 1 && !f.isPenalty {
             partial = true

@@ -21,7 +21,7 @@ public enum TestLibrary {
   /// A shipped scenario by id (fails the test run loudly if missing).
   public static func scenario(_ id: String) -> Scenario {
     guard let s = shipped.scenario(id) else {
-      fatalError("missing shipped scenario \(id): \(shipped.errors.map(\.description))")
+      preconditionFailure("missing shipped scenario \(id): \(shipped.errors.map(\.description))")
     }
     return s
   }
@@ -69,7 +69,7 @@ public enum TestLibrary {
       """
     let result = scenario(yaml: yaml)
     guard let s = result.scenarios.first else {
-      fatalError("rubric lab did not load: \(result.errors.map(\.description))")
+      preconditionFailure("rubric lab did not load: \(result.errors.map(\.description))")
     }
     return s
   }
