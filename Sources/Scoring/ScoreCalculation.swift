@@ -140,8 +140,7 @@ extension Scorer {
     guard !spoken.isEmpty else { return (.notApplicable, []) }
     switch check.criterion.measure {
     case .words, .substitution, .pricierSubstitute, .stockAdvice, .stockPush, .recordContent,
-      .recordComplaint,
-      .recordPromises, .recordNextGoal:
+      .recordComplaint, .recordPromises, .recordNextGoal, .stockPermission:
       return (.missed, [])
     case .phaseDurationAtMost(let limit):
       let seconds = turns.reduce(0) { $0 + ($1.clock - $1.clockStart) }
@@ -190,6 +189,11 @@ extension Scorer {
         found.isEmpty ? .missed : .met,
         found.isEmpty ? [] : evidence("记了 \(found.joined(separator: "、"))", record?.requests ?? "")
       )
+    case .stockPermission:
+      guard let count = transcript.turns.first(where: { $0.kind == .stock }) else {
+        return (.notApplicable, [])
+      }
+      return permission(before: count, transcript)
     case .recordPromises:
       // Every utterance that met a promise criterion is a promise the record must carry.
       var promises: [Evidence] = []
@@ -216,6 +220,24 @@ extension Scorer {
     default:
       return nil
     }
+  }
+
+  /// Whether one of the three utterances before `count` asked permission (the permission
+  /// criterion's phrases).
+  private func permission(before count: Turn, _ transcript: Transcript) -> (
+    CriterionStatus, [Evidence]
+  ) {
+    let phrases =
+      plan.checks.first { $0.criterion.measure == .stockPermission }?.criterion.phrases.any ?? []
+    let normalized = phrases.map(TextNormalizer.normalize).filter { !$0.isEmpty }
+    let before = transcript.turns.filter { $0.kind == .say && $0.index < count.index }.suffix(3)
+    for turn in before.reversed() {
+      let text = TextNormalizer.normalize(turn.trainee)
+      if let phrase = normalized.first(where: { text.contains($0) }) {
+        return (.met, [Evidence(turn: turn.index, text: phrase, utterance: turn.trainee)])
+      }
+    }
+    return (.missed, [Evidence(turn: count.index, text: "没问就盘点了", utterance: "/stock")])
   }
 
   private func turnReports(_ transcript: Transcript) -> [TurnReport] {

@@ -67,6 +67,11 @@ public struct Conversation: Sendable {
     return play(.look, text: "", cost: scenario.settings.lookSeconds)
   }
 
+  /// Counts the stock with the retailer (`/stock`): costs the time of a look.
+  public mutating func countStock() -> TurnOutcome {
+    play(.stock, text: "", cost: scenario.settings.lookSeconds)
+  }
+
   /// Moves the visit on to the next phase (`/next`).
   public mutating func next() -> TurnOutcome {
     play(.next, text: "", cost: 0)

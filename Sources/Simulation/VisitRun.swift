@@ -33,10 +33,14 @@ public struct VisitRun: Sendable {
       guard !conversation.isOver else { return nil }
       steps.append(step)
       return conversation.wait()
-    case .look, .stock:
+    case .look:
       guard !conversation.isOver else { return nil }
       steps.append(step)
       return conversation.look()
+    case .stock:
+      guard !conversation.isOver else { return nil }
+      steps.append(step)
+      return conversation.countStock()
     case .next:
       guard !conversation.isOver else { return nil }
       steps.append(step)
@@ -74,6 +78,7 @@ public struct VisitRun: Sendable {
       case .say: step = .say(stored.trainee)
       case .wait: step = .wait
       case .look: step = .look
+      case .stock: step = .stock
       case .next: step = .next
       }
       let outcome = perform(step)

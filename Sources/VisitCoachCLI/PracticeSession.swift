@@ -200,6 +200,7 @@ final class PracticeSession {
     switch step {
     case .wait: return s.commandTurns["wait"] ?? "/wait"
     case .look: return s.commandTurns["look"] ?? "/look"
+    case .stock: return s.commandTurns["stock"] ?? "/stock"
     case .next: return s.commandTurns["next"] ?? "/next"
     default: return ""
     }

@@ -97,12 +97,16 @@ public enum Measure: Sendable, Hashable {
   case recordPromises
   /// The record states the next visit's goal: at least this many characters.
   case recordNextGoal(Int)
+  /// Before the first `/stock`, the trainee asked the retailer's permission (one of the
+  /// criterion's `match.any` phrases in the three utterances before it). Not applicable when
+  /// the stock was never counted.
+  case stockPermission
 
   /// Whether the measure judges each utterance (words) rather than the whole visit.
   public var isPerUtterance: Bool {
     switch self {
     case .phaseDurationAtMost, .utterancesAtMost, .recordContent, .recordComplaint, .recordPromises,
-      .recordNextGoal:
+      .recordNextGoal, .stockPermission:
       return false
     default: return true
     }

@@ -8,6 +8,8 @@ public enum TurnKind: String, Sendable, Codable, CaseIterable {
   case look
   /// Moved on to the next phase (`/next`).
   case next
+  /// Counted the stock with the retailer (`/stock`).
+  case stock
 }
 
 /// Why a visit ended.
