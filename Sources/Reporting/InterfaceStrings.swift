@@ -1,3 +1,5 @@
+import VisitCoachModel
+
 /// The interface language: reports and the practice session.
 public enum InterfaceLanguage: String, Sendable, CaseIterable {
   case zh
@@ -74,13 +76,20 @@ public struct InterfaceStrings: Sendable {
   public var recordHeading: String
   public var recordFields: [String]
   public var recordSaved: String
+  /// Shown when a command other than `/record` or `/quit` is typed into the record form.
+  public var recordFormCommands: String
+  /// Labels evidence taken from the visit record rather than from a turn.
+  public var recordFieldsSource: String
 
   public static func forLanguage(_ language: InterfaceLanguage) -> InterfaceStrings {
     language == .zh ? .chinese : .english
   }
 
   /// "第3轮" or "turn 3".
-  public func turnLabel(_ n: Int) -> String { "\(turnPrefix)\(n)\(turnSuffix)" }
+  /// Where a piece of evidence comes from: a turn (`第3轮`) or the visit record.
+  public func turnLabel(_ n: Int) -> String {
+    n == Evidence.visitRecord ? recordFieldsSource : "\(turnPrefix)\(n)\(turnSuffix)"
+  }
 
   /// `template` with `{0}`, `{1}`, ... replaced by `values`.
   public static func fill(_ template: String, _ values: String...) -> String {
@@ -129,7 +138,9 @@ public struct InterfaceStrings: Sendable {
     stockHeading: "你和零售户一起点了库存：", stockColumns: "品牌  库存(条)  价签/实际卖价(元/包)  周销量(条)  断货天数",
     noStock: "这个剧本没有库存表。", briefAvailable: "访前资料（客户档案、公司动态）：输入 /brief 查看。",
     recordHeading: "拜访结束，请当场录入拜访记录（每项一行，回车确认；Ctrl-D 跳过）：",
-    recordFields: ["拜访内容", "客户诉求或抱怨", "承诺事项及日期", "下次拜访目标"], recordSaved: "拜访记录已保存。")
+    recordFields: ["拜访内容", "客户诉求或抱怨", "承诺事项及日期", "下次拜访目标"], recordSaved: "拜访记录已保存。",
+    recordFormCommands: "记录表里直接填文字；也可以用 /record 内容 | 诉求 | 承诺 | 下次目标 一行写完，/quit 结束填写。",
+    recordFieldsSource: "拜访记录")
 
   public static let english = InterfaceStrings(
     heading: "Visit score report", total: "Total", passed: "PASSED", failed: "NOT PASSED",
@@ -189,5 +200,8 @@ public struct InterfaceStrings: Sendable {
     recordFields: [
       "What was done", "Requests or complaints", "Promises and dates", "Next visit's goal",
     ],
-    recordSaved: "Visit record saved.")
+    recordSaved: "Visit record saved.",
+    recordFormCommands:
+      "Type the field as text; or write it all in one line with /record content | requests | promises | next goal; /quit ends the form.",
+    recordFieldsSource: "Visit record")
 }

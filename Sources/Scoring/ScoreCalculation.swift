@@ -162,7 +162,7 @@ extension Scorer {
   )? {
     let record = transcript.record
     func evidence(_ text: String, _ field: String) -> [Evidence] {
-      [Evidence(turn: transcript.turns.count, text: text, utterance: field)]
+      [Evidence(turn: Evidence.visitRecord, text: text, utterance: field)]
     }
     switch measure {
     case .recordContent(let minimum):
@@ -214,9 +214,13 @@ extension Scorer {
         kept.count == promises.count && dated ? .met : (kept.isEmpty ? .missed : .partial)
       var text = "承诺 \(promises.count) 项，记下 \(kept.count) 项"
       if !dated && !kept.isEmpty { text += "，没写日期" }
-      return (
-        status, [Evidence(turn: promises[0].turn, text: text, utterance: record?.promises ?? "")]
-      )
+      // The record's line first, then each promise where it was made, kept or left out.
+      let each = promises.map { promise in
+        Evidence(
+          turn: promise.turn, text: kept.contains(promise) ? "承诺，已记入" : "承诺，记录里没有",
+          utterance: promise.utterance)
+      }
+      return (status, evidence(text, record?.promises ?? "") + each)
     default:
       return nil
     }

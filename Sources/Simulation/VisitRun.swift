@@ -1,5 +1,4 @@
 import Scoring
-import Simulation
 import VisitCoachModel
 
 /// A visit being played, with the steps that made it, so `/undo` and `/restart` can rebuild it:

@@ -224,19 +224,35 @@ final class PracticeSession {
   }
 
   /// After the visit, the record form (action 26), when a rubric scores it and none was written.
+  /// A whole `/record 内容 | 诉求 | 承诺 | 下次目标` line is taken as the record; `/quit` or
+  /// Ctrl-D stops the form early and keeps the fields already entered.
   private func askForRecord() {
     let usesRecord = scenario.rubrics.contains { $0.id == "record" }
     guard usesRecord, run.conversation.transcript.record == nil else { return }
     Console.line()
     Console.line(screen.bold(s.recordHeading))
     var fields: [String] = []
-    for label in s.recordFields {
-      switch reader.read(prompt: label + "> ") {
-      case .line(let text): fields.append(text.replacingOccurrences(of: "|", with: "｜"))
+    form: while fields.count < s.recordFields.count {
+      switch reader.read(prompt: s.recordFields[fields.count] + "> ") {
+      case .line(let text):
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let command: ScriptStep? = trimmed.hasPrefix("/") ? Script.command(trimmed) : nil
+        switch command {
+        case .record(let whole)?:
+          run.perform(.record(whole))
+          keeper.save(run.conversation.transcript)
+          return
+        case .quit?: break form
+        case nil where !trimmed.hasPrefix("/"):
+          fields.append(text.replacingOccurrences(of: "|", with: "｜"))
+        default:
+          Console.line(screen.dim(s.recordFormCommands))
+        }
       case .interrupted: fields.append("")
-      case .end: return
+      case .end: break form
       }
     }
+    guard fields.contains(where: { !$0.isEmpty }) else { return }
     run.perform(.record(fields.joined(separator: " | ")))
     keeper.save(run.conversation.transcript)
   }

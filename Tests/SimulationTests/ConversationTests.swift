@@ -6,21 +6,21 @@ import Testing
 import VisitCoachModel
 import VisitCoachTestSupport
 
-/// Plays lines (utterances and /commands) on a fresh conversation.
+/// Plays lines (utterances and /commands, as a trainee types them) on a fresh conversation,
+/// through the same `Script` parser and `VisitRun` the practice session and `replay` use.
 func play(_ scenario: Scenario, seed: UInt64 = 1, _ lines: [String]) -> Conversation {
-  var c = Conversation(scenario: scenario, seed: seed)
-  _ = c.start()
-  for line in lines {
-    if c.isOver { break }
-    switch line {
-    case "/wait": _ = c.wait()
-    case "/look": _ = c.look()
-    case "/next": _ = c.next()
-    default: _ = c.say(line)
-    }
+  var run = VisitRun(scenario: scenario, seed: seed)
+  let steps: [ScriptStep]
+  do {
+    steps = try Script.parse(lines.joined(separator: "\n"))
+  } catch {
+    preconditionFailure(
+      "test script has an unknown command on line \(error.line): \(error.command)")
   }
-  c.finish()
-  return c
+  for step in steps { run.perform(step) }
+  var conversation = run.conversation
+  conversation.finish()
+  return conversation
 }
 
 /// The sample transcript `scenarios/samples/<id>.<kind>.txt`, one line per turn.
@@ -172,7 +172,10 @@ struct ConversationTests {
       String(decoding: [0xFF, 0xFE, 0x41] as [UInt8], as: UTF8.self),
       "/notacommand", "😀😀😀", String(repeating: "\u{301}", count: 50),
     ]
-    let c = play(busy, inputs)
+    var c = Conversation(scenario: busy, seed: 1)
+    _ = c.start()
+    for input in inputs { _ = c.say(input) }
+    c.finish()
     #expect(c.transcript.turns.count == inputs.count)
     _ = c.report
   }

@@ -8,11 +8,12 @@ struct PracticeTerminalTests {
   let prompt = "我> "
 
   func session(
-    lang: String? = "C.UTF-8", _ args: [String] = ["practice", "busy-morning-rush", "--seed", "1"]
+    lang: String? = "C.UTF-8", _ args: [String] = ["practice", "busy-morning-rush", "--seed", "1"],
+    home existing: String? = nil
   ) throws
     -> (PseudoTerminal, String)
   {
-    let home = NSTemporaryDirectory() + "visitcoach-home-\(UUID().uuidString)"
+    let home = existing ?? NSTemporaryDirectory() + "visitcoach-home-\(UUID().uuidString)"
     try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
     var env = [
       "TERM": "xterm", "HOME": home, "PATH": "/usr/bin:/bin",
@@ -168,6 +169,38 @@ struct PracticeTerminalTests {
     let db = home + "/.local/share/visitcoach/visitcoach.sqlite"
     let report = try BinaryRunner.run(["report", "--last", "--db", db])
     #expect(report.stdout.contains("✓ 答应的事都记下并写明日期"), "\(report.stdout)")
+  }
+
+  @Test func theRecordFormTakesAWholeRecordLineOrStopsOnQuit() throws {
+    let (t, home) = try session(["practice", "supply-complaint", "--seed", "1"])
+    #expect(t.expect(prompt))
+    t.send("我明天上午给您回话。\r")
+    #expect(t.expect(prompt))
+    t.send("/quit\r")
+    #expect(t.expect("拜访内容> "))
+    t.send("/look\r")
+    #expect(t.expect("一行写完"), "other commands get a hint, not stored as text")
+    #expect(t.expect("拜访内容> "))
+    t.send("/record 听取意见 | 金桥细支断货 | 明天上午给赵老板回话 | 两周后回访\r")
+    #expect(t.expect("拜访记录已保存"))
+    #expect(t.exitStatus() == 0)
+    let db = home + "/.local/share/visitcoach/visitcoach.sqlite"
+    let report = try BinaryRunner.run(["report", "--last", "--db", db])
+    #expect(report.stdout.contains("✓ 写明下次拜访目标"), "\(report.stdout)")
+    #expect(report.stdout.contains("下次目标 5 字"))
+    #expect(!report.stdout.contains("/record"))
+
+    let (second, _) = try session(["practice", "supply-complaint", "--seed", "1"], home: home)
+    #expect(second.expect(prompt))
+    second.send("/quit\r")
+    #expect(second.expect("拜访内容> "))
+    second.send("听取意见，点了库存\r")
+    #expect(second.expect("客户诉求或抱怨> "))
+    second.send("/quit\r")
+    #expect(second.expect("总分"))
+    #expect(second.exitStatus() == 0)
+    let partial = try BinaryRunner.run(["report", "--last", "--db", db])
+    #expect(partial.stdout.contains("✓ 记下拜访内容"), "fields typed before /quit are kept")
   }
 
   @Test func anUnknownScenarioOffersTheChooser() throws {
