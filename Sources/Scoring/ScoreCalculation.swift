@@ -231,14 +231,27 @@ extension Scorer {
   private func permission(before count: Turn, _ transcript: Transcript) -> (
     CriterionStatus, [Evidence]
   ) {
-    let phrases =
-      plan.checks.first { $0.criterion.measure == .stockPermission }?.criterion.phrases.any ?? []
-    let normalized = phrases.map(TextNormalizer.normalize).filter { !$0.isEmpty }
+    let set =
+      plan.checks.first { $0.criterion.measure == .stockPermission }?.criterion.phrases
+      ?? PhraseSet()
+    func normalized(_ phrases: [String]) -> [String] {
+      phrases.map(TextNormalizer.normalize).filter { !$0.isEmpty }
+    }
+    let any = normalized(set.any)
+    let groups = set.all.map(normalized).filter { !$0.isEmpty }
+    let none = normalized(set.none)
+    /// What in `text` asks permission: an `any` phrase, or one phrase from every `all` group.
+    func asks(_ text: String) -> String? {
+      guard !none.contains(where: { text.contains($0) }) else { return nil }
+      if let phrase = any.first(where: { text.contains($0) }) { return phrase }
+      guard !groups.isEmpty else { return nil }
+      let found = groups.compactMap { group in group.first { text.contains($0) } }
+      return found.count == groups.count ? found.joined(separator: "、") : nil
+    }
     let before = transcript.turns.filter { $0.kind == .say && $0.index < count.index }.suffix(3)
     for turn in before.reversed() {
-      let text = TextNormalizer.normalize(turn.trainee)
-      if let phrase = normalized.first(where: { text.contains($0) }) {
-        return (.met, [Evidence(turn: turn.index, text: phrase, utterance: turn.trainee)])
+      if let words = asks(TextNormalizer.normalize(turn.trainee)) {
+        return (.met, [Evidence(turn: turn.index, text: words, utterance: turn.trainee)])
       }
     }
     return (.missed, [Evidence(turn: count.index, text: "没问就盘点了", utterance: "/stock")])
