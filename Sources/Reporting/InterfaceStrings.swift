@@ -73,6 +73,14 @@ public struct InterfaceStrings: Sendable {
   public var stockColumns: String
   public var noStock: String
   public var briefAvailable: String
+  /// `/pack`: the start-screen line, the list, what is packed, and the refusals.
+  public var packAvailable: String
+  public var visitBagList: String
+  public var packedHeading: String
+  public var packedNothing: String
+  public var packUnknown: String
+  public var packTooLate: String
+  public var noVisitBag: String
   public var recordHeading: String
   public var recordFields: [String]
   public var recordSaved: String
@@ -80,6 +88,8 @@ public struct InterfaceStrings: Sendable {
   public var recordFormCommands: String
   /// Labels evidence taken from the visit record rather than from a turn.
   public var recordFieldsSource: String
+  /// Labels evidence taken from the preparation before the visit.
+  public var preparationSource: String
 
   public static func forLanguage(_ language: InterfaceLanguage) -> InterfaceStrings {
     language == .zh ? .chinese : .english
@@ -88,7 +98,11 @@ public struct InterfaceStrings: Sendable {
   /// "第3轮" or "turn 3".
   /// Where a piece of evidence comes from: a turn (`第3轮`) or the visit record.
   public func turnLabel(_ n: Int) -> String {
-    n == Evidence.visitRecord ? recordFieldsSource : "\(turnPrefix)\(n)\(turnSuffix)"
+    switch n {
+    case Evidence.visitRecord: return recordFieldsSource
+    case Evidence.preparation: return preparationSource
+    default: return "\(turnPrefix)\(n)\(turnSuffix)"
+    }
   }
 
   /// `template` with `{0}`, `{1}`, ... replaced by `values`.
@@ -118,7 +132,8 @@ public struct InterfaceStrings: Sendable {
     commandHelp: [
       ("/look", "观察店面和零售户（花一点时间）"), ("/wait", "静静等候（零售户忙时很有用，花时间）"),
       ("/next", "进入下一个环节"), ("/hint", "看本环节的提示（报告里会注明）"),
-      ("/brief", "访前资料：客户档案和公司动态"), ("/stock", "和零售户一起点库存（花一点时间，先征得同意）"),
+      ("/brief", "访前资料：客户档案和公司动态"), ("/pack 物品…", "出发前收拾拜访包（不带物品名时显示清单）"),
+      ("/stock", "和零售户一起点库存（花一点时间，先征得同意）"),
       ("/status", "当前环节、好感、耐心和时间"), ("/score", "目前的得分"),
       ("/undo", "撤回上一句和零售户的回答"), ("/restart", "从头再来"),
       ("/help", "显示这些命令"), ("/quit", "结束拜访，查看报告"),
@@ -137,10 +152,14 @@ public struct InterfaceStrings: Sendable {
     briefRecord: "客户档案", briefNews: "公司动态", noBrief: "这个剧本没有访前资料。",
     stockHeading: "你和零售户一起点了库存：", stockColumns: "品牌  库存(条)  价签/实际卖价(元/包)  周销量(条)  断货天数",
     noStock: "这个剧本没有库存表。", briefAvailable: "访前资料（客户档案、公司动态）：输入 /brief 查看。",
+    packAvailable: "出发前先收拾拜访包：输入 /pack 查看可带的物品，/pack 价签 笔记本 … 装包。带了什么会计分，开口之后就不能再补。",
+    visitBagList: "可带的物品：{0}", packedHeading: "拜访包里：", packedNothing: "（还是空的）",
+    packUnknown: "清单里没有：{0}（用 /pack 查看清单）", packTooLate: "已经进店开口了，拜访包要在出发前收拾好。",
+    noVisitBag: "这个剧本不需要收拾拜访包。",
     recordHeading: "拜访结束，请当场录入拜访记录（每项一行，回车确认；Ctrl-D 跳过）：",
     recordFields: ["拜访内容", "客户诉求或抱怨", "承诺事项及日期", "下次拜访目标"], recordSaved: "拜访记录已保存。",
     recordFormCommands: "记录表里直接填文字；也可以用 /record 内容 | 诉求 | 承诺 | 下次目标 一行写完，/quit 结束填写。",
-    recordFieldsSource: "拜访记录")
+    recordFieldsSource: "拜访记录", preparationSource: "访前准备")
 
   public static let english = InterfaceStrings(
     heading: "Visit score report", total: "Total", passed: "PASSED", failed: "NOT PASSED",
@@ -173,6 +192,7 @@ public struct InterfaceStrings: Sendable {
       ("/next", "move on to the next phase"),
       ("/hint", "a tip for this phase (noted in the report)"),
       ("/brief", "the pre-visit brief: customer record and company news"),
+      ("/pack ITEM…", "pack the visit bag before you go (alone: show the list)"),
       ("/stock", "count the stock with the retailer (takes a little time; ask first)"),
       ("/status", "phase, mood, patience and time"), ("/score", "the score so far"),
       ("/undo", "take back your last line and the reply"), ("/restart", "start the visit again"),
@@ -196,6 +216,12 @@ public struct InterfaceStrings: Sendable {
     stockColumns: "brand  stock (cartons)  tag/actual price (yuan/pack)  weekly sales  days out",
     noStock: "This scenario has no stock table.",
     briefAvailable: "A pre-visit brief (customer record, company news) is ready: type /brief.",
+    packAvailable:
+      "Pack the visit bag before you go: /pack shows the list, /pack 价签 笔记本 … packs. What you pack is scored; once you speak it is too late.",
+    visitBagList: "You can pack: {0}", packedHeading: "In the bag: ", packedNothing: "(empty)",
+    packUnknown: "Not on the list: {0} (type /pack to see it)",
+    packTooLate: "You have already started talking; the bag is packed before you arrive.",
+    noVisitBag: "This scenario has no visit bag to pack.",
     recordHeading: "The visit is over. Enter the visit record now (one line each; Ctrl-D skips):",
     recordFields: [
       "What was done", "Requests or complaints", "Promises and dates", "Next visit's goal",
@@ -203,5 +229,5 @@ public struct InterfaceStrings: Sendable {
     recordSaved: "Visit record saved.",
     recordFormCommands:
       "Type the field as text; or write it all in one line with /record content | requests | promises | next goal; /quit ends the form.",
-    recordFieldsSource: "Visit record")
+    recordFieldsSource: "Visit record", preparationSource: "Preparation")
 }

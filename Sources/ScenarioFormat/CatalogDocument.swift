@@ -1,12 +1,37 @@
 import VisitCoachModel
 import Yams
 
-/// A catalogue file (`scenarios/catalog/*.yaml`): the fictional brands scenarios share.
+/// A catalogue file (`scenarios/catalog/*.yaml`) scenarios share: fictional brands under
+/// `brands:`, or the visit-bag list under `items:`.
 enum CatalogDocument {
-  static func brands(_ root: Yams.Node, sink: DiagnosticSink) -> [Brand] {
-    guard let r = MapReader(root, path: "", sink: sink) else { return [] }
+  static func read(_ root: Yams.Node, sink: DiagnosticSink) -> (brands: [Brand], items: [VisitItem])
+  {
+    guard let r = MapReader(root, path: "", sink: sink) else { return ([], []) }
     defer { r.finish() }
     FormatVersion.check(r)
+    if r.has("items") && !r.has("brands") { return ([], items(r)) }
+    return (brands(r), [])
+  }
+
+  /// The visit-bag list: what a customer manager can pack (action 3).
+  private static func items(_ r: MapReader) -> [VisitItem] {
+    var items: [VisitItem] = []
+    var seen: [String: Int] = [:]
+    r.list("items", required: "the visit-bag items") { item, _ in
+      guard let id = item.string("id", required: "the item's id, e.g. price-tags") else { return }
+      if let line = seen[id.value] {
+        r.sink.error(
+          at: id.mark, id.keyPath, "duplicate item id '\(id.value)' (first at line \(line))")
+      }
+      seen[id.value] = id.mark.line
+      let name = item.string("name", required: "the display name, e.g. 价签")?.value ?? id.value
+      items.append(
+        VisitItem(id: id.value, name: name, aliases: item.strings("aliases").map(\.value)))
+    }
+    return items
+  }
+
+  private static func brands(_ r: MapReader) -> [Brand] {
     var brands: [Brand] = []
     var seen: [String: Int] = [:]
     r.list("brands", required: "the list of brands") { item, _ in

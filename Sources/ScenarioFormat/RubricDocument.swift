@@ -138,14 +138,14 @@ struct CriterionDocument: Sendable {
         "phase_seconds_at_most", "utterance_chars_at_most", "substitution", "pricier_substitute",
         "stock_advice",
         "stock_push", "record_content", "record_complaint", "record_promises", "record_next_goal",
-        "stock_permission",
+        "stock_permission", "packed_needed",
       ]
       let judged: [(String, Measure)] = [
         ("substitution", .substitution), ("pricier_substitute", .pricierSubstitute),
         ("stock_advice", .stockAdvice),
         ("stock_push", .stockPush), ("record_complaint", .recordComplaint),
         ("record_promises", .recordPromises),
-        ("stock_permission", .stockPermission),
+        ("stock_permission", .stockPermission), ("packed_needed", .packedNeeded),
       ]
       if let n = m.int("phase_seconds_at_most", in: 1...100_000) {
         measure = .phaseDurationAtMost(n.value)

@@ -12,6 +12,8 @@ struct ScenarioAssembler {
   let traitFlags: Set<String>
   /// The brand catalogue.
   let catalog: [Brand]
+  /// The visit-bag list.
+  let visitBag: [VisitItem]
 
   func assemble(
     _ doc: ScenarioDocument, sink: DiagnosticSink, traitSinks: [String: DiagnosticSink],
@@ -167,11 +169,26 @@ struct ScenarioAssembler {
       resolved.brand = match.id
       stock.append(resolved)
     }
+    // Preparation needs name visit-bag items by id or by name.
+    var needs: [PackingNeed] = []
+    for (item, reason) in doc.packingNeeds {
+      guard
+        let match = visitBag.first(where: { $0.id == item.value || $0.names.contains(item.value) })
+      else {
+        sink.error(
+          at: item.mark, item.keyPath,
+          "unknown visit-bag item '\(item.value)'\(Suggestions.hint(item.value, in: visitBag.map(\.id))); the list has \(Suggestions.list(visitBag.map(\.id)))"
+        )
+        continue
+      }
+      needs.append(PackingNeed(item: match.id, reason: reason))
+    }
     if sink.hasErrors { return nil }
 
     var hasher = Fingerprint()
     hasher.add(doc.text)
     for brand in catalog { hasher.add("\(brand)") }
+    for item in visitBag { hasher.add("\(item)") }
     for t in traitDocs { hasher.add(t.text) }
     for u in doc.rubrics { if let r = self.rubrics[u.id.value] { hasher.add(r.text) } }
     var scenario = Scenario(
@@ -186,6 +203,8 @@ struct ScenarioAssembler {
     scenario.stock = stock
     scenario.brief = doc.brief
     scenario.recordKeywords = doc.recordKeywords
+    scenario.visitBag = visitBag
+    scenario.packingNeeds = needs
     return scenario
   }
 

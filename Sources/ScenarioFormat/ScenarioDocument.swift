@@ -52,6 +52,8 @@ struct ScenarioDocument: Sendable {
   var stock: [(brand: Located<String>, item: StockItem)] = []
   var brief: Brief?
   var recordKeywords: [String] = []
+  /// `preparation.needs`: visit-bag items not yet checked against the list, with the reason.
+  var packingNeeds: [(item: Located<String>, reason: String)] = []
   var mark: SourceMark
 
   init?(_ root: Yams.Node, file: String, text: String, sink: DiagnosticSink) {
@@ -219,6 +221,16 @@ struct ScenarioDocument: Sendable {
     if let record = r.map("record") {
       recordKeywords = record.strings("complaint").map(\.value)
       record.finish()
+    }
+    if let p = r.map("preparation") {
+      p.list("needs", required: "the visit-bag items this visit needs") { need, _ in
+        guard let item = need.string("item", required: "a visit-bag item id or name") else {
+          return
+        }
+        let reason = need.string("why", required: "why this visit needs it")?.value ?? ""
+        packingNeeds.append((item, reason))
+      }
+      p.finish()
     }
     if let b = r.map("brief") {
       brief = Brief(record: b.strings("record").map(\.value), news: b.strings("news").map(\.value))

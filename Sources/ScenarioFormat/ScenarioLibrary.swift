@@ -201,6 +201,7 @@ public enum ScenarioLibrary {
       rubricSinks[doc.id.value] = sink
     }
     var catalog: [Brand] = []
+    var visitBag: [VisitItem] = []
     for file in yamlFiles(in: (root as NSString).appendingPathComponent("catalog")) {
       let sink = DiagnosticSink(file: file)
       sinks.append(sink)
@@ -208,7 +209,9 @@ public enum ScenarioLibrary {
       guard let text = readText(file, sink: sink), let node = compose(text, sink: sink) else {
         continue
       }
-      catalog += CatalogDocument.brands(node, sink: sink)
+      let read = CatalogDocument.read(node, sink: sink)
+      catalog += read.brands
+      visitBag += read.items
     }
     var criteria = Set<String>()
     var penalties = Set<String>()
@@ -259,7 +262,7 @@ public enum ScenarioLibrary {
     return Library(
       assembler: ScenarioAssembler(
         traits: traits, rubrics: rubrics, libraryCriteria: criteria, libraryPenalties: penalties,
-        traitFlags: traitFlags, catalog: catalog),
+        traitFlags: traitFlags, catalog: catalog, visitBag: visitBag),
       sinks: sinks, traitSinks: traitSinks, rubricSinks: rubricSinks, fileCount: count)
   }
 

@@ -133,6 +133,7 @@ extension Scorer {
     CriterionStatus, [Evidence]
   ) {
     guard check.staticallyApplicable else { return (.notApplicable, []) }
+    if check.criterion.measure == .packedNeeded { return packing(transcript) }
     if let judged = recordStatus(check.criterion.measure, transcript) { return judged }
     let a = check.criterion.applies
     let turns = transcript.turns.filter { a.phases.isEmpty || a.phases.contains($0.phase) }
@@ -140,7 +141,7 @@ extension Scorer {
     guard !spoken.isEmpty else { return (.notApplicable, []) }
     switch check.criterion.measure {
     case .words, .substitution, .pricierSubstitute, .stockAdvice, .stockPush, .recordContent,
-      .recordComplaint, .recordPromises, .recordNextGoal, .stockPermission:
+      .recordComplaint, .recordPromises, .recordNextGoal, .stockPermission, .packedNeeded:
       return (.missed, [])
     case .phaseDurationAtMost(let limit):
       let seconds = turns.reduce(0) { $0 + ($1.clock - $1.clockStart) }
@@ -154,6 +155,31 @@ extension Scorer {
         utterance: longest.trainee)
       return (longest.trainee.count <= limit ? .met : .missed, [evidence])
     }
+  }
+
+  /// The visit bag (action 3) against what this visit needs: one piece of evidence for what was
+  /// packed, one per needed item left behind, with the reason it was needed.
+  private func packing(_ transcript: Transcript) -> (CriterionStatus, [Evidence]) {
+    guard !plan.packingNeeds.isEmpty else { return (.notApplicable, []) }
+    let packed = transcript.packed ?? []
+    func name(_ id: String) -> String { plan.visitBag.first { $0.id == id }?.name ?? id }
+    let missing = plan.packingNeeds.filter { !packed.contains($0.item) }
+    let status: CriterionStatus =
+      missing.isEmpty ? .met : (missing.count == plan.packingNeeds.count ? .missed : .partial)
+    let packedText = packed.isEmpty ? "没有收拾拜访包" : packed.map(name).joined(separator: "、")
+    var evidence = [
+      Evidence(
+        turn: Evidence.preparation,
+        text: "需要的 \(plan.packingNeeds.count) 样带了 \(plan.packingNeeds.count - missing.count) 样",
+        utterance: packedText)
+    ]
+    for need in missing {
+      evidence.append(
+        Evidence(
+          turn: Evidence.preparation, text: "没带\(name(need.item))：\(need.reason)",
+          utterance: need.reason))
+    }
+    return (status, evidence)
   }
 
   /// The visit record (action 26) against what happened in the visit; nil for other measures.

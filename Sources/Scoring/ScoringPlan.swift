@@ -78,6 +78,9 @@ public struct ScoringPlan: Sendable {
   let stockChecks: [Int]
   let stockJudge: StockJudge
   let recordKeywords: [String]
+  /// What the visit needs packed, and the visit-bag list to name the items by.
+  let packingNeeds: [PackingNeed]
+  let visitBag: [VisitItem]
   /// Indices of checks with similar examples, ascending.
   let similarChecks: [Int]
   let automaton: PhraseAutomaton
@@ -147,6 +150,8 @@ public struct ScoringPlan: Sendable {
     }
     stockJudge = StockJudge(scenario: scenario)
     recordKeywords = scenario.recordKeywords
+    packingNeeds = scenario.packingNeeds
+    visitBag = scenario.visitBag
     var starts: [Int32] = []
     var list: [PatternUse] = []
     for u in uses {

@@ -90,6 +90,17 @@ public struct Conversation: Sendable {
     transcript.record = record
   }
 
+  /// Packs the visit bag (action 3): the item ids, added to what is already packed. Only before
+  /// the first turn, since the bag is packed before arriving; returns whether it was accepted.
+  @discardableResult
+  public mutating func pack(_ items: [String]) -> Bool {
+    guard transcript.turns.isEmpty, state.ended == nil else { return false }
+    var packed = transcript.packed ?? []
+    for item in items where !packed.contains(item) { packed.append(item) }
+    transcript.packed = packed
+    return true
+  }
+
   /// Notes that the hint of `phase` was used (when rebuilding a stored visit).
   public mutating func recordHint(_ phase: String) {
     if !transcript.hintsUsed.contains(phase) { transcript.hintsUsed.append(phase) }

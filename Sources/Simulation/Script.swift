@@ -14,6 +14,8 @@ public enum ScriptStep: Sendable, Equatable {
   case stock
   /// The visit record: `内容 | 诉求 | 承诺 | 下次目标`.
   case record(String)
+  /// Packing the visit bag before arriving: item names separated by spaces or 、.
+  case pack(String)
   /// Commands that only show something (/help, /status, /score): no effect on the visit.
   case show(String)
 }
@@ -30,7 +32,8 @@ public struct ScriptError: Error, Sendable, Equatable {
 public enum Script {
   /// Every command, as typed.
   public static let commands = [
-    "/look", "/wait", "/next", "/hint", "/stock", "/brief", "/record", "/status", "/score", "/undo",
+    "/look", "/wait", "/next", "/hint", "/stock", "/brief", "/pack", "/record", "/status", "/score",
+    "/undo",
     "/restart", "/help", "/quit",
   ]
 
@@ -68,6 +71,8 @@ public enum Script {
     case "/stock": return .stock
     case "/record":
       return .record(String(line.dropFirst("/record".count)))
+    case "/pack":
+      return .pack(String(line.dropFirst("/pack".count)))
     case "/help", "/status", "/score", "/brief": return .show(word)
     default: return nil
     }

@@ -48,6 +48,11 @@ public struct VisitRun: Sendable {
       steps.append(step)
       _ = conversation.hint()
       return nil
+    case .pack(let text):
+      let items = scenario.bagItems(in: text).items.map(\.id)
+      guard conversation.pack(items) else { return nil }
+      steps.append(step)
+      return nil
     case .record(let text):
       steps.append(step)
       conversation.writeRecord(VisitRecord(line: text))
@@ -71,6 +76,8 @@ public struct VisitRun: Sendable {
   /// the index of the first turn that came out differently, if any.
   public mutating func rebuild(from transcript: Transcript) -> Int? {
     var firstDifference: Int?
+    // The bag was packed before the first turn; item ids name items too.
+    if let packed = transcript.packed { perform(.pack(packed.joined(separator: " "))) }
     for stored in transcript.turns {
       let step: ScriptStep
       switch stored.kind {
@@ -97,7 +104,7 @@ public struct VisitRun: Sendable {
     guard
       let last = steps.lastIndex(where: {
         switch $0 {
-        case .hint, .record: return false
+        case .hint, .record, .pack: return false
         default: return true
         }
       })

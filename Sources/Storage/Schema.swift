@@ -9,7 +9,8 @@ import VisitCoachModel
 /// - `v3` area scores per session, filled in for sessions stored before it from their reports;
 /// - `v4` reports move to their own table, so scanning sessions (history, cohort) reads small rows;
 /// - `v5` a covering index for hit rates per criterion (cohort over thousands of sessions);
-/// - `v6` the visit record the trainee writes after the visit (action 26), as JSON.
+/// - `v6` the visit record the trainee writes after the visit (action 26), as JSON;
+/// - `v7` the visit-bag items packed before the visit (action 3), as a JSON list of ids.
 enum Schema {
   static var migrator: DatabaseMigrator {
     var migrator = DatabaseMigrator()
@@ -102,6 +103,9 @@ enum Schema {
     }
     migrator.registerMigration("v6") { db in
       try db.alter(table: "session") { t in t.add(column: "visit_record", .text) }
+    }
+    migrator.registerMigration("v7") { db in
+      try db.alter(table: "session") { t in t.add(column: "packed", .text) }
     }
     return migrator
   }

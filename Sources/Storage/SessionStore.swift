@@ -172,10 +172,12 @@ public final class SessionStore: Sendable {
           ])
       }
       try db.execute(
-        sql: "UPDATE session SET hints = ?, opening_line = ?, visit_record = ? WHERE id = ?",
+        sql:
+          "UPDATE session SET hints = ?, opening_line = ?, visit_record = ?, packed = ? WHERE id = ?",
         arguments: [
           Self.json(transcript.hintsUsed), transcript.openingLine,
-          transcript.record.map { Self.json($0) }, sessionID,
+          transcript.record.map { Self.json($0) }, transcript.packed.map { Self.json($0) },
+          sessionID,
         ])
     }
   }
@@ -337,6 +339,9 @@ public final class SessionStore: Sendable {
         turns: turns, endedBy: endedBy, hintsUsed: hints)
       if let json = session["visit_record"] as String? {
         transcript.record = try? JSONDecoder().decode(VisitRecord.self, from: Data(json.utf8))
+      }
+      if let json = session["packed"] as String? {
+        transcript.packed = try? JSONDecoder().decode([String].self, from: Data(json.utf8))
       }
       return transcript
     }

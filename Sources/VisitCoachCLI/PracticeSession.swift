@@ -128,6 +128,8 @@ final class PracticeSession {
       }
     case .show:
       Console.line(InterfaceStrings.fill(s.scoreSoFar, String(run.conversation.report.total)))
+    case .pack(let text):
+      pack(text)
     case .hint:
       let hints = run.conversation.phase.id
       run.perform(.hint)
@@ -194,6 +196,36 @@ final class PracticeSession {
       show(run.perform(step))
     }
     return .handled
+  }
+
+  /// `/pack` with item names packs them (before the first turn only); alone, it shows the list
+  /// and what is packed.
+  private func pack(_ text: String) {
+    guard !scenario.visitBag.isEmpty else {
+      Console.line(s.noVisitBag)
+      return
+    }
+    let named = scenario.bagItems(in: text)
+    if !named.items.isEmpty {
+      guard run.conversation.transcript.turns.isEmpty else {
+        Console.line(s.packTooLate)
+        return
+      }
+      run.perform(.pack(text))
+      keeper.save(run.conversation.transcript)
+    }
+    if !named.unknown.isEmpty {
+      Console.line(InterfaceStrings.fill(s.packUnknown, named.unknown.joined(separator: "、")))
+    }
+    let packed = run.conversation.transcript.packed ?? []
+    let names = scenario.visitBag.filter { packed.contains($0.id) }.map(\.name)
+    Console.line(
+      screen.bold(s.packedHeading)
+        + (names.isEmpty ? s.packedNothing : names.joined(separator: "、")))
+    if named.items.isEmpty {
+      let list = scenario.visitBag.map(\.name).joined(separator: "、")
+      Console.line(screen.wrapped(InterfaceStrings.fill(s.visitBagList, list)))
+    }
   }
 
   private func describe(_ step: ScriptStep) -> String {

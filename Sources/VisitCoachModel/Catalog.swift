@@ -88,3 +88,35 @@ public struct Brief: Sendable, Hashable {
     self.news = news
   }
 }
+
+/// Something a customer manager can pack in the visit bag (物品准备, action 3), from the source
+/// document's list in `scenarios/catalog/visit-bag.yaml`.
+public struct VisitItem: Sendable, Hashable, Identifiable, Codable {
+  public var id: String
+  /// The display name, e.g. 价签.
+  public var name: String
+  /// Other ways a trainee writes it, e.g. 价格标签.
+  public var aliases: [String]
+
+  public init(id: String, name: String, aliases: [String]) {
+    self.id = id
+    self.name = name
+    self.aliases = aliases
+  }
+
+  /// Every way of writing the item.
+  public var names: [String] { [name] + aliases }
+}
+
+/// An item this visit needs packed, and why (shown in the report when it was left behind).
+public struct PackingNeed: Sendable, Hashable {
+  /// The visit-bag item id.
+  public var item: String
+  /// Why this visit needs it, e.g. 两格价签缺失，要当场补上.
+  public var reason: String
+
+  public init(item: String, reason: String) {
+    self.item = item
+    self.reason = reason
+  }
+}

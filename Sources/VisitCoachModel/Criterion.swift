@@ -101,12 +101,15 @@ public enum Measure: Sendable, Hashable {
   /// criterion's `match.any` phrases in the three utterances before it). Not applicable when
   /// the stock was never counted.
   case stockPermission
+  /// Before the visit, the trainee packed every item the scenario's `preparation.needs` lists
+  /// (all: met; some: partial). Not applicable when the scenario needs nothing packed.
+  case packedNeeded
 
   /// Whether the measure judges each utterance (words) rather than the whole visit.
   public var isPerUtterance: Bool {
     switch self {
     case .phaseDurationAtMost, .utterancesAtMost, .recordContent, .recordComplaint, .recordPromises,
-      .recordNextGoal, .stockPermission:
+      .recordNextGoal, .stockPermission, .packedNeeded:
       return false
     default: return true
     }

@@ -50,6 +50,10 @@ public struct Scenario: Sendable, Hashable, Identifiable {
   public var brief: Brief?
   /// Words a visit record must use to count as mentioning this retailer's complaint.
   public var recordKeywords: [String] = []
+  /// What a customer manager can pack (the library's visit-bag list).
+  public var visitBag: [VisitItem] = []
+  /// What this visit needs packed (`preparation.needs`); empty when preparation is not part of it.
+  public var packingNeeds: [PackingNeed] = []
 
   public init(
     id: String, title: String, summary: String, difficulty: Int, customer: Customer,
@@ -80,6 +84,22 @@ public struct Scenario: Sendable, Hashable, Identifiable {
 
   /// The phase with this id.
   public func phase(_ id: String) -> Phase? { phases.first { $0.id == id } }
+
+  /// The visit-bag items named in `text` (by name or alias, separated by spaces or 、，,), and
+  /// the words that name no item.
+  public func bagItems(in text: String) -> (items: [VisitItem], unknown: [String]) {
+    var items: [VisitItem] = []
+    var unknown: [String] = []
+    let words = text.split { " 、，,；;\u{3000}".contains($0) }.map(String.init)
+    for word in words {
+      if let item = visitBag.first(where: { $0.id == word || $0.names.contains(word) }) {
+        if !items.contains(item) { items.append(item) }
+      } else {
+        unknown.append(word)
+      }
+    }
+    return (items, unknown)
+  }
 
   /// The catalogue brand with this id.
   public func brand(_ id: String) -> Brand? { catalog.first { $0.id == id } }

@@ -18,8 +18,10 @@ public enum CriterionStatus: String, Sendable, Codable, CaseIterable {
 public struct Evidence: Sendable, Hashable, Codable {
   /// The `turn` of evidence taken from the visit record written after the visit, not a turn.
   public static let visitRecord = 0
+  /// The `turn` of evidence taken from the preparation before the visit (the packed bag).
+  public static let preparation = -1
 
-  /// The turn's 1-based index, or ``visitRecord``.
+  /// The turn's 1-based index, ``visitRecord`` or ``preparation``.
   public var turn: Int
   /// The matched words, `≈「example」(64%)` for a sentence close to a good example, or what
   /// a measure found (e.g. `用时 45 秒 (上限 90 秒)`).

@@ -82,6 +82,9 @@ public struct Transcript: Sendable, Hashable, Codable {
   public var hintsUsed: [String]
   /// The visit record the trainee wrote after the visit (action 26), if any.
   public var record: VisitRecord?
+  /// The visit-bag item ids the trainee packed before the visit (action 3); nil when nothing
+  /// was packed.
+  public var packed: [String]?
 
   public init(
     scenarioID: String, seed: UInt64, openingLine: String? = nil, turns: [Turn] = [],
@@ -101,7 +104,7 @@ public struct Transcript: Sendable, Hashable, Codable {
     case openingLine = "opening_line"
     case endedBy = "ended_by"
     case hintsUsed = "hints_used"
-    case record
+    case record, packed
   }
 }
 

@@ -71,6 +71,26 @@ struct DiagnosticsTests {
         "case.yaml:\(error.location.line):12: error: persona.traits[0]: unknown trait"))
   }
 
+  @Test func anUnknownVisitBagItemListsTheBag() throws {
+    let yaml = validScenario.replacingOccurrences(
+      of: "rubrics:\n",
+      with: """
+        preparation:
+          needs:
+            - { item: 价签, why: 补价签 }
+            - { item: price-tag, why: 补价签 }
+        rubrics:
+
+        """)
+    let error = try #require(diagnose(yaml).errors.first)
+    #expect(
+      error.message.contains("unknown visit-bag item 'price-tag' (did you mean 'price-tags'?)"))
+    #expect(error.message.contains("'notebook'"))
+    #expect(error.keyPath == "preparation.needs[1].item")
+    #expect(error.location.line == line(of: "item: price-tag,", in: yaml))
+    #expect(diagnose(yaml).errors.count == 1, "价签 names an item by its name")
+  }
+
   @Test func misspeltConditionIsAnError() throws {
     let yaml = validScenario.replacingOccurrences(
       of: "when: { phase: greeting }", with: "when: { phse: greeting }")

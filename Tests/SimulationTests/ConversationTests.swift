@@ -189,6 +189,21 @@ struct ConversationTests {
     #expect(c.transcript.turns.isEmpty)
   }
 
+  @Test func thePackedBagIsKeptWhenAStoredVisitIsRebuilt() throws {
+    let scenario = TestLibrary.scenario("supply-complaint")
+    var first = VisitRun(scenario: scenario, seed: 1)
+    first.perform(.pack("价存表 本子 雨伞"))
+    first.perform(.say("赵老板，您好！"))
+    first.perform(.pack("价签"))
+    #expect(first.conversation.transcript.packed == ["stock-form", "notebook"])
+    var rebuilt = VisitRun(scenario: scenario, seed: 1)
+    #expect(rebuilt.rebuild(from: first.conversation.transcript) == nil)
+    #expect(rebuilt.conversation.transcript.packed == ["stock-form", "notebook"])
+    let area = try #require(rebuilt.conversation.report.areas.first { $0.id == "preparation" })
+    let bag = try #require(area.criteria.first { $0.id == "preparation.bag" })
+    #expect(bag.status == .met)
+  }
+
   @Test func hintsAreNotedInTheReport() {
     var c = Conversation(scenario: busy, seed: 1)
     _ = c.start()

@@ -143,6 +143,33 @@ struct PracticeTerminalTests {
     #expect(!history.stdout.contains("未完成"), "SIGTERM ends the visit like Ctrl-D")
   }
 
+  @Test func theVisitBagIsPackedBeforeTheFirstWord() throws {
+    let (t, home) = try session(["practice", "supply-complaint", "--seed", "1"])
+    #expect(t.expect("/pack"), "the start screen mentions packing")
+    #expect(t.expect(prompt))
+    t.send("/pack\r")
+    #expect(t.expect("可带的物品"))
+    #expect(t.expect(prompt))
+    t.send("/pack 价存表、本子 雨伞\r")
+    #expect(t.expect("清单里没有：雨伞"))
+    #expect(t.expect("拜访包里："))
+    #expect(t.expect("价存采集表、笔记本"))
+    #expect(t.expect(prompt))
+    t.send("赵老板，您好！\r")
+    #expect(t.expect(prompt))
+    t.send("/pack 价签\r")
+    #expect(t.expect("已经进店开口了"))
+    #expect(t.expect(prompt))
+    t.send("/quit\r")
+    #expect(t.expect("拜访内容> "))
+    t.send("\u{04}")
+    #expect(t.exitStatus() == 0)
+    let db = home + "/.local/share/visitcoach/visitcoach.sqlite"
+    let report = try BinaryRunner.run(["report", "--last", "--db", db])
+    #expect(report.stdout.contains("✓ 拜访包带齐这次要用的东西"), "\(report.stdout)")
+    #expect(report.stdout.contains("访前准备: 需要的 2 样带了 2 样"))
+  }
+
   @Test func theVisitRecordIsAskedForAfterTheVisit() throws {
     let (t, home) = try session(["practice", "supply-complaint", "--seed", "1"])
     #expect(t.expect("/brief"), "the start screen mentions the brief")
