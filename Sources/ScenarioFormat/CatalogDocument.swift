@@ -18,12 +18,9 @@ enum CatalogDocument {
     var items: [VisitItem] = []
     var seen: [String: Int] = [:]
     r.list("items", required: "the visit-bag items") { item, _ in
-      guard let id = item.string("id", required: "the item's id, e.g. price-tags") else { return }
-      if let line = seen[id.value] {
-        r.sink.error(
-          at: id.mark, id.keyPath, "duplicate item id '\(id.value)' (first at line \(line))")
+      guard let id = uniqueID(item, kind: "item", example: "price-tags", seen: &seen) else {
+        return
       }
-      seen[id.value] = id.mark.line
       let name = item.string("name", required: "the display name, e.g. 价签")?.value ?? id.value
       items.append(
         VisitItem(id: id.value, name: name, aliases: item.strings("aliases").map(\.value)))
@@ -35,14 +32,9 @@ enum CatalogDocument {
     var brands: [Brand] = []
     var seen: [String: Int] = [:]
     r.list("brands", required: "the list of brands") { item, _ in
-      guard let id = item.string("id", required: "the brand's id, e.g. jinqiao-slim") else {
+      guard let id = uniqueID(item, kind: "brand", example: "jinqiao-slim", seen: &seen) else {
         return
       }
-      if let line = seen[id.value] {
-        r.sink.error(
-          at: id.mark, id.keyPath, "duplicate brand id '\(id.value)' (first at line \(line))")
-      }
-      seen[id.value] = id.mark.line
       let name = item.string("name", required: "the display name, e.g. 金桥(细支)")?.value ?? id.value
       brands.append(
         Brand(
@@ -56,5 +48,20 @@ enum CatalogDocument {
             "pack_price", in: 1...1000, required: "the retail price per pack, yuan")?.value ?? 0))
     }
     return brands
+  }
+
+  /// An entry's required `id`; a repeated id is an error naming the first one's line.
+  private static func uniqueID(
+    _ item: MapReader, kind: String, example: String, seen: inout [String: Int]
+  ) -> Located<String>? {
+    guard let id = item.string("id", required: "the \(kind)'s id, e.g. \(example)") else {
+      return nil
+    }
+    if let line = seen[id.value] {
+      item.sink.error(
+        at: id.mark, id.keyPath, "duplicate \(kind) id '\(id.value)' (first at line \(line))")
+    }
+    seen[id.value] = id.mark.line
+    return id
   }
 }

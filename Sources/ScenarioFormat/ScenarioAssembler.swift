@@ -156,32 +156,20 @@ struct ScenarioAssembler {
     // The stock table names catalogue brands by id or by name.
     var stock: [StockItem] = []
     for (brand, item) in doc.stock {
-      guard
-        let match = catalog.first(where: { $0.id == brand.value || $0.names.contains(brand.value) })
-      else {
-        sink.error(
-          at: brand.mark, brand.keyPath,
-          "unknown brand '\(brand.value)'\(Suggestions.hint(brand.value, in: catalog.map(\.id))); the catalogue has \(Suggestions.list(catalog.map(\.id)))"
-        )
-        continue
-      }
+      let entries = catalog.map { ($0.id, $0.names) }
+      guard let id = resolve(brand, in: entries, kind: "brand", list: "the catalogue", sink)
+      else { continue }
       var resolved = item
-      resolved.brand = match.id
+      resolved.brand = id
       stock.append(resolved)
     }
     // Preparation needs name visit-bag items by id or by name.
     var needs: [PackingNeed] = []
     for (item, reason) in doc.packingNeeds {
-      guard
-        let match = visitBag.first(where: { $0.id == item.value || $0.names.contains(item.value) })
-      else {
-        sink.error(
-          at: item.mark, item.keyPath,
-          "unknown visit-bag item '\(item.value)'\(Suggestions.hint(item.value, in: visitBag.map(\.id))); the list has \(Suggestions.list(visitBag.map(\.id)))"
-        )
-        continue
-      }
-      needs.append(PackingNeed(item: match.id, reason: reason))
+      let entries = visitBag.map { ($0.id, $0.names) }
+      guard let id = resolve(item, in: entries, kind: "visit-bag item", list: "the list", sink)
+      else { continue }
+      needs.append(PackingNeed(item: id, reason: reason))
     }
     if sink.hasErrors { return nil }
 
@@ -345,6 +333,23 @@ struct ScenarioAssembler {
     if failedExpansion { failed = true }
     return rubric
   }
+
+  /// The id of the shared-list entry `name` gives by id or by name; otherwise an error at
+  /// `name` with a suggestion and the ids the list has.
+  private func resolve(
+    _ name: Located<String>, in entries: [(id: String, names: [String])], kind: String,
+    list: String, _ sink: DiagnosticSink
+  ) -> String? {
+    if let match = entries.first(where: { $0.id == name.value || $0.names.contains(name.value) }) {
+      return match.id
+    }
+    let ids = entries.map(\.id)
+    sink.error(
+      at: name.mark, name.keyPath,
+      "unknown \(kind) '\(name.value)'\(Suggestions.hint(name.value, in: ids)); \(list) has \(Suggestions.list(ids))"
+    )
+    return nil
+  }
 }
 
 /// FNV-1a over the texts a scenario was built from, so a stored session names the exact
@@ -365,4 +370,5 @@ struct Fingerprint {
     let s = String(hash, radix: 16)
     return String(repeating: "0", count: 16 - s.count) + s
   }
+
 }
