@@ -19,12 +19,14 @@ struct ConditionDocument: Sendable {
   var longerThan: Int?
   var visit: VisitKind?
   var turn: ValueRange?
+  var packed: [Located<String>] = []
+  var notPacked: [Located<String>] = []
   /// Named conditions this one includes (`if:`).
   var includes: [Located<String>] = []
 
   static let keys = [
     "phase", "traits", "without_traits", "mood", "patience", "flags", "unset", "met", "missed",
-    "met_now", "violated_now", "longer_than", "visit", "turn", "if",
+    "met_now", "violated_now", "longer_than", "visit", "turn", "packed", "not_packed", "if",
   ]
 
   init?(_ node: Yams.Node, path: String, sink: DiagnosticSink) {
@@ -47,6 +49,8 @@ struct ConditionDocument: Sendable {
       VisitKind(rawValue: $0.value)
     }
     turn = Self.range(r, "turn", upper: 1000)
+    packed = r.strings("packed")
+    notPacked = r.strings("not_packed")
     includes = r.strings("if")
     for (key, keyNode, _) in r.keys where !Self.keys.contains(key) {
       sink.error(

@@ -8,6 +8,8 @@ struct ConditionResolver {
   var flags: Set<String>
   var criteria: Set<String>
   var penalties: Set<String>
+  /// Visit-bag item ids, for `packed` and `not_packed`.
+  var bag: Set<String>
   var named: [String: ConditionDocument]
   /// Whether unknown phases and criteria are errors (scenario lines) or make the line inert
   /// (trait lines, which serve many scenarios).
@@ -53,6 +55,8 @@ struct ConditionResolver {
     c.longerThan = doc.longerThan
     c.visit = doc.visit
     c.turnInPhase = doc.turn
+    c.packed = check(doc.packed, in: bag, what: "visit-bag item", strictOnly: false)
+    c.notPacked = check(doc.notPacked, in: bag, what: "visit-bag item", strictOnly: false)
     for include in doc.includes {
       guard let target = named[include.value] else {
         sink.error(
@@ -96,6 +100,12 @@ struct ConditionResolver {
       sink.error(
         at: doc.mark, doc.path,
         "a flag is required both set and unset; this condition can never hold")
+      ok = false
+    }
+    if !c.packed.isDisjoint(with: c.notPacked) {
+      sink.error(
+        at: doc.mark, doc.path,
+        "an item is required both packed and not packed; this condition can never hold")
       ok = false
     }
     if !c.traits.isDisjoint(with: c.withoutTraits) {

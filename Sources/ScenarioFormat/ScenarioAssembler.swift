@@ -93,7 +93,7 @@ struct ScenarioAssembler {
       doc.conditions.map { ($0.0.value, $0.1) }, uniquingKeysWith: { a, _ in a })
     let resolver = ConditionResolver(
       phases: phaseIDs, traits: Set(traits.keys), flags: flags, criteria: criteria,
-      penalties: penalties,
+      penalties: penalties, bag: Set(visitBag.map(\.id)),
       named: named, strict: true, sink: sink)
     for (name, condition) in doc.conditions {
       _ = resolver.resolve(condition, visiting: [name.value])
@@ -119,7 +119,8 @@ struct ScenarioAssembler {
       let traitResolver = ConditionResolver(
         phases: phaseIDs, traits: Set(traits.keys), flags: flags.union(traitFlags),
         criteria: criteria,
-        penalties: penalties, named: [:], strict: false, sink: traitSink)
+        penalties: penalties, bag: Set(visitBag.map(\.id)), named: [:], strict: false,
+        sink: traitSink)
       for line in trait.lines {
         if let first = lineIDs[line.id.value] {
           sink.error(

@@ -11,6 +11,8 @@ struct ConditionContext {
   var metNow: Set<String>
   var violatedNow: Set<String>
   var utteranceLength: Int
+  /// The visit-bag items packed before the visit.
+  var packed: Set<String>
 }
 
 extension Condition {
@@ -30,6 +32,8 @@ extension Condition {
     if let longerThan, context.utteranceLength <= longerThan { return false }
     if let visit, visit != context.visit { return false }
     if let turnInPhase, !turnInPhase.contains(context.state.turnsInPhase) { return false }
+    if !packed.isSubset(of: context.packed) { return false }
+    if !notPacked.isDisjoint(with: context.packed) { return false }
     return true
   }
 }

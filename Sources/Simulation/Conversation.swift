@@ -275,7 +275,8 @@ public struct Conversation: Sendable {
   {
     ConditionContext(
       state: state, phase: phase.id, traits: traits, visit: scenario.customer.visit, scorer: scorer,
-      metNow: metNow, violatedNow: violatedNow, utteranceLength: length)
+      metNow: metNow, violatedNow: violatedNow, utteranceLength: length,
+      packed: Set(transcript.packed ?? []))
   }
 
   /// Picks a line for `event`: among lines whose condition holds, the highest-ranked (priority,

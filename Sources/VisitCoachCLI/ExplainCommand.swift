@@ -119,6 +119,8 @@ struct ExplainCommand: ParsableCommand {
     if let n = c.longerThan { parts.append("本句超过\(n)字") }
     if let v = c.visit { parts.append("拜访=\(v.rawValue)") }
     if let t = c.turnInPhase { parts.append("本环节第\(t.lower)-\(t.upper)句") }
+    if !c.packed.isEmpty { parts.append("带了=\(c.packed.sorted().joined(separator: ","))") }
+    if !c.notPacked.isEmpty { parts.append("没带=\(c.notPacked.sorted().joined(separator: ","))") }
     return parts.isEmpty ? "无（任何时候都可说）" : parts.joined(separator: "，")
   }
 }

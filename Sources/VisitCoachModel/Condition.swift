@@ -49,6 +49,10 @@ public struct Condition: Sendable, Hashable {
   public var visit: VisitKind?
   /// The trainee's turn number within the current phase (1-based) lies in this range.
   public var turnInPhase: ValueRange?
+  /// The trainee packed all of these visit-bag items before the visit.
+  public var packed: Set<String> = []
+  /// The trainee packed none of these visit-bag items.
+  public var notPacked: Set<String> = []
 
   public init() {}
 
@@ -60,7 +64,7 @@ public struct Condition: Sendable, Hashable {
       + (patience == nil ? 0 : 1) + flags.count + unset.count + met.count + missed.count
       + 2 * (metNow.count + violatedNow.count) + (longerThan == nil ? 0 : 2)
       + (visit == nil ? 0 : 1)
-      + (turnInPhase == nil ? 0 : 1)
+      + (turnInPhase == nil ? 0 : 1) + packed.count + notPacked.count
   }
 
   /// Combines two conditions: the result holds when both hold.
@@ -82,6 +86,8 @@ public struct Condition: Sendable, Hashable {
     if let o = other.longerThan { c.longerThan = max(longerThan ?? o, o) }
     c.visit = visit ?? other.visit
     c.turnInPhase = Self.intersect(turnInPhase, other.turnInPhase)
+    c.packed.formUnion(other.packed)
+    c.notPacked.formUnion(other.notPacked)
     return c
   }
 

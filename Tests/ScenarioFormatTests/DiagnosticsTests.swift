@@ -91,6 +91,19 @@ struct DiagnosticsTests {
     #expect(diagnose(yaml).errors.count == 1, "价签 names an item by its name")
   }
 
+  @Test func packedConditionsAreCheckedAgainstTheBag() throws {
+    let unknown = validScenario.replacingOccurrences(
+      of: "when: { phase: greeting }", with: "when: { phase: greeting, packed: [notebok] }")
+    let error = try #require(diagnose(unknown).errors.first)
+    #expect(error.message.contains("unknown visit-bag item 'notebok' (did you mean 'notebook'?)"))
+    #expect(error.keyPath == "lines[0].when.packed[0]")
+    let contradiction = validScenario.replacingOccurrences(
+      of: "when: { phase: greeting }",
+      with: "when: { phase: greeting, packed: [pen], not_packed: [pen] }")
+    let never = try #require(diagnose(contradiction).errors.first)
+    #expect(never.message.contains("both packed and not packed"))
+  }
+
   @Test func misspeltConditionIsAnError() throws {
     let yaml = validScenario.replacingOccurrences(
       of: "when: { phase: greeting }", with: "when: { phse: greeting }")
