@@ -91,9 +91,10 @@ struct ScenarioAssembler {
       traitDocs.flatMap { $0.lines.flatMap { $0.set.map(\.value) } })
     let named = Dictionary(
       doc.conditions.map { ($0.0.value, $0.1) }, uniquingKeysWith: { a, _ in a })
+    let bagIDs = Set(visitBag.map(\.id))
     let resolver = ConditionResolver(
       phases: phaseIDs, traits: Set(traits.keys), flags: flags, criteria: criteria,
-      penalties: penalties, bag: Set(visitBag.map(\.id)),
+      penalties: penalties, bag: bagIDs,
       named: named, strict: true, sink: sink)
     for (name, condition) in doc.conditions {
       _ = resolver.resolve(condition, visiting: [name.value])
@@ -119,7 +120,7 @@ struct ScenarioAssembler {
       let traitResolver = ConditionResolver(
         phases: phaseIDs, traits: Set(traits.keys), flags: flags.union(traitFlags),
         criteria: criteria,
-        penalties: penalties, bag: Set(visitBag.map(\.id)), named: [:], strict: false,
+        penalties: penalties, bag: bagIDs, named: [:], strict: false,
         sink: traitSink)
       for line in trait.lines {
         if let first = lineIDs[line.id.value] {
@@ -156,9 +157,9 @@ struct ScenarioAssembler {
     }
     // The stock table names catalogue brands by id or by name.
     var stock: [StockItem] = []
+    let brands = catalog.map { ($0.id, $0.names) }
     for (brand, item) in doc.stock {
-      let entries = catalog.map { ($0.id, $0.names) }
-      guard let id = resolve(brand, in: entries, kind: "brand", list: "the catalogue", sink)
+      guard let id = resolve(brand, in: brands, kind: "brand", list: "the catalogue", sink)
       else { continue }
       var resolved = item
       resolved.brand = id
@@ -166,9 +167,9 @@ struct ScenarioAssembler {
     }
     // Preparation needs name visit-bag items by id or by name.
     var needs: [PackingNeed] = []
+    let items = visitBag.map { ($0.id, $0.names) }
     for (item, reason) in doc.packingNeeds {
-      let entries = visitBag.map { ($0.id, $0.names) }
-      guard let id = resolve(item, in: entries, kind: "visit-bag item", list: "the list", sink)
+      guard let id = resolve(item, in: items, kind: "visit-bag item", list: "the list", sink)
       else { continue }
       needs.append(PackingNeed(item: id, reason: reason))
     }
@@ -371,5 +372,4 @@ struct Fingerprint {
     let s = String(hash, radix: 16)
     return String(repeating: "0", count: 16 - s.count) + s
   }
-
 }

@@ -90,11 +90,14 @@ public struct Conversation: Sendable {
     transcript.record = record
   }
 
+  /// Whether the visit bag can still be packed: nothing said yet and the visit not over.
+  public var bagIsOpen: Bool { transcript.turns.isEmpty && state.ended == nil }
+
   /// Packs the visit bag (action 3): the item ids, added to what is already packed. Only before
   /// the first turn, since the bag is packed before arriving; returns whether it was accepted.
   @discardableResult
   public mutating func pack(_ items: [String]) -> Bool {
-    guard transcript.turns.isEmpty, state.ended == nil else { return false }
+    guard bagIsOpen else { return false }
     var packed = transcript.packed ?? []
     for item in items where !packed.contains(item) { packed.append(item) }
     transcript.packed = packed

@@ -33,8 +33,7 @@ public enum Script {
   /// Every command, as typed.
   public static let commands = [
     "/look", "/wait", "/next", "/hint", "/stock", "/brief", "/pack", "/record", "/status", "/score",
-    "/undo",
-    "/restart", "/help", "/quit",
+    "/undo", "/restart", "/help", "/quit",
   ]
 
   /// The steps of a script, or the first line with an unknown command.

@@ -207,7 +207,7 @@ final class PracticeSession {
     }
     let named = scenario.bagItems(in: text)
     if !named.items.isEmpty {
-      guard run.conversation.transcript.turns.isEmpty else {
+      guard run.conversation.bagIsOpen else {
         Console.line(s.packTooLate)
         return
       }
@@ -268,17 +268,17 @@ final class PracticeSession {
       switch reader.read(prompt: s.recordFields[fields.count] + "> ") {
       case .line(let text):
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        let command: ScriptStep? = trimmed.hasPrefix("/") ? Script.command(trimmed) : nil
-        switch command {
+        guard trimmed.hasPrefix("/") else {
+          fields.append(text.replacingOccurrences(of: "|", with: "｜"))
+          continue
+        }
+        switch Script.command(trimmed) {
         case .record(let whole)?:
           run.perform(.record(whole))
           keeper.save(run.conversation.transcript)
           return
         case .quit?: break form
-        case nil where !trimmed.hasPrefix("/"):
-          fields.append(text.replacingOccurrences(of: "|", with: "｜"))
-        default:
-          Console.line(screen.dim(s.recordFormCommands))
+        default: Console.line(screen.dim(s.recordFormCommands))
         }
       case .interrupted: fields.append("")
       case .end: break form
