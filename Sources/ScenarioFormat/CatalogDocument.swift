@@ -45,7 +45,10 @@ enum CatalogDocument {
           family: item.string("family", required: "the brand family, e.g. 金桥")?.value ?? "",
           origin: item.string("origin", required: "where it is made")?.value ?? "",
           packPrice: item.int(
-            "pack_price", in: 1...1000, required: "the retail price per pack, yuan")?.value ?? 0))
+            "pack_price", in: 1...1000, required: "the retail price per pack, yuan")?.value ?? 0,
+          isNew: item.bool("new_product")?.value ?? false,
+          sellingPoints: item.strings("selling_points").map(\.value),
+          buyers: item.strings("buyers").map(\.value)))
     }
     return brands
   }

@@ -37,6 +37,8 @@ struct CriterionDocument: Sendable {
   var isPenalty: Bool
   var points: Int
   var measure: Measure = .words
+  /// The visit-bag item a `with_item` measure names, checked against the catalogue by the library.
+  var withItem: Located<String>?
   var match = PhraseSetDocument()
   var partial = PhraseSetDocument()
   var partialPoints: Int?
@@ -138,7 +140,8 @@ struct CriterionDocument: Sendable {
         "phase_seconds_at_most", "utterance_chars_at_most", "substitution", "pricier_substitute",
         "stock_advice",
         "stock_push", "record_content", "record_complaint", "record_promises", "record_next_goal",
-        "stock_permission", "packed_needed",
+        "stock_permission", "packed_needed", "phase_seconds_at_least", "met_times", "with_item",
+        "product_facts", "wrong_product_fact", "looked_first",
       ]
       let judged: [(String, Measure)] = [
         ("substitution", .substitution), ("pricier_substitute", .pricierSubstitute),
@@ -146,11 +149,21 @@ struct CriterionDocument: Sendable {
         ("stock_push", .stockPush), ("record_complaint", .recordComplaint),
         ("record_promises", .recordPromises),
         ("stock_permission", .stockPermission), ("packed_needed", .packedNeeded),
+        ("wrong_product_fact", .wrongProductFact), ("looked_first", .lookedFirst),
       ]
       if let n = m.int("phase_seconds_at_most", in: 1...100_000) {
         measure = .phaseDurationAtMost(n.value)
+      } else if let n = m.int("phase_seconds_at_least", in: 1...100_000) {
+        measure = .phaseDurationAtLeast(n.value)
       } else if let n = m.int("utterance_chars_at_most", in: 1...100_000) {
         measure = .utterancesAtMost(n.value)
+      } else if let n = m.int("met_times", in: 2...100) {
+        measure = .metTimes(n.value)
+      } else if let n = m.int("product_facts", in: 1...6) {
+        measure = .productFacts(n.value)
+      } else if let item = m.string("with_item") {
+        measure = .withItem(item.value)
+        withItem = item
       } else if let (_, kind) = judged.first(where: { m.bool($0.0)?.value == true }) {
         measure = kind
       } else if let n = m.int("record_content", in: 1...1000) {
@@ -162,7 +175,7 @@ struct CriterionDocument: Sendable {
       }
       m.finish()
     }
-    if case .words = measure, match.isEmpty, similarGood.isEmpty, !waitingCounts {
+    if measure.judgesWords, match.isEmpty, similarGood.isEmpty, !waitingCounts {
       r.sink.error(
         at: r.mark, r.path,
         "'\(id.value)' can never be met: give match phrases (any/all), similar examples, or a measure"

@@ -235,6 +235,15 @@ public enum ScenarioLibrary {
             )
           }
         }
+        if let item = c.withItem, !visitBag.isEmpty,
+          !visitBag.contains(where: { $0.id == item.value })
+        {
+          let ids = visitBag.map(\.id)
+          sink.error(
+            at: item.mark, item.keyPath,
+            "unknown visit-bag item '\(item.value)'\(Suggestions.hint(item.value, in: ids)); items: \(Suggestions.list(ids))"
+          )
+        }
         for t in c.traits + c.withoutTraits where traits[t.value] == nil {
           sink.error(
             at: t.mark, t.keyPath,

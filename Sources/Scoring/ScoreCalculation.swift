@@ -98,6 +98,7 @@ extension Scorer {
         p.count > 0 ? .triggered : (isApplicable(check, transcript) ? .clear : .notApplicable)
     } else if p.status == .met || p.status == .partial {
       status = p.status
+      (status, points, evidence) = backed(c, status, points, evidence, p.count, transcript)
     } else if c.measure.isPerUtterance {
       status = isApplicable(check, transcript) ? .missed : .notApplicable
     } else {
@@ -107,6 +108,29 @@ extension Scorer {
     return Finding(
       id: c.id, title: c.title, isPenalty: c.isPenalty, status: status, points: points,
       max: c.points, isBlocker: c.isBlocker, evidence: evidence, tip: c.tip, example: c.example)
+  }
+
+  /// Words that count only with something behind them: said often enough (`met_times`), or
+  /// with the item packed that the words promise (`with_item`).
+  private func backed(
+    _ c: Criterion, _ status: CriterionStatus, _ points: Int, _ evidence: [Evidence], _ count: Int,
+    _ transcript: Transcript
+  ) -> (CriterionStatus, Int, [Evidence]) {
+    switch c.measure {
+    case .metTimes(let needed) where status == .met && count < needed:
+      let note = Evidence(
+        turn: evidence.first?.turn ?? 1, text: "做到 \(count) 次（要 \(needed) 次）",
+        utterance: evidence.first?.utterance ?? "")
+      return (c.partialPoints > 0 ? .partial : .missed, c.partialPoints, evidence + [note])
+    case .withItem(let item) where !(transcript.packed ?? []).contains(item):
+      let name = plan.visitBag.first { $0.id == item }?.name ?? item
+      let note = Evidence(
+        turn: evidence.first?.turn ?? 1, text: "说到了，可是没带\(name)（出发前没装进拜访包）",
+        utterance: evidence.first?.utterance ?? "")
+      return (.missed, 0, [note])
+    default:
+      return (status, points, evidence)
+    }
   }
 
   /// Whether a criterion could have been met in this visit: its traits and visit kind hold, its
@@ -134,6 +158,7 @@ extension Scorer {
   ) {
     guard check.staticallyApplicable else { return (.notApplicable, []) }
     if check.criterion.measure == .packedNeeded { return packing(transcript) }
+    if check.criterion.measure == .lookedFirst { return lookedFirst(check, transcript) }
     if let judged = recordStatus(check.criterion.measure, transcript) { return judged }
     let a = check.criterion.applies
     let turns = transcript.turns.filter { a.phases.isEmpty || a.phases.contains($0.phase) }
@@ -141,13 +166,19 @@ extension Scorer {
     guard !spoken.isEmpty else { return (.notApplicable, []) }
     switch check.criterion.measure {
     case .words, .substitution, .pricierSubstitute, .stockAdvice, .stockPush, .recordContent,
-      .recordComplaint, .recordPromises, .recordNextGoal, .stockPermission, .packedNeeded:
+      .recordComplaint, .recordPromises, .recordNextGoal, .stockPermission, .packedNeeded,
+      .metTimes, .withItem, .productFacts, .wrongProductFact, .lookedFirst:
       return (.missed, [])
     case .phaseDurationAtMost(let limit):
       let seconds = turns.reduce(0) { $0 + ($1.clock - $1.clockStart) }
       let evidence = Evidence(
         turn: turns[0].index, text: "用时 \(seconds) 秒 (上限 \(limit) 秒)", utterance: spoken[0].trainee)
       return (seconds <= limit ? .met : .missed, [evidence])
+    case .phaseDurationAtLeast(let floor):
+      let seconds = turns.reduce(0) { $0 + ($1.clock - $1.clockStart) }
+      let evidence = Evidence(
+        turn: turns[0].index, text: "用时 \(seconds) 秒 (至少 \(floor) 秒)", utterance: spoken[0].trainee)
+      return (seconds >= floor ? .met : .missed, [evidence])
     case .utterancesAtMost(let limit):
       let longest = spoken.max { $0.trainee.count < $1.trainee.count }!
       let evidence = Evidence(
@@ -155,6 +186,26 @@ extension Scorer {
         utterance: longest.trainee)
       return (longest.trainee.count <= limit ? .met : .missed, [evidence])
     }
+  }
+
+  /// Whether the trainee looked round (`/look`) before first speaking in the criterion's
+  /// phases; not applicable when those phases were never reached.
+  private func lookedFirst(_ check: CompiledCheck, _ transcript: Transcript) -> (
+    CriterionStatus, [Evidence]
+  ) {
+    let phases = check.criterion.applies.phases
+    guard
+      let first = transcript.turns.first(where: {
+        $0.kind == .say && (phases.isEmpty || phases.contains($0.phase))
+      })
+    else { return (.notApplicable, []) }
+    if let look = transcript.turns.first(where: { $0.kind == .look && $0.index < first.index }) {
+      return (.met, [Evidence(turn: look.index, text: "先看了柜台和货架", utterance: "/look")])
+    }
+    return (
+      .missed,
+      [Evidence(turn: first.index, text: "没看柜台和货架就开口", utterance: first.trainee)]
+    )
   }
 
   /// The visit bag (action 3) against what this visit needs: one piece of evidence for what was

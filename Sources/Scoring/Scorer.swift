@@ -18,6 +18,10 @@ public struct Scorer: Sendable {
   /// The retailer's mood on arrival, for criteria whose phase was never reached.
   var startingMood = 50
   var sayTurns = 0
+  /// Facts stated so far about each new product (by brand id), and the product the last
+  /// utterance was about.
+  var productFacts: [String: Set<ProductFact>] = [:]
+  var lastProduct: String?
   /// The score of every turn so far, in order (index 0 is turn 1).
   public private(set) var turnScores: [TurnScore] = []
 
@@ -176,13 +180,26 @@ public struct Scorer: Sendable {
       }
     }
 
-    // Substitution and stock advice, judged against the catalogue and the stock table.
-    for i in plan.stockChecks {
+    // What a new product was said to be, gathered over the visit.
+    var statement = ProductStatement()
+    if !plan.productJudge.isEmpty {
+      statement = plan.productJudge.statement(in: prepared.normalized, previous: lastProduct)
+      lastProduct = statement.product?.id
+      if let product = statement.product {
+        productFacts[product.id, default: []].formUnion(statement.facts)
+      }
+    }
+    // Substitution, stock advice and new-product facts, judged against the catalogue and the
+    // stock table.
+    for i in plan.catalogueChecks {
       let f = plan.flags[i]
       guard f.staticallyApplicable,
         applies(f, phaseBit: phaseBit, phaseTurn: phaseTurn, mood: utterance.moodBefore)
       else { continue }
-      guard let (full, words) = judgeStock(plan.checks[i].criterion.measure, prepared.normalized)
+      let measure = plan.checks[i].criterion.measure
+      guard
+        let (full, words) = judgeStock(measure, prepared.normalized)
+          ?? judgeProduct(measure, statement)
       else { continue }
       state[i] = full ? fullBit : partialBit
       similarWords.append((i, words))
@@ -237,12 +254,21 @@ public struct Scorer: Sendable {
         continue
       }
       if full { result.satisfied.append(c.id) }
+      if full, case .metTimes(let needed) = c.measure, progress[i].status == .met {
+        // Counted over utterances: keep the evidence of each time, up to the number needed.
+        progress[i].count += 1
+        if progress[i].count <= needed {
+          progress[i].evidence.append(evidence(i, utterance, prepared, similar))
+        }
+        continue
+      }
       switch (progress[i].status, full) {
       case (.met, _), (.partial, false):
         break
       case (_, true):
         let upgrade = progress[i].status == .partial
         progress[i].status = .met
+        progress[i].count = 1
         progress[i].points = c.points
         progress[i].evidence.append(evidence(i, utterance, prepared, similar))
         result.newlyMet.append(c.id)
@@ -289,6 +315,23 @@ public struct Scorer: Sendable {
     case .stockPush:
       let pushed = judge.advice(in: normalized).pushed
       return pushed.isEmpty ? nil : (true, "滞销还让多订：\(pushed.joined(separator: "、"))")
+    default:
+      return nil
+    }
+  }
+
+  /// A new-product measure on one utterance: (fully met, evidence words), or nil.
+  private func judgeProduct(_ measure: Measure, _ statement: ProductStatement) -> (Bool, String)? {
+    guard let product = statement.product else { return nil }
+    switch measure {
+    case .productFacts(let needed):
+      guard !statement.facts.isEmpty else { return nil }
+      let facts = productFacts[product.id, default: []].sorted()
+      let words = "\(product.name)：\(facts.map(\.title).joined(separator: "、"))（\(facts.count) 项）"
+      return (facts.count >= needed, words)
+    case .wrongProductFact:
+      guard !statement.wrong.isEmpty else { return nil }
+      return (true, "\(product.name)：\(statement.wrong.joined(separator: "；"))")
     default:
       return nil
     }

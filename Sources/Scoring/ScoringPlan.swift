@@ -44,10 +44,7 @@ final class CompiledCheck: Sendable {
   }
 
   var hasSimilar: Bool { !similarGood.isEmpty || !similarBad.isEmpty }
-  var isWordMeasure: Bool {
-    if case .words = criterion.measure { return true }
-    return false
-  }
+  var isWordMeasure: Bool { criterion.measure.judgesWords }
 }
 
 /// The plain facts about a check that the hot path reads, kept free of references so that
@@ -75,8 +72,9 @@ public struct ScoringPlan: Sendable {
   let checks: [CompiledCheck]
   let flags: [CheckFlags]
   /// Checks judged against the catalogue and stock table, each utterance.
-  let stockChecks: [Int]
+  let catalogueChecks: [Int]
   let stockJudge: StockJudge
+  let productJudge: ProductJudge
   let recordKeywords: [String]
   /// What the visit needs packed, and the visit-bag list to name the items by.
   let packingNeeds: [PackingNeed]
@@ -142,13 +140,16 @@ public struct ScoringPlan: Sendable {
     self.checks = checks
     self.indexByID = indexByID
     similarChecks = checks.indices.filter { checks[$0].hasSimilar }
-    stockChecks = checks.indices.filter {
+    catalogueChecks = checks.indices.filter {
       switch checks[$0].criterion.measure {
-      case .substitution, .pricierSubstitute, .stockAdvice, .stockPush: return true
+      case .substitution, .pricierSubstitute, .stockAdvice, .stockPush, .productFacts,
+        .wrongProductFact:
+        return true
       default: return false
       }
     }
     stockJudge = StockJudge(scenario: scenario)
+    productJudge = ProductJudge(catalog: scenario.catalog)
     recordKeywords = scenario.recordKeywords
     packingNeeds = scenario.packingNeeds
     visitBag = scenario.visitBag

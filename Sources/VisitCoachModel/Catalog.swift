@@ -15,11 +15,18 @@ public struct Brand: Sendable, Hashable, Identifiable, Codable {
   public var origin: String
   /// Suggested retail price per pack, yuan.
   public var packPrice: Int
+  /// A new product the company is launching (action 19): its facts are checked when a trainee
+  /// introduces it.
+  public var isNew: Bool
+  /// What makes it sell, in a few words each (e.g. 入口柔和).
+  public var sellingPoints: [String]
+  /// Who it suits (e.g. 年轻人).
+  public var buyers: [String]
 
   public init(
     id: String, name: String, aliases: [String], priceClass: Int, flavour: String, family: String,
-    origin: String,
-    packPrice: Int
+    origin: String, packPrice: Int, isNew: Bool = false, sellingPoints: [String] = [],
+    buyers: [String] = []
   ) {
     self.id = id
     self.name = name
@@ -29,6 +36,16 @@ public struct Brand: Sendable, Hashable, Identifiable, Codable {
     self.family = family
     self.origin = origin
     self.packPrice = packPrice
+    self.isNew = isNew
+    self.sellingPoints = sellingPoints
+    self.buyers = buyers
+  }
+
+  /// The flavour's distinguishing word, e.g. 清香 for 烤烟型清香, 混合 for 混合型.
+  public var flavourWord: String {
+    var word = flavour.hasPrefix("烤烟型") ? String(flavour.dropFirst(3)) : flavour
+    if word.hasSuffix("型") { word.removeLast() }
+    return word.isEmpty ? flavour : word
   }
 
   /// Every way of writing the brand.

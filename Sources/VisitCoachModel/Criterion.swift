@@ -74,6 +74,20 @@ public enum Measure: Sendable, Hashable {
   case words
   /// The time spent in the criterion's phases: met when at most this many seconds.
   case phaseDurationAtMost(Int)
+  /// The time spent in the criterion's phases: met when at least this many seconds (not
+  /// rushing, e.g. teaching an elderly retailer).
+  case phaseDurationAtLeast(Int)
+  /// The words, in at least this many utterances (fewer: partial).
+  case metTimes(Int)
+  /// The words, and the visit-bag item with this id was packed (said but not packed: missed).
+  case withItem(String)
+  /// A new product introduced with at least this many facts (price, price class, flavour,
+  /// origin, selling point, buyer) from the catalogue, gathered over the visit.
+  case productFacts(Int)
+  /// A penalty: a new product's price or price class stated wrongly.
+  case wrongProductFact
+  /// The trainee used `/look` before the first utterance in the criterion's phases.
+  case lookedFirst
   /// Every utterance in the criterion's phases is at most this many characters.
   case utterancesAtMost(Int)
   /// A substitute for an out-of-stock brand, judged against the catalogue in the source
@@ -105,11 +119,21 @@ public enum Measure: Sendable, Hashable {
   /// (all: met; some: partial). Not applicable when the scenario needs nothing packed.
   case packedNeeded
 
+  /// Whether the criterion's phrases decide it, utterance by utterance (plain words, words
+  /// counted over utterances, words backed by a packed item).
+  public var judgesWords: Bool {
+    switch self {
+    case .words, .metTimes, .withItem: return true
+    default: return false
+    }
+  }
+
   /// Whether the measure judges each utterance (words) rather than the whole visit.
   public var isPerUtterance: Bool {
     switch self {
-    case .phaseDurationAtMost, .utterancesAtMost, .recordContent, .recordComplaint, .recordPromises,
-      .recordNextGoal, .stockPermission, .packedNeeded:
+    case .phaseDurationAtMost, .phaseDurationAtLeast, .utterancesAtMost, .recordContent,
+      .recordComplaint, .recordPromises, .recordNextGoal, .stockPermission, .packedNeeded,
+      .lookedFirst:
       return false
     default: return true
     }

@@ -1,0 +1,171 @@
+import VisitCoachModel
+
+/// A fact about a new product that a trainee can state (DOMAIN.md §3, action 19).
+public enum ProductFact: String, Sendable, Hashable, CaseIterable, Comparable {
+  case price
+  case priceClass
+  case flavour
+  case origin
+  case sellingPoint
+  case buyer
+
+  /// In words, for evidence.
+  public var title: String {
+    switch self {
+    case .price: return "价格"
+    case .priceClass: return "价类"
+    case .flavour: return "香型"
+    case .origin: return "产地"
+    case .sellingPoint: return "卖点"
+    case .buyer: return "适合的客人"
+    }
+  }
+
+  public static func < (a: ProductFact, b: ProductFact) -> Bool {
+    allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+  }
+}
+
+/// What one utterance says about the catalogue's new products.
+struct ProductStatement: Sendable {
+  /// The new product the utterance is about: named in it, or named in the one before.
+  var product: Brand?
+  /// Whether the utterance names the product itself.
+  var named = false
+  var facts: Set<ProductFact> = []
+  /// Facts stated wrongly, in words (e.g. 价格说成 20 元，应为 17 元).
+  var wrong: [String] = []
+}
+
+/// Checks what a trainee says about a new product against the catalogue: price per pack or
+/// carton, price class, flavour, origin, selling points and buyers. Works on normalised text.
+public struct ProductJudge: Sendable {
+  let products: [Brand]
+  /// Normalised names of every catalogue brand → id, longest first.
+  private let names: [(String, String)]
+
+  init(catalog: [Brand]) {
+    products = catalog.filter(\.isNew)
+    names = catalog.flatMap { brand in brand.names.map { (TextNormalizer.normalize($0), brand.id) }
+    }
+    .filter { !$0.0.isEmpty }.sorted { $0.0.count > $1.0.count }
+  }
+
+  var isEmpty: Bool { products.isEmpty }
+
+  /// Judges one utterance. `previous` is the new product the last utterance was about, so that
+  /// "它是二类烟" right after naming it still counts.
+  func statement(in normalized: String, previous: String?) -> ProductStatement {
+    var rest = normalized
+    var mentioned: [String] = []
+    for (name, id) in names where rest.contains(name) {
+      if !mentioned.contains(id) { mentioned.append(id) }
+      rest = rest.replacingOccurrences(of: name, with: "|")
+    }
+    var result = ProductStatement()
+    if let named = products.first(where: { mentioned.contains($0.id) }) {
+      result.product = named
+      result.named = true
+    } else if mentioned.isEmpty, let previous {
+      // Still talking about the same product, as long as no other brand came up.
+      result.product = products.first { $0.id == previous }
+    }
+    guard let product = result.product else { return result }
+    // Facts are read with the brand names taken out: 海韵细支 does not state the selling point 细支.
+    let text = rest
+    for price in Self.prices(in: text) {
+      if price == product.packPrice || price == product.packPrice * 10 {
+        result.facts.insert(.price)
+      } else if result.named {
+        result.wrong.append("价格说成 \(price) 元，应为每包 \(product.packPrice) 元")
+      }
+    }
+    let classWords = ["一类", "二类", "三类", "四类", "五类"]
+    for (k, word) in classWords.enumerated() where text.contains(word) || text.contains("\(k + 1)类")
+    {
+      if k + 1 == product.priceClass {
+        result.facts.insert(.priceClass)
+      } else if result.named {
+        result.wrong.append("价类说成\(word)，应为\(classWords[product.priceClass - 1])")
+      }
+    }
+    if text.contains(TextNormalizer.normalize(product.flavourWord)) {
+      result.facts.insert(.flavour)
+    }
+    if !product.origin.isEmpty && text.contains(TextNormalizer.normalize(product.origin)) {
+      result.facts.insert(.origin)
+    }
+    if product.sellingPoints.contains(where: { text.contains(TextNormalizer.normalize($0)) }) {
+      result.facts.insert(.sellingPoint)
+    }
+    if product.buyers.contains(where: { text.contains(TextNormalizer.normalize($0)) }) {
+      result.facts.insert(.buyer)
+    }
+    return result
+  }
+
+  /// Amounts of money in the text: a number in digits or Chinese numerals followed by 元 or 块.
+  public static func prices(in text: String) -> [Int] {
+    let chars = Array(text)
+    var found: [Int] = []
+    var i = 0
+    while i < chars.count {
+      guard let (value, end) = number(in: chars, from: i) else {
+        i += 1
+        continue
+      }
+      if end < chars.count && (chars[end] == "元" || chars[end] == "块") { found.append(value) }
+      i = end
+    }
+    return found
+  }
+
+  private static let digits: [Character: Int] = [
+    "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+  ]
+
+  /// A whole number starting at `start`: ASCII digits, or Chinese numerals up to the hundreds
+  /// (十七, 二十, 一百七十, 一百七); nil when none starts there.
+  static func number(in chars: [Character], from start: Int) -> (Int, Int)? {
+    var i = start
+    if let first = chars[i].wholeNumberValue, chars[i].isASCII {
+      var value = first
+      i += 1
+      while i < chars.count, chars[i].isASCII, let d = chars[i].wholeNumberValue {
+        value = value * 10 + d
+        i += 1
+      }
+      return (value, i)
+    }
+    var total = 0
+    var pending: Int?
+    var lastUnit = 1
+    var consumed = false
+    while i < chars.count {
+      let c = chars[i]
+      if let d = digits[c] {
+        if pending != nil { break }
+        pending = d
+      } else if c == "十" {
+        total += (pending ?? 1) * 10
+        pending = nil
+        lastUnit = 10
+      } else if c == "百" {
+        guard let p = pending else { break }
+        total += p * 100
+        pending = nil
+        lastUnit = 100
+      } else {
+        break
+      }
+      consumed = true
+      i += 1
+    }
+    guard consumed else { return nil }
+    if let p = pending {
+      // 一百七 is 170: a trailing digit after a hundred is tens.
+      total += lastUnit == 100 ? p * 10 : p
+    }
+    return (total, i)
+  }
+}
