@@ -81,6 +81,13 @@ public struct InterfaceStrings: Sendable {
   public var packUnknown: String
   public var packTooLate: String
   public var noVisitBag: String
+  /// `/plan` and `/ready`: the start-screen line, what was noted, how to use it, and the
+  /// refusal once the visit has begun.
+  public var planAvailable: String
+  public var planNoted: String
+  public var planUsage: String
+  public var readyNoted: String
+  public var preparationTooLate: String
   public var recordHeading: String
   public var recordFields: [String]
   public var recordSaved: String
@@ -132,7 +139,8 @@ public struct InterfaceStrings: Sendable {
     commandHelp: [
       ("/look", "观察店面和零售户（花一点时间）"), ("/wait", "静静等候（零售户忙时很有用，花时间）"),
       ("/next", "进入下一个环节"), ("/hint", "看本环节的提示（报告里会注明）"),
-      ("/brief", "访前资料：客户档案和公司动态"), ("/pack 物品…", "出发前收拾拜访包（不带物品名时显示清单）"),
+      ("/brief", "访前资料：客户档案和公司动态"), ("/plan 目的和计划", "出发前说清这次拜访的目的和计划"),
+      ("/pack 物品…", "出发前收拾拜访包（不带物品名时显示清单）"), ("/ready", "出门前检查仪容仪表"),
       ("/stock", "和零售户一起点库存（花一点时间，先征得同意）"),
       ("/status", "当前环节、好感、耐心和时间"), ("/score", "目前的得分"),
       ("/undo", "撤回上一句和零售户的回答"), ("/restart", "从头再来"),
@@ -156,6 +164,10 @@ public struct InterfaceStrings: Sendable {
     visitBagList: "可带的物品：{0}", packedHeading: "拜访包里：", packedNothing: "（还是空的）",
     packUnknown: "清单里没有：{0}（用 /pack 查看清单）", packTooLate: "已经进店开口了，拜访包要在出发前收拾好。",
     noVisitBag: "这个剧本不需要收拾拜访包。",
+    planAvailable: "出发前想好这次去做什么：/plan 说出目的和计划（比如 /plan 回复上次答应的事，点库存，补价签），/ready 检查仪容仪表。计划和仪表都会计分。",
+    planNoted: "这次的计划：{0}", planUsage: "在 /plan 后面写上这次拜访的目的和计划，比如：/plan 回复金桥细支限量的事，点库存，补价签",
+    readyNoted: "出门前检查：工装整洁、工作证戴好、进店前不抽烟、心态放平。已确认。",
+    preparationTooLate: "已经进店开口了，这一步要在出发前做。",
     recordHeading: "拜访结束，请当场录入拜访记录（每项一行，回车确认；Ctrl-D 跳过）：",
     recordFields: ["拜访内容", "客户诉求或抱怨", "承诺事项及日期", "下次拜访目标"], recordSaved: "拜访记录已保存。",
     recordFormCommands: "记录表里直接填文字；也可以用 /record 内容 | 诉求 | 承诺 | 下次目标 一行写完，/quit 结束填写。",
@@ -192,7 +204,9 @@ public struct InterfaceStrings: Sendable {
       ("/next", "move on to the next phase"),
       ("/hint", "a tip for this phase (noted in the report)"),
       ("/brief", "the pre-visit brief: customer record and company news"),
+      ("/plan PURPOSE AND PLAN", "state the visit's purpose and plan before you go"),
       ("/pack ITEM…", "pack the visit bag before you go (alone: show the list)"),
+      ("/ready", "check your appearance before you go"),
       ("/stock", "count the stock with the retailer (takes a little time; ask first)"),
       ("/status", "phase, mood, patience and time"), ("/score", "the score so far"),
       ("/undo", "take back your last line and the reply"), ("/restart", "start the visit again"),
@@ -222,6 +236,14 @@ public struct InterfaceStrings: Sendable {
     packUnknown: "Not on the list: {0} (type /pack to see it)",
     packTooLate: "You have already started talking; the bag is packed before you arrive.",
     noVisitBag: "This scenario has no visit bag to pack.",
+    planAvailable:
+      "Decide what this visit is for before you go: /plan states the purpose and plan (e.g. /plan answer last visit's promise, count stock, fix tags), /ready checks your appearance. Both are scored.",
+    planNoted: "Your plan: {0}",
+    planUsage:
+      "Write the visit's purpose and plan after /plan, e.g. /plan answer the 金桥细支 quota question, count stock, fix tags",
+    readyNoted:
+      "Checked before leaving: clean work clothes, badge on, no smoking before going in, a calm mind.",
+    preparationTooLate: "You have already started talking; this is done before you arrive.",
     recordHeading: "The visit is over. Enter the visit record now (one line each; Ctrl-D skips):",
     recordFields: [
       "What was done", "Requests or complaints", "Promises and dates", "Next visit's goal",

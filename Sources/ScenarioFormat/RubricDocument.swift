@@ -141,7 +141,7 @@ struct CriterionDocument: Sendable {
         "stock_advice",
         "stock_push", "record_content", "record_complaint", "record_promises", "record_next_goal",
         "stock_permission", "packed_needed", "phase_seconds_at_least", "met_times", "with_item",
-        "product_facts", "wrong_product_fact", "looked_first",
+        "product_facts", "wrong_product_fact", "looked_first", "plan_goals", "appearance_checked",
       ]
       let judged: [(String, Measure)] = [
         ("substitution", .substitution), ("pricier_substitute", .pricierSubstitute),
@@ -150,6 +150,7 @@ struct CriterionDocument: Sendable {
         ("record_promises", .recordPromises),
         ("stock_permission", .stockPermission), ("packed_needed", .packedNeeded),
         ("wrong_product_fact", .wrongProductFact), ("looked_first", .lookedFirst),
+        ("plan_goals", .planGoals), ("appearance_checked", .appearanceChecked),
       ]
       if let n = m.int("phase_seconds_at_most", in: 1...100_000) {
         measure = .phaseDurationAtMost(n.value)

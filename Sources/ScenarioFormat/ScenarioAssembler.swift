@@ -195,6 +195,7 @@ struct ScenarioAssembler {
     scenario.recordKeywords = doc.recordKeywords
     scenario.visitBag = visitBag
     scenario.packingNeeds = needs
+    scenario.planGoals = doc.planGoals
     return scenario
   }
 

@@ -54,6 +54,7 @@ struct ScenarioDocument: Sendable {
   var recordKeywords: [String] = []
   /// `preparation.needs`: visit-bag items not yet checked against the list, with the reason.
   var packingNeeds: [(item: Located<String>, reason: String)] = []
+  var planGoals: [PlanGoal] = []
   var mark: SourceMark
 
   init?(_ root: Yams.Node, file: String, text: String, sink: DiagnosticSink) {
@@ -229,6 +230,15 @@ struct ScenarioDocument: Sendable {
         }
         let reason = need.string("why", required: "why this visit needs it")?.value ?? ""
         packingNeeds.append((item, reason))
+      }
+      p.list("goals") { goal, _ in
+        let words = goal.strings("words").map(\.value)
+        if words.isEmpty {
+          goal.sink.error(
+            at: goal.mark, goal.path, "give the goal's words, e.g. words: [金桥, 档位]")
+        }
+        let reason = goal.string("why", required: "why this visit must have this goal")?.value ?? ""
+        planGoals.append(PlanGoal(words: words, reason: reason))
       }
       p.finish()
     }

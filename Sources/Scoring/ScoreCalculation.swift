@@ -159,6 +159,16 @@ extension Scorer {
     guard check.staticallyApplicable else { return (.notApplicable, []) }
     if check.criterion.measure == .packedNeeded { return packing(transcript) }
     if check.criterion.measure == .lookedFirst { return lookedFirst(check, transcript) }
+    if check.criterion.measure == .planGoals { return planning(transcript) }
+    if check.criterion.measure == .appearanceChecked {
+      guard plan.hasPreparation else { return (.notApplicable, []) }
+      let checked = transcript.appearanceChecked == true
+      let text = checked ? "出门前检查了仪容仪表" : "出门前没检查仪容仪表"
+      return (
+        checked ? .met : .missed,
+        [Evidence(turn: Evidence.preparation, text: text, utterance: checked ? "/ready" : "")]
+      )
+    }
     if let judged = recordStatus(check.criterion.measure, transcript) { return judged }
     let a = check.criterion.applies
     let turns = transcript.turns.filter { a.phases.isEmpty || a.phases.contains($0.phase) }
@@ -167,7 +177,8 @@ extension Scorer {
     switch check.criterion.measure {
     case .words, .substitution, .pricierSubstitute, .stockAdvice, .stockPush, .recordContent,
       .recordComplaint, .recordPromises, .recordNextGoal, .stockPermission, .packedNeeded,
-      .metTimes, .withItem, .productFacts, .wrongProductFact, .lookedFirst:
+      .metTimes, .withItem, .productFacts, .wrongProductFact, .lookedFirst, .planGoals,
+      .appearanceChecked:
       return (.missed, [])
     case .phaseDurationAtMost(let limit):
       let seconds = turns.reduce(0) { $0 + ($1.clock - $1.clockStart) }
@@ -206,6 +217,31 @@ extension Scorer {
       .missed,
       [Evidence(turn: first.index, text: "没看柜台和货架就开口", utterance: first.trainee)]
     )
+  }
+
+  /// The visit plan (actions 1-2) against the goals this visit must have: one piece of evidence
+  /// for the plan, one per goal it left out, with the reason it mattered.
+  private func planning(_ transcript: Transcript) -> (CriterionStatus, [Evidence]) {
+    guard !plan.planGoals.isEmpty else { return (.notApplicable, []) }
+    let text = transcript.plan ?? ""
+    let normalized = TextNormalizer.normalize(text)
+    let missing = plan.planGoals.filter { goal in
+      !goal.words.contains { normalized.contains(TextNormalizer.normalize($0)) }
+    }
+    let status: CriterionStatus =
+      missing.isEmpty ? .met : (missing.count == plan.planGoals.count ? .missed : .partial)
+    var evidence = [
+      Evidence(
+        turn: Evidence.preparation,
+        text: "目标 \(plan.planGoals.count) 项，计划里有 \(plan.planGoals.count - missing.count) 项",
+        utterance: text.isEmpty ? "没有说这次拜访的目的和计划" : text)
+    ]
+    for goal in missing {
+      evidence.append(
+        Evidence(
+          turn: Evidence.preparation, text: "计划里没有：\(goal.reason)", utterance: goal.reason))
+    }
+    return (status, evidence)
   }
 
   /// The visit bag (action 3) against what this visit needs: one piece of evidence for what was

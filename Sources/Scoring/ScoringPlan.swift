@@ -79,6 +79,9 @@ public struct ScoringPlan: Sendable {
   /// What the visit needs packed, and the visit-bag list to name the items by.
   let packingNeeds: [PackingNeed]
   let visitBag: [VisitItem]
+  /// What the visit plan must name, and whether the visit has a preparation step at all.
+  let planGoals: [PlanGoal]
+  let hasPreparation: Bool
   /// Indices of checks with similar examples, ascending.
   let similarChecks: [Int]
   let automaton: PhraseAutomaton
@@ -153,6 +156,8 @@ public struct ScoringPlan: Sendable {
     recordKeywords = scenario.recordKeywords
     packingNeeds = scenario.packingNeeds
     visitBag = scenario.visitBag
+    planGoals = scenario.planGoals
+    hasPreparation = scenario.hasPreparation
     var starts: [Int32] = []
     var list: [PatternUse] = []
     for u in uses {

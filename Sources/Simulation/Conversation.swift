@@ -90,17 +90,37 @@ public struct Conversation: Sendable {
     transcript.record = record
   }
 
-  /// Whether the visit bag can still be packed: nothing said yet and the visit not over.
-  public var bagIsOpen: Bool { transcript.turns.isEmpty && state.ended == nil }
+  /// Whether the visit is still being prepared (bag, plan, appearance): nothing said yet and the
+  /// visit not over.
+  public var isPreparing: Bool { transcript.turns.isEmpty && state.ended == nil }
 
   /// Packs the visit bag (action 3): the item ids, added to what is already packed. Only before
   /// the first turn, since the bag is packed before arriving; returns whether it was accepted.
   @discardableResult
   public mutating func pack(_ items: [String]) -> Bool {
-    guard bagIsOpen else { return false }
+    guard isPreparing else { return false }
     var packed = transcript.packed ?? []
     for item in items where !packed.contains(item) { packed.append(item) }
     transcript.packed = packed
+    return true
+  }
+
+  /// States the visit's purpose and plan (actions 1-2), added to what was stated before. Only
+  /// before the first turn; returns whether it was accepted.
+  @discardableResult
+  public mutating func statePlan(_ text: String) -> Bool {
+    let text = text.trimmingCharacters(in: .whitespaces)
+    guard isPreparing, !text.isEmpty else { return false }
+    transcript.plan = transcript.plan.map { $0 + "；" + text } ?? text
+    return true
+  }
+
+  /// Notes that the trainee checked their appearance before leaving (action 4). Only before the
+  /// first turn; returns whether it was accepted.
+  @discardableResult
+  public mutating func checkAppearance() -> Bool {
+    guard isPreparing else { return false }
+    transcript.appearanceChecked = true
     return true
   }
 

@@ -16,6 +16,10 @@ public enum ScriptStep: Sendable, Equatable {
   case record(String)
   /// Packing the visit bag before arriving: item names separated by spaces or 、.
   case pack(String)
+  /// The visit's purpose and plan, stated before arriving.
+  case plan(String)
+  /// The appearance checked before arriving (work clothes, badge, no smell of smoke).
+  case ready
   /// Commands that only show something (/help, /status, /score): no effect on the visit.
   case show(String)
 }
@@ -32,7 +36,8 @@ public struct ScriptError: Error, Sendable, Equatable {
 public enum Script {
   /// Every command, as typed.
   public static let commands = [
-    "/look", "/wait", "/next", "/hint", "/stock", "/brief", "/pack", "/record", "/status", "/score",
+    "/look", "/wait", "/next", "/hint", "/stock", "/brief", "/plan", "/pack", "/ready", "/record",
+    "/status", "/score",
     "/undo", "/restart", "/help", "/quit",
   ]
 
@@ -72,6 +77,9 @@ public enum Script {
       return .record(String(line.dropFirst("/record".count)))
     case "/pack":
       return .pack(String(line.dropFirst("/pack".count)))
+    case "/plan":
+      return .plan(String(line.dropFirst("/plan".count)).trimmingSpaces)
+    case "/ready": return .ready
     case "/help", "/status", "/score", "/brief": return .show(word)
     default: return nil
     }

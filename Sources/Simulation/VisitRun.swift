@@ -53,6 +53,14 @@ public struct VisitRun: Sendable {
       guard conversation.pack(items) else { return nil }
       steps.append(step)
       return nil
+    case .plan(let text):
+      guard conversation.statePlan(text) else { return nil }
+      steps.append(step)
+      return nil
+    case .ready:
+      guard conversation.checkAppearance() else { return nil }
+      steps.append(step)
+      return nil
     case .record(let text):
       steps.append(step)
       conversation.writeRecord(VisitRecord(line: text))
@@ -78,6 +86,8 @@ public struct VisitRun: Sendable {
     var firstDifference: Int?
     // The bag was packed before the first turn; item ids name items too.
     if let packed = transcript.packed { perform(.pack(packed.joined(separator: " "))) }
+    if let plan = transcript.plan { perform(.plan(plan)) }
+    if transcript.appearanceChecked == true { perform(.ready) }
     for stored in transcript.turns {
       let step: ScriptStep
       switch stored.kind {
@@ -104,7 +114,7 @@ public struct VisitRun: Sendable {
     guard
       let last = steps.lastIndex(where: {
         switch $0 {
-        case .hint, .record, .pack: return false
+        case .hint, .record, .pack, .plan, .ready: return false
         default: return true
         }
       })

@@ -10,7 +10,8 @@ import VisitCoachModel
 /// - `v4` reports move to their own table, so scanning sessions (history, cohort) reads small rows;
 /// - `v5` a covering index for hit rates per criterion (cohort over thousands of sessions);
 /// - `v6` the visit record the trainee writes after the visit (action 26), as JSON;
-/// - `v7` the visit-bag items packed before the visit (action 3), as a JSON list of ids.
+/// - `v7` the visit-bag items packed before the visit (action 3), as a JSON list of ids;
+/// - `v8` the visit plan stated before the visit (actions 1-2) and the appearance check (4).
 enum Schema {
   static var migrator: DatabaseMigrator {
     var migrator = DatabaseMigrator()
@@ -106,6 +107,12 @@ enum Schema {
     }
     migrator.registerMigration("v7") { db in
       try db.alter(table: "session") { t in t.add(column: "packed", .text) }
+    }
+    migrator.registerMigration("v8") { db in
+      try db.alter(table: "session") { t in
+        t.add(column: "plan", .text)
+        t.add(column: "appearance_checked", .boolean)
+      }
     }
     return migrator
   }

@@ -173,11 +173,15 @@ public final class SessionStore: Sendable {
       }
       try db.execute(
         sql:
-          "UPDATE session SET hints = ?, opening_line = ?, visit_record = ?, packed = ? WHERE id = ?",
+          """
+          UPDATE session SET hints = ?, opening_line = ?, visit_record = ?, packed = ?, plan = ?,
+            appearance_checked = ?
+          WHERE id = ?
+          """,
         arguments: [
           Self.json(transcript.hintsUsed), transcript.openingLine,
           transcript.record.map { Self.json($0) }, transcript.packed.map { Self.json($0) },
-          sessionID,
+          transcript.plan, transcript.appearanceChecked, sessionID,
         ])
     }
   }
@@ -343,6 +347,8 @@ public final class SessionStore: Sendable {
       if let json = session["packed"] as String? {
         transcript.packed = try? JSONDecoder().decode([String].self, from: Data(json.utf8))
       }
+      transcript.plan = session["plan"]
+      transcript.appearanceChecked = session["appearance_checked"]
       return transcript
     }
   }

@@ -130,6 +130,17 @@ final class PracticeSession {
       Console.line(InterfaceStrings.fill(s.scoreSoFar, String(run.conversation.report.total)))
     case .pack(let text):
       pack(text)
+    case .plan(let text):
+      guard !text.isEmpty else {
+        Console.line(screen.wrapped(s.planUsage))
+        if let plan = run.conversation.transcript.plan {
+          Console.line(screen.wrapped(InterfaceStrings.fill(s.planNoted, plan)))
+        }
+        break
+      }
+      prepare(.plan(text), noted: { InterfaceStrings.fill(s.planNoted, $0.plan ?? "") })
+    case .ready:
+      prepare(.ready, noted: { _ in s.readyNoted })
     case .hint:
       let hints = run.conversation.phase.id
       run.perform(.hint)
@@ -198,6 +209,17 @@ final class PracticeSession {
     return .handled
   }
 
+  /// A preparation step (`/plan`, `/ready`): only before the first turn; saved at once.
+  private func prepare(_ step: ScriptStep, noted: (Transcript) -> String) {
+    guard run.conversation.isPreparing else {
+      Console.line(s.preparationTooLate)
+      return
+    }
+    run.perform(step)
+    keeper.save(run.conversation.transcript)
+    Console.line(screen.wrapped(noted(run.conversation.transcript)))
+  }
+
   /// `/pack` with item names packs them (before the first turn only); alone, it shows the list
   /// and what is packed.
   private func pack(_ text: String) {
@@ -207,7 +229,7 @@ final class PracticeSession {
     }
     let named = scenario.bagItems(in: text)
     if !named.items.isEmpty {
-      guard run.conversation.bagIsOpen else {
+      guard run.conversation.isPreparing else {
         Console.line(s.packTooLate)
         return
       }

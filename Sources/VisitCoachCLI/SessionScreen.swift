@@ -71,6 +71,7 @@ struct SessionScreen {
     }
     out.append("")
     if scenario.brief != nil { out.append(wrapped(s.briefAvailable)) }
+    if scenario.hasPreparation { out.append(wrapped(s.planAvailable)) }
     if !scenario.packingNeeds.isEmpty { out.append(wrapped(s.packAvailable)) }
     out.append(wrapped(s.howToStart))
     return out.joined(separator: "\n")

@@ -125,6 +125,19 @@ public struct VisitItem: Sendable, Hashable, Identifiable, Codable {
   public var names: [String] { [name] + aliases }
 }
 
+/// A goal the visit plan must name (actions 1-2): any one of its words, and why it matters.
+public struct PlanGoal: Sendable, Hashable {
+  /// Words that show the plan covers the goal, e.g. 金桥, 限量, 档位.
+  public var words: [String]
+  /// Why this visit must have it, e.g. 上次答应他看金桥细支的限量，还没回话.
+  public var reason: String
+
+  public init(words: [String], reason: String) {
+    self.words = words
+    self.reason = reason
+  }
+}
+
 /// An item this visit needs packed, and why (shown in the report when it was left behind).
 public struct PackingNeed: Sendable, Hashable {
   /// The visit-bag item id.

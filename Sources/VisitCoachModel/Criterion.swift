@@ -88,6 +88,12 @@ public enum Measure: Sendable, Hashable {
   case wrongProductFact
   /// The trainee used `/look` before the first utterance in the criterion's phases.
   case lookedFirst
+  /// The visit plan stated before arriving names every goal of `preparation.goals` (all: met;
+  /// some: partial). Not applicable when the scenario sets no goals.
+  case planGoals
+  /// The trainee checked their appearance (`/ready`) before arriving. Not applicable when the
+  /// visit has no preparation step.
+  case appearanceChecked
   /// Every utterance in the criterion's phases is at most this many characters.
   case utterancesAtMost(Int)
   /// A substitute for an out-of-stock brand, judged against the catalogue in the source
@@ -133,7 +139,7 @@ public enum Measure: Sendable, Hashable {
     switch self {
     case .phaseDurationAtMost, .phaseDurationAtLeast, .utterancesAtMost, .recordContent,
       .recordComplaint, .recordPromises, .recordNextGoal, .stockPermission, .packedNeeded,
-      .lookedFirst:
+      .lookedFirst, .planGoals, .appearanceChecked:
       return false
     default: return true
     }

@@ -54,6 +54,11 @@ public struct Scenario: Sendable, Hashable, Identifiable {
   public var visitBag: [VisitItem] = []
   /// What this visit needs packed (`preparation.needs`); empty when preparation is not part of it.
   public var packingNeeds: [PackingNeed] = []
+  /// What the visit plan must name (`preparation.goals`); empty when the plan is not scored.
+  public var planGoals: [PlanGoal] = []
+
+  /// Whether the visit starts with a preparation step (a bag to pack or a plan to state).
+  public var hasPreparation: Bool { !packingNeeds.isEmpty || !planGoals.isEmpty }
 
   public init(
     id: String, title: String, summary: String, difficulty: Int, customer: Customer,

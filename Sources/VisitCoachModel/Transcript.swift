@@ -85,6 +85,10 @@ public struct Transcript: Sendable, Hashable, Codable {
   /// The visit-bag item ids the trainee packed before the visit (action 3); nil when nothing
   /// was packed.
   public var packed: [String]?
+  /// The visit's purpose and plan as the trainee stated it before arriving (actions 1-2).
+  public var plan: String?
+  /// Whether the trainee checked their appearance before arriving (action 4).
+  public var appearanceChecked: Bool?
 
   public init(
     scenarioID: String, seed: UInt64, openingLine: String? = nil, turns: [Turn] = [],
@@ -104,7 +108,8 @@ public struct Transcript: Sendable, Hashable, Codable {
     case openingLine = "opening_line"
     case endedBy = "ended_by"
     case hintsUsed = "hints_used"
-    case record, packed
+    case record, packed, plan
+    case appearanceChecked = "appearance_checked"
   }
 }
 

@@ -24,7 +24,7 @@ struct SessionStoreTests {
 
   @Test func migratesAnEmptyDatabase() throws {
     let store = try SessionStore(path: temporaryDatabase())
-    #expect(try store.appliedMigrations() == ["v1", "v2", "v3", "v4", "v5", "v6", "v7"])
+    #expect(try store.appliedMigrations() == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8"])
   }
 
   @Test func migratesFromThePreviousSchemaKeepingData() throws {
@@ -44,7 +44,7 @@ struct SessionStoreTests {
           """, arguments: [id])
     }
     let upgraded = try SessionStore(path: path)
-    #expect(try upgraded.appliedMigrations() == ["v1", "v2", "v3", "v4", "v5", "v6", "v7"])
+    #expect(try upgraded.appliedMigrations() == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8"])
     #expect(try upgraded.transcript(id).turns.map(\.trainee) == ["您好"])
     #expect(try upgraded.sessions().first?.trainee == "小王")
   }
@@ -72,14 +72,19 @@ struct SessionStoreTests {
     #expect(progress.latest?.areas["greeting"] != nil)
   }
 
-  @Test func theVisitRecordAndThePackedBagAreStored() throws {
+  @Test func theVisitRecordAndThePreparationAreStored() throws {
     let store = try SessionStore(path: temporaryDatabase())
     let id = try store.start(trainee: "李", scenario: scenario, seed: 1, openingLine: nil)
     var t = Transcript(scenarioID: scenario.id, seed: 1, turns: [turn(1, "您好")])
     t.record = VisitRecord(line: "内容：看了库存 | 诉求：金桥断货 | 承诺：明天回话 | 下次：两周后")
     t.packed = ["stock-form", "notebook"]
+    t.plan = "回复金桥细支限量的事；点库存"
+    t.appearanceChecked = true
     try store.sync(id, transcript: t)
-    #expect(try store.transcript(id).packed == ["stock-form", "notebook"])
+    let back = try store.transcript(id)
+    #expect(back.packed == ["stock-form", "notebook"])
+    #expect(back.plan == "回复金桥细支限量的事；点库存")
+    #expect(back.appearanceChecked == true)
     let stored = try #require(try store.transcript(id).record)
     #expect(
       stored == VisitRecord(content: "看了库存", requests: "金桥断货", promises: "明天回话", nextGoal: "两周后"))

@@ -143,9 +143,19 @@ struct PracticeTerminalTests {
     #expect(!history.stdout.contains("未完成"), "SIGTERM ends the visit like Ctrl-D")
   }
 
-  @Test func theVisitBagIsPackedBeforeTheFirstWord() throws {
+  @Test func theVisitIsPreparedBeforeTheFirstWord() throws {
     let (t, home) = try session(["practice", "supply-complaint", "--seed", "1"])
+    #expect(t.expect("/ready"), "the start screen mentions the plan and appearance")
     #expect(t.expect("/pack"), "the start screen mentions packing")
+    #expect(t.expect(prompt))
+    t.send("/plan\r")
+    #expect(t.expect("在 /plan 后面写上"))
+    #expect(t.expect(prompt))
+    t.send("/plan 回复金桥细支限量的事，点库存\r")
+    #expect(t.expect("这次的计划：回复金桥细支限量的事，点库存"))
+    #expect(t.expect(prompt))
+    t.send("/ready\r")
+    #expect(t.expect("已确认"))
     #expect(t.expect(prompt))
     t.send("/pack\r")
     #expect(t.expect("可带的物品"))
@@ -160,6 +170,9 @@ struct PracticeTerminalTests {
     t.send("/pack 价签\r")
     #expect(t.expect("已经进店开口了"))
     #expect(t.expect(prompt))
+    t.send("/ready\r")
+    #expect(t.expect("这一步要在出发前做"))
+    #expect(t.expect(prompt))
     t.send("/quit\r")
     #expect(t.expect("拜访内容> "))
     t.send("\u{04}")
@@ -168,6 +181,8 @@ struct PracticeTerminalTests {
     let report = try BinaryRunner.run(["report", "--last", "--db", db])
     #expect(report.stdout.contains("✓ 拜访包带齐这次要用的东西"), "\(report.stdout)")
     #expect(report.stdout.contains("访前准备: 需要的 2 样带了 2 样"))
+    #expect(report.stdout.contains("✓ 出发前想清这次拜访的目的和计划"), "\(report.stdout)")
+    #expect(report.stdout.contains("✓ 出门前检查仪容仪表"))
   }
 
   @Test func theVisitRecordIsAskedForAfterTheVisit() throws {
