@@ -327,6 +327,9 @@ struct ScenarioAssembler {
         group: c.group.map { "\(doc.id.value).\($0)" })
       criterion.examples = c.examples
       criterion.isPromise = c.isPromise
+      criterion.refersToScene = (c.match.any + c.match.all.flatMap { $0 }).contains {
+        $0.value.contains("{scene.")
+      }
       return criterion
     }
     let rubric = Rubric(

@@ -22,6 +22,8 @@ public struct Scorer: Sendable {
   /// utterance was about.
   var productFacts: [String: Set<ProductFact>] = [:]
   var lastProduct: String?
+  /// Whether the trainee has looked round (`/look`), which reveals the hidden scene facts.
+  var looked = false
   /// The score of every turn so far, in order (index 0 is turn 1).
   public private(set) var turnScores: [TurnScore] = []
 
@@ -75,6 +77,7 @@ public struct Scorer: Sendable {
     } else if utterance.kind == .wait {
       result = scoreWaiting(utterance)
     } else {
+      if utterance.kind == .look { looked = true }
       result = TurnScore()
     }
     while turnScores.count < utterance.index - 1 { turnScores.append(TurnScore()) }
@@ -173,6 +176,11 @@ public struct Scorer: Sendable {
           let example = c.similar?.good[best.index] ?? ""
           similarWords.append((i, "≈「\(example)」(\(Int((best.value * 100).rounded()))%)"))
         }
+      }
+      if (full || partial) && !looked && f.usesHiddenScene && restsOnHiddenScene(i, prepared) {
+        // Praise or advice about something only `/look` shows, before looking: a guess.
+        full = false
+        partial = false
       }
       if full || partial {
         state[i] = full ? fullBit : partialBit
@@ -318,6 +326,12 @@ public struct Scorer: Sendable {
     default:
       return nil
     }
+  }
+
+  /// Whether the scene words that met check `i` all belong to facts hidden until `/look`.
+  private func restsOnHiddenScene(_ i: Int, _ prepared: PreparedUtterance) -> Bool {
+    let scene = Set(prepared.words(for: i, plan: plan)).intersection(plan.sceneWords)
+    return !scene.isEmpty && scene.isSubset(of: plan.hiddenSceneWords)
   }
 
   /// A new-product measure on one utterance: (fully met, evidence words), or nil.

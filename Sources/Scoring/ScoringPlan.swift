@@ -56,6 +56,8 @@ struct CheckFlags: Sendable {
   var isWordMeasure = false
   var hasSimilar = false
   var metByWaiting = false
+  /// Some of the check's phrases are scene keywords of facts only `/look` reveals.
+  var usesHiddenScene = false
   var allGroups = 0
   var partialAllGroups = 0
   /// Bit p set: the check applies in phase p (scenario order); `anyPhase` when unrestricted.
@@ -82,6 +84,10 @@ public struct ScoringPlan: Sendable {
   /// What the visit plan must name, and whether the visit has a preparation step at all.
   let planGoals: [PlanGoal]
   let hasPreparation: Bool
+  /// Normalised scene keywords, and those that belong only to facts hidden until `/look`: praise
+  /// or advice that rests on them alone is a guess before the trainee has looked.
+  let sceneWords: Set<String>
+  let hiddenSceneWords: Set<String>
   /// Indices of checks with similar examples, ascending.
   let similarChecks: [Int]
   let automaton: PhraseAutomaton
@@ -158,6 +164,14 @@ public struct ScoringPlan: Sendable {
     visitBag = scenario.visitBag
     planGoals = scenario.planGoals
     hasPreparation = scenario.hasPreparation
+    func normalized(_ facts: [SceneFact]) -> Set<String> {
+      Set(facts.flatMap(\.keywords).map(TextNormalizer.normalize).filter { !$0.isEmpty })
+    }
+    let sceneWords = normalized(scenario.scene)
+    let hiddenSceneWords = normalized(scenario.scene.filter { !$0.visibleOnArrival })
+      .subtracting(normalized(scenario.scene.filter(\.visibleOnArrival)))
+    self.sceneWords = sceneWords
+    self.hiddenSceneWords = hiddenSceneWords
     var starts: [Int32] = []
     var list: [PatternUse] = []
     for u in uses {
@@ -179,6 +193,7 @@ public struct ScoringPlan: Sendable {
       f.isWordMeasure = check.isWordMeasure
       f.hasSimilar = check.hasSimilar
       f.metByWaiting = c.metByWaiting
+      f.usesHiddenScene = c.refersToScene && !hiddenSceneWords.isEmpty
       f.allGroups = c.phrases.all.count
       f.partialAllGroups = c.partial.all.count
       f.anyPhase = c.applies.phases.isEmpty

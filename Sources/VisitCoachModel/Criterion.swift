@@ -191,6 +191,9 @@ public struct Criterion: Sendable, Hashable, Identifiable {
   public var examples: [CriterionExample] = []
   /// Meeting it makes a promise (an action with a date) that the visit record must carry.
   public var isPromise = false
+  /// Its phrases name what is in the store (a `{scene…}` placeholder): before `/look`, words
+  /// about facts only a look reveals do not count.
+  public var refersToScene = false
 
   public init(
     id: String, localID: String, title: String, isPenalty: Bool, points: Int, measure: Measure,

@@ -19,6 +19,7 @@ struct WholeVisitMeasureTests {
       scene:
         - { id: shelf, kind: strength, text: 货架擦得很干净, keywords: [货架] }
         - { id: no-tag, kind: issue, text: 和风软包那格没有价签, keywords: [没有价签, 和风] }
+        - { id: dust, kind: issue, text: 货架顶上落了一层灰, keywords: [落灰, 一层灰], hidden: true }
       phases:
         - { id: greeting, title: 打招呼 }
         - { id: observation, title: 店内观察 }
@@ -119,6 +120,17 @@ struct WholeVisitMeasureTests {
     #expect(blind.status == .missed)
     let never = try finding("observation.looked", ["李阿姨，您好。"])
     #expect(never.status == .notApplicable)
+  }
+
+  @Test func whatOnlyALookRevealsCountsOnlyAfterLooking() throws {
+    // The dust is hidden until /look: naming it before looking is a guess.
+    let guessed = try finding("observation.names_finding", ["/next", "我看货架顶上落了一层灰。"])
+    #expect(guessed.status == .missed)
+    let seen = try finding("observation.names_finding", ["/look", "/next", "我看货架顶上落了一层灰。"])
+    #expect(seen.status == .met)
+    // A fact visible on arrival counts without looking.
+    let visible = try finding("observation.names_finding", ["/next", "我看和风那格没有价签。"])
+    #expect(visible.status == .met)
   }
 
   @Test func teachingAnElderlyRetailerIsNotRushed() throws {
