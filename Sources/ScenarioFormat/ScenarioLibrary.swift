@@ -202,6 +202,7 @@ public enum ScenarioLibrary {
     }
     var catalog: [Brand] = []
     var visitBag: [VisitItem] = []
+    var catalogText = ""
     for file in yamlFiles(in: (root as NSString).appendingPathComponent("catalog")) {
       let sink = DiagnosticSink(file: file)
       sinks.append(sink)
@@ -209,6 +210,7 @@ public enum ScenarioLibrary {
       guard let text = readText(file, sink: sink), let node = compose(text, sink: sink) else {
         continue
       }
+      catalogText += text
       let read = CatalogDocument.read(node, sink: sink)
       catalog += read.brands
       visitBag += read.items
@@ -271,7 +273,7 @@ public enum ScenarioLibrary {
     return Library(
       assembler: ScenarioAssembler(
         traits: traits, rubrics: rubrics, libraryCriteria: criteria, libraryPenalties: penalties,
-        traitFlags: traitFlags, catalog: catalog, visitBag: visitBag),
+        traitFlags: traitFlags, catalog: catalog, visitBag: visitBag, catalogText: catalogText),
       sinks: sinks, traitSinks: traitSinks, rubricSinks: rubricSinks, fileCount: count)
   }
 

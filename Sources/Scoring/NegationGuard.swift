@@ -3,7 +3,8 @@
 ///
 /// A phrase is negated when a negator (不, 没, 别, 未, 无需, 不用, 不是, 不要, ...) ends right
 /// before it, or with one character in between ("不是来推销"). Words that merely contain a
-/// negator character (特别, 告别, 差不多) do not count, and the guard never looks past a clause
+/// negator character (特别, 告别, 差不多) do not count, nor do A-not-A questions (有没有客人问,
+/// 是不是, 行不行), and the guard never looks past a clause
 /// boundary. It works on the UTF-8 bytes of normalised text and allocates nothing.
 public enum NegationGuard {
   private static let negators: [[UInt8]] = [
@@ -12,6 +13,8 @@ public enum NegationGuard {
   /// Two-character words whose second character is a negator but that negate nothing.
   private static let falseNegators: [[UInt8]] = [
     "特别", "分别", "区别", "告别", "级别", "类别", "性别", "识别", "个别", "差不", "离别", "辨别",
+    // A-not-A questions ask, they do not deny: 有没有客人问, 是不是, 能不能, 行不行.
+    "有没", "是不", "能不", "会不", "好不", "行不", "对不", "可不", "用不", "够不",
   ].map { Array($0.utf8) }
 
   /// Whether the occurrence starting at byte `start` of `bytes` (normalised text) is negated.

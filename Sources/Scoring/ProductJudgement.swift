@@ -41,26 +41,38 @@ struct ProductStatement: Sendable {
 /// carton, price class, flavour, origin, selling points and buyers. Works on normalised text.
 public struct ProductJudge: Sendable {
   let products: [Brand]
-  /// Normalised names of every catalogue brand → id, longest first.
-  private let names: [(String, String)]
+  /// Normalised names (UTF-8) of every catalogue brand → id, longest first.
+  private let names: [([UInt8], String)]
+  /// Per new product (same order as `products`): its flavour word, origin, selling points and
+  /// buyers, normalised, as UTF-8.
+  private let factWords: [(flavour: [UInt8], origin: [UInt8], points: [[UInt8]], buyers: [[UInt8]])]
 
   init(catalog: [Brand]) {
     products = catalog.filter(\.isNew)
-    names = catalog.flatMap { brand in brand.names.map { (TextNormalizer.normalize($0), brand.id) }
+    names = catalog.flatMap { brand in
+      brand.names.map { (Array(TextNormalizer.normalize($0).utf8), brand.id) }
     }
     .filter { !$0.0.isEmpty }.sorted { $0.0.count > $1.0.count }
+    func bytes(_ text: String) -> [UInt8] { Array(TextNormalizer.normalize(text).utf8) }
+    factWords = products.map { p in
+      (
+        bytes(p.flavourWord), bytes(p.origin), p.sellingPoints.map(bytes).filter { !$0.isEmpty },
+        p.buyers.map(bytes).filter { !$0.isEmpty }
+      )
+    }
   }
 
   var isEmpty: Bool { products.isEmpty }
 
+  private static let classWords = ["一类", "二类", "三类", "四类", "五类"]
+
   /// Judges one utterance. `previous` is the new product the last utterance was about, so that
   /// "它是二类烟" right after naming it still counts.
   func statement(in normalized: String, previous: String?) -> ProductStatement {
-    var rest = normalized
+    var rest = ByteText(normalized)
     var mentioned: [String] = []
-    for (name, id) in names where rest.contains(name) {
+    for (name, id) in names where rest.mask(name) {
       if !mentioned.contains(id) { mentioned.append(id) }
-      rest = rest.replacingOccurrences(of: name, with: "|")
     }
     var result = ProductStatement()
     if let named = products.first(where: { mentioned.contains($0.id) }) {
@@ -70,37 +82,30 @@ public struct ProductJudge: Sendable {
       // Still talking about the same product, as long as no other brand came up.
       result.product = products.first { $0.id == previous }
     }
-    guard let product = result.product else { return result }
+    guard let product = result.product,
+      let words = products.firstIndex(of: product).map({ factWords[$0] })
+    else { return result }
     // Facts are read with the brand names taken out: 海韵细支 does not state the selling point 细支.
     let text = rest
-    for price in Self.prices(in: text) {
+    for price in Self.prices(in: String(decoding: text.bytes, as: UTF8.self)) {
       if price == product.packPrice || price == product.packPrice * 10 {
         result.facts.insert(.price)
       } else if result.named {
         result.wrong.append("价格说成 \(price) 元，应为每包 \(product.packPrice) 元")
       }
     }
-    let classWords = ["一类", "二类", "三类", "四类", "五类"]
-    for (k, word) in classWords.enumerated() where text.contains(word) || text.contains("\(k + 1)类")
-    {
+    for (k, word) in Self.classWords.enumerated()
+    where text.contains(Array(word.utf8)) || text.contains(Array("\(k + 1)类".utf8)) {
       if k + 1 == product.priceClass {
         result.facts.insert(.priceClass)
       } else if result.named {
-        result.wrong.append("价类说成\(word)，应为\(classWords[product.priceClass - 1])")
+        result.wrong.append("价类说成\(word)，应为\(Self.classWords[product.priceClass - 1])")
       }
     }
-    if text.contains(TextNormalizer.normalize(product.flavourWord)) {
-      result.facts.insert(.flavour)
-    }
-    if !product.origin.isEmpty && text.contains(TextNormalizer.normalize(product.origin)) {
-      result.facts.insert(.origin)
-    }
-    if product.sellingPoints.contains(where: { text.contains(TextNormalizer.normalize($0)) }) {
-      result.facts.insert(.sellingPoint)
-    }
-    if product.buyers.contains(where: { text.contains(TextNormalizer.normalize($0)) }) {
-      result.facts.insert(.buyer)
-    }
+    if text.contains(words.flavour) { result.facts.insert(.flavour) }
+    if text.contains(words.origin) { result.facts.insert(.origin) }
+    if text.containsAny(words.points) { result.facts.insert(.sellingPoint) }
+    if text.containsAny(words.buyers) { result.facts.insert(.buyer) }
     return result
   }
 

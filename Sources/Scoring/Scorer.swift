@@ -199,14 +199,17 @@ public struct Scorer: Sendable {
     }
     // Substitution, stock advice and new-product facts, judged against the catalogue and the
     // stock table.
+    // Read once for every stock check of this utterance, and only when one applies.
+    var reading: StockReading?
     for i in plan.catalogueChecks {
       let f = plan.flags[i]
       guard f.staticallyApplicable,
         applies(f, phaseBit: phaseBit, phaseTurn: phaseTurn, mood: utterance.moodBefore)
       else { continue }
       let measure = plan.checks[i].criterion.measure
+      if reading == nil, measure.readsStock { reading = plan.stockJudge.read(prepared.normalized) }
       guard
-        let (full, words) = judgeStock(measure, prepared.normalized)
+        let (full, words) = reading.flatMap({ judgeStock(measure, $0) })
           ?? judgeProduct(measure, statement)
       else { continue }
       state[i] = full ? fullBit : partialBit
@@ -298,30 +301,24 @@ public struct Scorer: Sendable {
   }
 
   /// A stock-related measure on one utterance: (fully met, evidence words), or nil.
-  private func judgeStock(_ measure: Measure, _ normalized: String) -> (Bool, String)? {
-    let judge = plan.stockJudge
+  private func judgeStock(_ measure: Measure, _ advice: StockReading) -> (Bool, String)? {
     switch measure {
     case .substitution:
-      guard let (short, substitute, fit, isBest) = judge.substitution(in: normalized),
-        fit.samePriceBand
-      else {
+      guard let (short, substitute, fit, isBest) = advice.substitution, fit.samePriceBand else {
         return nil
       }
       return (isBest, "\(substitute.name) 代替 \(short.name)：\(fit.summary)\(isBest ? "（最合适）" : "")")
     case .pricierSubstitute:
-      guard let (short, substitute, fit, _) = judge.substitution(in: normalized), fit.pricier else {
-        return nil
-      }
+      guard let (short, substitute, fit, _) = advice.substitution, fit.pricier else { return nil }
       return (true, "\(substitute.name) 代替 \(short.name)：\(fit.summary)")
     case .stockAdvice:
-      let advice = judge.advice(in: normalized)
       guard !advice.topUp.isEmpty || !advice.hold.isEmpty else { return nil }
       var words: [String] = []
       if !advice.topUp.isEmpty { words.append("补足快销的 \(advice.topUp.joined(separator: "、"))") }
       if !advice.hold.isEmpty { words.append("压住滞销的 \(advice.hold.joined(separator: "、"))") }
       return (!advice.topUp.isEmpty && !advice.hold.isEmpty, words.joined(separator: "；"))
     case .stockPush:
-      let pushed = judge.advice(in: normalized).pushed
+      let pushed = advice.pushed
       return pushed.isEmpty ? nil : (true, "滞销还让多订：\(pushed.joined(separator: "、"))")
     default:
       return nil

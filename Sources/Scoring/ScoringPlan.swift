@@ -158,7 +158,14 @@ public struct ScoringPlan: Sendable {
       }
     }
     stockJudge = StockJudge(scenario: scenario)
-    productJudge = ProductJudge(catalog: scenario.catalog)
+    // Only scenarios that score new-product facts pay for reading them.
+    let judgesProducts = checks.contains {
+      switch $0.criterion.measure {
+      case .productFacts, .wrongProductFact: return true
+      default: return false
+      }
+    }
+    productJudge = ProductJudge(catalog: judgesProducts ? scenario.catalog : [])
     recordKeywords = scenario.recordKeywords
     packingNeeds = scenario.packingNeeds
     visitBag = scenario.visitBag

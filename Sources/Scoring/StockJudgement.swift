@@ -52,90 +52,119 @@ struct StockJudge: Sendable {
   let catalog: [Brand]
   let stock: [StockItem]
   let cycleWeeks: Double
-  /// Normalised names → brand id, longest first (so 金桥细支 wins over 金桥).
-  private let names: [(String, String)]
+  /// Normalised names (UTF-8) → brand id, longest first (so 金桥细支 wins over 金桥).
+  private let names: [([UInt8], String)]
 
-  static let substitutionCues = [
-    "替代", "代替", "顶上", "顶一顶", "顶一下", "换成", "同价位", "先订", "先用", "试试", "替一替", "顶替", "先上",
-  ]
+  /// Words that say "instead of the brand that is out": enough on their own.
+  static let substitutionCues = ByteText.words([
+    "替代", "代替", "顶上", "顶一顶", "顶一下", "换成", "替一替", "顶替",
+  ])
+  /// Words that also introduce a trial, a listing or a comparison (先上一条云岭, 比同价位的多赚): a
+  /// substitution only when the brand that is out is named in the same clause or the one before.
+  static let weakSubstitutionCues = ByteText.words(["先订", "先用", "试试", "先上", "同价位"])
   /// Words that give a promise a date.
   static let dateWords = [
     "今天", "明天", "后天", "周一", "周二", "周三", "周四", "周五", "周六", "周日", "星期", "礼拜", "下周", "月底", "号", "日前",
     "上午", "下午", "点前",
   ]
-  static let topUpWords = ["多订", "多进", "补货", "补上", "补两条", "加订", "多备", "加两条", "订足", "备足"]
-  static let holdWords = [
+  static let topUpWords = ByteText.words([
+    "多订", "多进", "补货", "补上", "补两条", "加订", "多备", "加两条", "订足", "备足",
+  ])
+  static let holdWords = ByteText.words([
     "先别订", "别订", "别再订", "少订", "先不订", "不用订", "缓一缓", "压着", "先卖完", "先把库存", "这次先别", "不急着订", "少进",
-  ]
+  ])
 
   init(scenario: Scenario) {
     catalog = scenario.catalog
     stock = scenario.stock
     cycleWeeks = scenario.customer.cycleWeeks
     names = scenario.catalog.flatMap { brand in
-      brand.names.map { (TextNormalizer.normalize($0), brand.id) }
+      brand.names.map { (Array(TextNormalizer.normalize($0).utf8), brand.id) }
     }
     .filter { !$0.0.isEmpty }.sorted { $0.0.count > $1.0.count }
+  }
+
+  /// The clauses of normalised text, as bytes.
+  private static func clauses(_ normalized: String) -> [ByteText] {
+    normalized.split(separator: "|").map { ByteText(String($0)) }
   }
 
   var isEmpty: Bool { catalog.isEmpty }
 
   /// Brand ids mentioned in a clause, each once, longest names first.
-  private func brands(in clause: String) -> [String] {
+  private func brands(in clause: ByteText) -> [String] {
     var rest = clause
     var found: [String] = []
-    for (name, id) in names where rest.contains(name) {
+    for (name, id) in names where rest.mask(name) {
       if !found.contains(id) { found.append(id) }
-      rest = rest.replacingOccurrences(of: name, with: "|")
     }
     return found
   }
 
   private var shortIDs: Set<String> { Set(stock.filter(\.isShort).map(\.brand)) }
 
-  /// The best substitution offered in the utterance, if any: (short brand, substitute, fit, is best).
-  func substitution(in normalized: String) -> (Brand, Brand, SubstitutionFit, Bool)? {
+  /// Reads one utterance for stock talk: the best substitution offered, and the advice given.
+  /// Clauses are checked for cue words first; brand names are only looked for in a clause with
+  /// a cue and in the clause before it (金桥细支没有了，先用海韵细支).
+  func read(_ normalized: String) -> StockReading {
+    var reading = StockReading()
+    guard !stock.isEmpty else { return reading }
+    let clauses = Self.clauses(normalized)
+    let strong = clauses.map { $0.containsAny(Self.substitutionCues) }
+    let weak = clauses.map { $0.containsAny(Self.weakSubstitutionCues) }
+    let up = clauses.map { $0.containsAny(Self.topUpWords) }
+    let down = clauses.map { $0.containsAny(Self.holdWords) }
+    var cache = [[String]?](repeating: nil, count: clauses.count)
+    func mentioned(_ k: Int) -> [String] {
+      guard k >= 0 else { return [] }
+      if let found = cache[k] { return found }
+      let found = brands(in: clauses[k])
+      cache[k] = found
+      return found
+    }
     let short = shortIDs
-    guard !short.isEmpty else { return nil }
-    var best: (Brand, Brand, SubstitutionFit, Bool)?
-    for clause in normalized.split(separator: "|").map(String.init) {
-      let mentioned = brands(in: clause)
-      let cue = Self.substitutionCues.contains { clause.contains($0) }
-      let named = mentioned.filter { !short.contains($0) }
-      guard cue, !named.isEmpty else { continue }
-      let targets = mentioned.filter { short.contains($0) }
+    for k in clauses.indices where !short.isEmpty && (strong[k] || weak[k]) {
+      let named = mentioned(k)
+      let namedShort = named.filter { short.contains($0) }
+      let targets = namedShort.isEmpty ? mentioned(k - 1).filter { short.contains($0) } : namedShort
+      guard strong[k] || !targets.isEmpty else { continue }
+      let substitutes = named.filter { !short.contains($0) }
       for target in (targets.isEmpty ? Array(short).sorted() : targets) {
         guard let a = catalog.first(where: { $0.id == target }) else { continue }
         let ranking = SubstitutionFit.ranking(for: a, catalog: catalog, unavailable: short)
-        for id in named {
+        for id in substitutes {
           guard let b = catalog.first(where: { $0.id == id }) else { continue }
           let fit = SubstitutionFit(replacing: a, with: b)
           let isBest = ranking.first.map { fit.rank >= $0.1.rank } ?? false
-          if best == nil || fit.rank > best!.2.rank { best = (a, b, fit, isBest) }
+          if reading.substitution == nil || fit.rank > reading.substitution!.fit.rank {
+            reading.substitution = (a, b, fit, isBest)
+          }
         }
       }
     }
-    return best
-  }
-
-  /// Stock advice in the utterance: fast sellers topped up, slow movers held, and slow movers
-  /// pushed (top-up words about a slow mover).
-  func advice(in normalized: String) -> (topUp: [String], hold: [String], pushed: [String]) {
-    var topUp: [String] = []
-    var hold: [String] = []
-    var pushed: [String] = []
-    for clause in normalized.split(separator: "|").map(String.init) {
-      let up = Self.topUpWords.contains { clause.contains($0) }
-      let down = Self.holdWords.contains { clause.contains($0) }
-      guard up || down else { continue }
-      for id in brands(in: clause) {
+    // Advice in a clause that names no brand is about the brands of the clause before
+    // (金桥硬盒那五条俩月没动，先压着).
+    for k in clauses.indices where up[k] || down[k] {
+      let named = mentioned(k)
+      for id in named.isEmpty ? mentioned(k - 1) : named {
         guard let item = stock.first(where: { $0.brand == id }) else { continue }
         let name = catalog.first { $0.id == id }?.name ?? id
-        if down && item.isSlowMover { hold.append(name) }
-        if up && !down && item.isFastSeller(cycleWeeks: cycleWeeks) { topUp.append(name) }
-        if up && !down && item.isSlowMover { pushed.append(name) }
+        func note(_ list: inout [String]) { if !list.contains(name) { list.append(name) } }
+        if down[k] && item.isSlowMover { note(&reading.hold) }
+        if up[k] && !down[k] && item.isFastSeller(cycleWeeks: cycleWeeks) { note(&reading.topUp) }
+        if up[k] && !down[k] && item.isSlowMover { note(&reading.pushed) }
       }
     }
-    return (topUp, hold, pushed)
+    return reading
   }
+}
+
+/// What one utterance says about the stock: the best substitution for a brand that is out (the
+/// brand, its substitute, how well it fits, and whether it is the best there is), and stock
+/// advice: fast sellers topped up, slow movers held, slow movers pushed.
+struct StockReading: Sendable {
+  var substitution: (short: Brand, substitute: Brand, fit: SubstitutionFit, isBest: Bool)?
+  var topUp: [String] = []
+  var hold: [String] = []
+  var pushed: [String] = []
 }

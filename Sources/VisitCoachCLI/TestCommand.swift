@@ -73,7 +73,10 @@ struct TestCommand: ParsableCommand {
     var shownTurns = Set<Int>()
     for failure in outcome.failures {
       Console.line("      \(path):\(failure.mark.line):\(failure.mark.column): \(failure.message)")
-      if let turn = failure.turn, !verbose, shownTurns.insert(turn).inserted {
+      // Evidence from the preparation (-1) or the visit record (0) has no turn to show.
+      if let turn = failure.turn, turn >= 1, turn <= outcome.transcript.turns.count, !verbose,
+        shownTurns.insert(turn).inserted
+      {
         showTurn(outcome.transcript.turns[turn - 1], retailer: retailer)
       }
     }

@@ -134,6 +134,14 @@ public enum Measure: Sendable, Hashable {
     }
   }
 
+  /// Whether the measure reads the store's stock table (substitution and stock advice).
+  public var readsStock: Bool {
+    switch self {
+    case .substitution, .pricierSubstitute, .stockAdvice, .stockPush: return true
+    default: return false
+    }
+  }
+
   /// Whether the measure judges each utterance (words) rather than the whole visit.
   public var isPerUtterance: Bool {
     switch self {

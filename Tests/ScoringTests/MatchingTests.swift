@@ -63,6 +63,9 @@ struct NegationTests {
     ("别担心", "担心", true),
     ("不用订", "订", true),
     ("不|订货", "订货", false),
+    ("有没有客人来问", "客人来问", false),  // a question, not a denial
+    ("没有客人来问", "客人来问", true),
+    ("是不是卖得快", "卖得快", false),
   ])
   func negation(_ text: String, _ phrase: String, _ negated: Bool) {
     var copy = text

@@ -35,6 +35,8 @@ struct StockJudgementTests {
     ("金桥细支没有，您先进点云岭精品替代", "stock.pricier_substitute", true),
     ("海韵细支还压着五条，这次先别订；金桥细支能订的时候订足", "stock.stock_advice", true),
     ("海韵细支这次多订两条吧", "stock.stock_push", true),
+    ("金桥细支没有了，先用海韵细支", "stock.substitution", true),  // a weak cue with the short brand named
+    ("海韵细支五条俩月没动，先压着", "stock.stock_advice", false),  // hold advice in the next clause: partial
   ])
   func judgesAgainstTheTable(_ text: String, _ id: String, _ full: Bool) {
     let score = TestLibrary.score(text, in: scenario, phase: "complaint", mood: 50)
@@ -46,6 +48,16 @@ struct StockJudgementTests {
       #expect(
         score.newlyPartial.contains(id), "met \(score.newlyMet) partial \(score.newlyPartial)")
     }
+  }
+
+  @Test func listingABrandIsNotASubstitution() {
+    // 先上 also introduces a trial or a listing: without the brand that is out, it is neither a
+    // substitution nor a pricier one.
+    let score = TestLibrary.score("云岭先上一条，客人问过好几回", in: scenario, phase: "complaint", mood: 50)
+    #expect(!score.violated.contains("stock.pricier_substitute"))
+    #expect(
+      !score.newlyMet.contains("stock.substitution")
+        && !score.newlyPartial.contains("stock.substitution"))
   }
 
   @Test func stockTableFlagsFastSellersAndSlowMovers() {
