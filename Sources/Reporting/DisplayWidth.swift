@@ -45,6 +45,13 @@ public enum DisplayWidth {
       for character in paragraph {
         let w = of(String(character))
         if lineWidth + w > cells && !line.isEmpty {
+          if character == " " {
+            // A break at a space: the space goes, it does not start the next line.
+            lines.append(String(line))
+            line = []
+            lineWidth = 0
+            continue
+          }
           var carried: [Character] = []
           if noLineStart.contains(character), line.count > 1 {
             // Take the last character along, so the punctuation does not start the line.

@@ -117,7 +117,7 @@ extension Scorer {
     _ transcript: Transcript
   ) -> (CriterionStatus, Int, [Evidence]) {
     switch c.measure {
-    case .metTimes(let needed) where status == .met && count < needed:
+    case .metTimes(let needed) where status == .partial && count < needed:
       let note = Evidence(
         turn: evidence.first?.turn ?? 1, text: "做到 \(count) 次（要 \(needed) 次）",
         utterance: evidence.first?.utterance ?? "")

@@ -265,11 +265,22 @@ public struct Scorer: Sendable {
         continue
       }
       if full { result.satisfied.append(c.id) }
-      if full, case .metTimes(let needed) = c.measure, progress[i].status == .met {
-        // Counted over utterances: keep the evidence of each time, up to the number needed.
+      if full, case .metTimes(let needed) = c.measure {
+        // Counted over utterances: partial until the words have come often enough.
+        guard progress[i].status != .met else { continue }
         progress[i].count += 1
-        if progress[i].count <= needed {
-          progress[i].evidence.append(evidence(i, utterance, prepared, similar))
+        progress[i].evidence.append(evidence(i, utterance, prepared, similar))
+        if progress[i].count >= needed {
+          result.moodChange += progress[i].status == .partial ? c.mood - c.mood / 2 : c.mood
+          progress[i].status = .met
+          progress[i].points = c.points
+          result.newlyMet.append(c.id)
+          result.patienceChange += c.patience
+        } else if progress[i].status != .partial {
+          progress[i].status = .partial
+          progress[i].points = c.partialPoints
+          result.newlyPartial.append(c.id)
+          result.moodChange += c.mood / 2
         }
         continue
       }
@@ -279,7 +290,6 @@ public struct Scorer: Sendable {
       case (_, true):
         let upgrade = progress[i].status == .partial
         progress[i].status = .met
-        progress[i].count = 1
         progress[i].points = c.points
         progress[i].evidence.append(evidence(i, utterance, prepared, similar))
         result.newlyMet.append(c.id)

@@ -40,8 +40,8 @@ struct SessionScreen {
     let p = scenario.persona
     var out: [String] = []
     out.append(bold(s.appTitle))
-    out.append(
-      bold("《\(scenario.title)》") + (scenario.summary.isEmpty ? "" : " " + scenario.summary))
+    out.append(bold("《\(scenario.title)》"))
+    if !scenario.summary.isEmpty { out.append(wrapped(scenario.summary)) }
     out.append(
       InterfaceStrings.fill(
         s.customerLine, c.customerClass.rawValue,
