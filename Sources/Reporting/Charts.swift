@@ -24,10 +24,11 @@ enum Charts {
     for (i, v) in values.enumerated() {
       let (x, y) = point(i, 1)
       svg += String(
-        format: "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#d9e2ec\"/>", c, c,
+        format: "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#d9e2ec\"/>", cx, c,
         x, y)
       let (lx, ly) = point(i, 1.18)
-      let anchor = abs(lx - c) < 8 ? "middle" : (lx > c ? "start" : "end")
+      // Labels left of the centre end at their point, labels right of it start there.
+      let anchor = abs(lx - cx) < 8 ? "middle" : (lx > cx ? "start" : "end")
       svg += String(
         format: "<text x=\"%.1f\" y=\"%.1f\" font-size=\"12\" text-anchor=\"%@\" fill=\"#334e68\">",
         lx, ly + 4, anchor)
