@@ -8,14 +8,17 @@ import VisitCoachTestSupport
 /// played through the engine in a small fixture store with an elderly retailer.
 @Suite("Whole-visit measures")
 struct WholeVisitMeasureTests {
-  static let fixture: Scenario = {
+  static let fixture = lab(traits: "elderly")
+
+  /// A small store with every business stage, for a retailer with these traits.
+  static func lab(traits: String) -> Scenario {
     let yaml = """
       version: 1
       id: whole-visit-lab
       title: 整趟拜访实验室
       arrival: 村口的小卖部。
       customer: { class: C, network: rural, visit: repeat }
-      persona: { name: 李桂兰, age: 68, gender: female, traits: [elderly], mood: 60 }
+      persona: { name: 李桂兰, age: 68, gender: female, traits: [\(traits)], mood: 60 }
       scene:
         - { id: shelf, kind: strength, text: 货架擦得很干净, keywords: [货架] }
         - { id: no-tag, kind: issue, text: 和风软包那格没有价签, keywords: [没有价签, 和风] }
@@ -36,13 +39,14 @@ struct WholeVisitMeasureTests {
         - use: display
         - use: service
         - use: brand
+        - use: conduct
       """
     let result = TestLibrary.scenario(yaml: yaml)
     guard let s = result.scenarios.first else {
       preconditionFailure("fixture did not load: \(result.errors.map(\.description))")
     }
     return s
-  }()
+  }
 
   func finding(_ id: String, _ lines: [String]) throws -> Finding {
     let report = play(Self.fixture, lines).report
@@ -131,6 +135,27 @@ struct WholeVisitMeasureTests {
     // A fact visible on arrival counts without looking.
     let visible = try finding("observation.names_finding", ["/next", "我看和风那格没有价签。"])
     #expect(visible.status == .met)
+  }
+
+  @Test func aBusyShopGetsTheBusinessStagesShort() throws {
+    let busy = Self.lab(traits: "busy")
+    func status(_ lines: [String]) throws -> CriterionStatus {
+      let report = play(busy, lines).report
+      let all = report.areas.flatMap(\.criteria)
+      return try #require(all.first { $0.id == "conduct.business_brief_when_busy" }).status
+    }
+    let short = ["/next", "这礼拜哪几样走得快？", "/next", "/next", "第一步先点订货。", "/next", "海韵细支先订一条试试。"]
+    #expect(try status(short) == .met)
+    // Eleven waits in the business stages: more than the five minutes a busy shop allows.
+    let long =
+      ["/next", "这礼拜哪几样走得快？"] + Array(repeating: "/wait", count: 11) + ["/next", "海韵细支先订一条试试。"]
+    #expect(try status(long) == .missed)
+    // Not busy: the limit does not apply.
+    let report = play(Self.fixture, long).report
+    let calm = report.areas.flatMap(\.criteria).first {
+      $0.id == "conduct.business_brief_when_busy"
+    }
+    #expect(calm?.status == .notApplicable)
   }
 
   @Test func teachingAnElderlyRetailerIsNotRushed() throws {
