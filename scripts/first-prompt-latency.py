@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Time from starting `visitcoach` on a pseudo-terminal to its first prompt.
 
-Usage: scripts/first-prompt-latency.py [BINARY] [RUNS]
+Usage: scripts/first-prompt-latency.py [BINARY] [RUNS] [SCENARIO]
 Prints the median and the spread in milliseconds (see docs/Performance.md).
 """
 import os
@@ -13,6 +13,7 @@ import time
 
 binary = sys.argv[1] if len(sys.argv) > 1 else ".build/release/visitcoach"
 runs = int(sys.argv[2]) if len(sys.argv) > 2 else 25
+scenario = sys.argv[3] if len(sys.argv) > 3 else "busy-morning-rush"
 prompt = "我> ".encode()
 times = []
 for _ in range(runs):
@@ -20,7 +21,7 @@ for _ in range(runs):
     pid, fd = pty.fork()
     if pid == 0:
         os.environ.update({"LANG": "C.UTF-8", "TERM": "xterm", "HOME": "/tmp/visitcoach-latency"})
-        os.execv(binary, [binary, "practice", "busy-morning-rush", "--seed", "1"])
+        os.execv(binary, [binary, "practice", scenario, "--seed", "1"])
     seen = b""
     while prompt not in seen:
         ready, _, _ = select.select([fd], [], [], 5)

@@ -151,6 +151,28 @@ report(
   "whole turn (median of \(turnTimes.count))", String(format: "%.1f µs", median(turnTimes) * 1e6),
   budget: "≤ 50 µs")
 
+// The same in the heaviest scenario: a full visit scores 13 areas and reads the stock table.
+if let full = library.scenario("full-visit-urban-a"), only == nil || only == "turn" {
+  let fullPlan = ScoringPlan(scenario: full)
+  let text =
+    (try? String(contentsOfFile: "\(root)/samples/full-visit-urban-a.good.txt", encoding: .utf8))
+    ?? ""
+  let steps = (try? Script.parse(text)) ?? []
+  var fullTimes: [Double] = []
+  for seed in 0..<(profiling ? 20 : (only == "turn" ? 3_000 : 300)) {
+    var c = Conversation(scenario: full, seed: UInt64(seed), plan: fullPlan)
+    _ = c.start()
+    for case .say(let line) in steps where !c.isOver {
+      let start = clock.now
+      _ = c.say(line)
+      fullTimes.append(seconds(clock.now - start))
+    }
+  }
+  report(
+    "whole turn, full visit (median of \(fullTimes.count))",
+    String(format: "%.1f µs", median(fullTimes) * 1e6), budget: "≤ 50 µs")
+}
+
 // MARK: 4. Re-scoring throughput
 var transcripts: [(Transcript, Scenario)] = []
 for scenario in library.scenarios {

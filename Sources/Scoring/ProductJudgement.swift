@@ -65,6 +65,8 @@ public struct ProductJudge: Sendable {
   var isEmpty: Bool { products.isEmpty }
 
   private static let classWords = ["一类", "二类", "三类", "四类", "五类"]
+  private static let yuan = Array("元".utf8)
+  private static let kuai = Array("块".utf8)
 
   /// Judges one utterance. `previous` is the new product the last utterance was about, so that
   /// "它是二类烟" right after naming it still counts.
@@ -87,7 +89,8 @@ public struct ProductJudge: Sendable {
     else { return result }
     // Facts are read with the brand names taken out: 海韵细支 does not state the selling point 细支.
     let text = rest
-    for price in Self.prices(in: String(decoding: text.bytes, as: UTF8.self)) {
+    let money = text.contains(Self.yuan) || text.contains(Self.kuai)
+    for price in money ? Self.prices(in: String(decoding: text.bytes, as: UTF8.self)) : [] {
       if price == product.packPrice || price == product.packPrice * 10 {
         result.facts.insert(.price)
       } else if result.named {

@@ -62,6 +62,9 @@ struct StockJudge: Sendable {
   /// Words that also introduce a trial, a listing or a comparison (先上一条云岭, 比同价位的多赚): a
   /// substitution only when the brand that is out is named in the same clause or the one before.
   static let weakSubstitutionCues = ByteText.words(["先订", "先用", "试试", "先上", "同价位"])
+  private static let allCues =
+    substitutionCues + weakSubstitutionCues + topUpWords + holdWords
+
   /// Words that give a promise a date.
   static let dateWords = [
     "今天", "明天", "后天", "周一", "周二", "周三", "周四", "周五", "周六", "周日", "星期", "礼拜", "下周", "月底", "号", "日前",
@@ -108,7 +111,8 @@ struct StockJudge: Sendable {
   /// a cue and in the clause before it (金桥细支没有了，先用海韵细支).
   func read(_ normalized: String) -> StockReading {
     var reading = StockReading()
-    guard !stock.isEmpty else { return reading }
+    // Most utterances have no stock word at all: one scan of the whole text decides that.
+    guard !stock.isEmpty, ByteText(normalized).containsAny(Self.allCues) else { return reading }
     let clauses = Self.clauses(normalized)
     let strong = clauses.map { $0.containsAny(Self.substitutionCues) }
     let weak = clauses.map { $0.containsAny(Self.weakSubstitutionCues) }

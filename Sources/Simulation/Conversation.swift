@@ -307,22 +307,30 @@ public struct Conversation: Sendable {
   /// still has a line not yet said (or the most specific group if all were said), at random
   /// within the group.
   private mutating func choose(_ event: LineEvent, context: ConditionContext) -> RetailerLine? {
-    let candidates = (linesByEvent[event] ?? []).filter { $0.condition.holds(in: context) }
+    // Indices, not copies: a full visit has a hundred lines, and copying each one that
+    // qualified was a fifth of a turn.
+    guard let lines = linesByEvent[event] else {
+      lastChoice = nil
+      return nil
+    }
+    let candidates = lines.indices.filter { lines[$0].condition.holds(in: context) }
     lastChoice = nil
     guard !candidates.isEmpty else { return nil }
-    let levels = Set(candidates.map(\.rank)).sorted(by: >)
-    var group = candidates.filter { $0.rank == levels[0] }
+    let levels = Set(candidates.map { lines[$0].rank }).sorted(by: >)
+    var group = candidates.filter { lines[$0].rank == levels[0] }
     for level in levels {
-      let fresh = candidates.filter { $0.rank == level && !state.said.contains($0.id) }
+      let fresh = candidates.filter {
+        lines[$0].rank == level && !state.said.contains(lines[$0].id)
+      }
       if !fresh.isEmpty {
         group = fresh
         break
       }
     }
-    let chosen = group[Int(rng.next() % UInt64(group.count))]
+    let chosen = lines[group[Int(rng.next() % UInt64(group.count))]]
     lastChoice = LineChoice(
-      candidates: candidates.sorted { $0.rank > $1.rank }.map {
-        ($0.id, $0.rank, state.said.contains($0.id))
+      candidates: candidates.sorted { lines[$0].rank > lines[$1].rank }.map {
+        (lines[$0].id, lines[$0].rank, state.said.contains(lines[$0].id))
       },
       chosen: chosen.id)
     return chosen

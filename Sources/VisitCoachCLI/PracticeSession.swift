@@ -277,12 +277,16 @@ final class PracticeSession {
     }
   }
 
-  /// After the visit, the record form (action 26), when a rubric scores it and none was written.
+  /// After the visit, the record form (action 26), when a rubric scores it, none was written and
+  /// the trainee said something (a visit left before the first word has nothing to record).
   /// A whole `/record 内容 | 诉求 | 承诺 | 下次目标` line is taken as the record; `/quit` or
   /// Ctrl-D stops the form early and keeps the fields already entered.
   private func askForRecord() {
     let usesRecord = scenario.rubrics.contains { $0.id == "record" }
-    guard usesRecord, run.conversation.transcript.record == nil else { return }
+    let transcript = run.conversation.transcript
+    guard usesRecord, transcript.record == nil,
+      transcript.turns.contains(where: { $0.kind == .say })
+    else { return }
     Console.line()
     Console.line(screen.bold(s.recordHeading))
     var fields: [String] = []

@@ -234,6 +234,8 @@ struct PracticeTerminalTests {
 
     let (second, _) = try session(["practice", "supply-complaint", "--seed", "1"], home: home)
     #expect(second.expect(prompt))
+    second.send("赵老板，您好！\r")
+    #expect(second.expect(prompt))
     second.send("/quit\r")
     #expect(second.expect("拜访内容> "))
     second.send("听取意见，点了库存\r")
@@ -243,6 +245,14 @@ struct PracticeTerminalTests {
     #expect(second.exitStatus() == 0)
     let partial = try BinaryRunner.run(["report", "--last", "--db", db])
     #expect(partial.stdout.contains("✓ 记下拜访内容"), "fields typed before /quit are kept")
+
+    // Leaving before the first word: nothing to record, so no form.
+    let (third, _) = try session(["practice", "supply-complaint", "--seed", "1"], home: home)
+    #expect(third.expect(prompt))
+    third.send("/quit\r")
+    #expect(third.expect("总分"))
+    #expect(!third.text.contains("拜访内容> "))
+    #expect(third.exitStatus() == 0)
   }
 
   @Test func anUnknownScenarioOffersTheChooser() throws {
