@@ -41,11 +41,7 @@ struct WholeVisitMeasureTests {
         - use: brand
         - use: conduct
       """
-    let result = TestLibrary.scenario(yaml: yaml)
-    guard let s = result.scenarios.first else {
-      preconditionFailure("fixture did not load: \(result.errors.map(\.description))")
-    }
-    return s
+    return TestLibrary.fixture(yaml: yaml)
   }
 
   func finding(_ id: String, _ lines: [String]) throws -> Finding {

@@ -67,9 +67,14 @@ public enum TestLibrary {
         - use: farewell
         - use: conduct
       """
+    return fixture(yaml: yaml)
+  }
+
+  /// A fixture scenario from YAML that must load (fails the test run loudly if it does not).
+  public static func fixture(yaml: String) -> Scenario {
     let result = scenario(yaml: yaml)
     guard let s = result.scenarios.first else {
-      preconditionFailure("rubric lab did not load: \(result.errors.map(\.description))")
+      preconditionFailure("fixture did not load: \(result.errors.map(\.description))")
     }
     return s
   }
