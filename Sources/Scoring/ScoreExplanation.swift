@@ -43,8 +43,10 @@ extension Scorer {
       if result.violated.contains(c.id) {
         verdict = .triggered(words: words)
       } else if result.newlyMet.contains(c.id) || result.newlyPartial.contains(c.id) {
+        // Without phrase hits it was a similar example, or the catalogue and stock table.
+        let source = c.measure.judgesWords ? "(相似示例)" : "(对照卷烟目录和库存表)"
         verdict = .counted(
-          partial: result.newlyPartial.contains(c.id), words: words.isEmpty ? "(相似示例)" : words)
+          partial: result.newlyPartial.contains(c.id), words: words.isEmpty ? source : words)
       } else if result.cancelled.contains(c.id) {
         verdict = .cancelled(words: words)
       } else if result.satisfied.contains(c.id) || (progress[i].status == .met && !words.isEmpty) {
@@ -82,7 +84,7 @@ extension Scorer {
       if let visit = a.visit { return "只适用于\(visit == .first ? "首次拜访" : "回访")" }
       return "不适用于这个零售户"
     }
-    if !check.isWordMeasure { return "按整个拜访测量，报告时判定" }
+    if !c.measure.isPerUtterance { return "按整个拜访测量，报告时判定" }
     if !a.phases.isEmpty && !a.phases.contains(u.phase) {
       return "只在环节 \(a.phases.sorted().joined(separator: "/")) 计分，这句在 \(u.phase)"
     }
