@@ -1,8 +1,23 @@
 /// Terminal display width: CJK and other East Asian wide characters take two cells.
 public enum DisplayWidth {
-  /// The number of terminal cells `text` occupies.
+  /// The number of terminal cells `text` occupies. Colour escape sequences (ESC [ … m) take
+  /// none.
   public static func of(_ text: some StringProtocol) -> Int {
-    text.unicodeScalars.reduce(0) { $0 + width(of: $1) }
+    var cells = 0
+    var inEscape = false
+    for scalar in text.unicodeScalars {
+      if inEscape {
+        // The sequence ends at its final byte, a letter or one of @[\]^_`{|}~.
+        if scalar != "[" && scalar.value >= 0x40 && scalar.value <= 0x7E { inEscape = false }
+        continue
+      }
+      if scalar == "\u{1B}" {
+        inEscape = true
+        continue
+      }
+      cells += width(of: scalar)
+    }
+    return cells
   }
 
   /// Cells for one scalar: 0 for combining marks and controls, 2 for wide, else 1.
@@ -42,7 +57,22 @@ public enum DisplayWidth {
     for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
       var line: [Character] = []
       var lineWidth = 0
-      for character in paragraph {
+      let characters = Array(paragraph)
+      var index = 0
+      while index < characters.count {
+        let character = characters[index]
+        index += 1
+        if character == "\u{1B}" {
+          // A colour escape sequence goes whole onto the current line and takes no cells.
+          line.append(character)
+          while index < characters.count {
+            let c = characters[index]
+            line.append(c)
+            index += 1
+            if c != "[", let v = c.unicodeScalars.first?.value, v >= 0x40 && v <= 0x7E { break }
+          }
+          continue
+        }
         let w = of(String(character))
         if lineWidth + w > cells && !line.isEmpty {
           if character == " " {
@@ -53,7 +83,9 @@ public enum DisplayWidth {
             continue
           }
           var carried: [Character] = []
-          if noLineStart.contains(character), line.count > 1 {
+          if endsWithEscape(line) {
+            // Never carry part of a colour sequence: the line breaks here as it is.
+          } else if noLineStart.contains(character), line.count > 1 {
             // Take the last character along, so the punctuation does not start the line.
             carried = [line.removeLast()]
           } else if character.isASCII && character.isLetter
@@ -79,6 +111,18 @@ public enum DisplayWidth {
       lines.append(String(line))
     }
     return lines
+  }
+
+  /// Whether the line ends in a colour escape sequence (nothing printable after its last ESC).
+  private static func endsWithEscape(_ line: [Character]) -> Bool {
+    guard let escape = line.lastIndex(of: "\u{1B}") else { return false }
+    var i = escape + 1
+    while i < line.count {
+      let c = line[i]
+      i += 1
+      if c != "[", let v = c.unicodeScalars.first?.value, v >= 0x40 && v <= 0x7E { break }
+    }
+    return i >= line.count
   }
 
   /// Characters that must not begin a line.
