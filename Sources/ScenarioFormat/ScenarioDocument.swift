@@ -255,6 +255,7 @@ struct ScenarioDocument: Sendable {
       }
       if let v = s.int("wait_seconds", in: 0...3600) { settings.waitSeconds = v.value }
       if let v = s.int("look_seconds", in: 0...3600) { settings.lookSeconds = v.value }
+      if let v = s.int("enter_within", in: 1...64) { settings.enterWithin = v.value }
       s.finish()
     }
   }

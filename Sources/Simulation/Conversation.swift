@@ -255,10 +255,16 @@ public struct Conversation: Sendable {
   }
 
   /// The furthest later phase whose entry criteria the words of the utterance meet.
+  /// With `settings.enter_within`, only that many phases ahead, and the last phase, can be
+  /// entered by words: in a ten-stage visit a 吗 in the greeting must not reach the counter.
   private func phaseEntered(by prepared: PreparedUtterance) -> Int? {
     var target: Int?
+    let last = scenario.phases.count - 1
+    let reach = scenario.settings.enterWithin.map { state.phaseIndex + $0 } ?? last
     for i in (state.phaseIndex + 1)..<scenario.phases.count
-    where scorer.wordsMeet(anyOf: scenario.phases[i].enterOn, in: prepared) {
+    where (i <= reach || i == last)
+      && scorer.wordsMeet(anyOf: scenario.phases[i].enterOn, in: prepared)
+    {
       target = i
     }
     return target

@@ -10,6 +10,9 @@ public struct SimulationSettings: Sendable, Hashable {
   public var lookSeconds: Int = 10
   /// The total needed to pass, 0-100.
   public var passMark: Int = 60
+  /// How many phases ahead an utterance's words can move the visit (`enter_on`); the last
+  /// phase can always be entered. Nil: any later phase.
+  public var enterWithin: Int?
   /// Keyword stuffing: matched phrases cover at least this share of the utterance ...
   public var stuffingCoverage: Double = 0.8
   /// ... and it meets at least this many criteria at once.
