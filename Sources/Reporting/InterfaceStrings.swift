@@ -165,7 +165,7 @@ public struct InterfaceStrings: Sendable {
     packUnknown: "清单里没有：{0}（用 /pack 查看清单）", packTooLate: "已经进店开口了，拜访包要在出发前收拾好。",
     noVisitBag: "这个剧本不需要收拾拜访包。",
     planAvailable: "出发前想好这次去做什么：/plan 说出目的和计划（比如 /plan 回复上次答应的事，点库存，补价签），/ready 检查仪容仪表。计划和仪表都会计分。",
-    planNoted: "这次的计划：{0}", planUsage: "在 /plan 后面写上这次拜访的目的和计划，比如：/plan 回复金桥细支限量的事，点库存，补价签",
+    planNoted: "这次的计划：{0}", planUsage: "在 /plan 后面写上这次拜访的目的和计划，比如：/plan 回复上次答应的事，点库存，补价签",
     readyNoted: "出门前检查：工装整洁、工作证戴好、进店前不抽烟、心态放平。已确认。",
     preparationTooLate: "已经进店开口了，这一步要在出发前做。",
     recordHeading: "拜访结束，请当场录入拜访记录（每项一行，回车确认；Ctrl-D 跳过）：",
@@ -240,7 +240,7 @@ public struct InterfaceStrings: Sendable {
       "Decide what this visit is for before you go: /plan states the purpose and plan (e.g. /plan answer last visit's promise, count stock, fix tags), /ready checks your appearance. Both are scored.",
     planNoted: "Your plan: {0}",
     planUsage:
-      "Write the visit's purpose and plan after /plan, e.g. /plan answer the 金桥细支 quota question, count stock, fix tags",
+      "Write the visit's purpose and plan after /plan, e.g. /plan answer last visit's open promise, count stock, fix tags",
     readyNoted:
       "Checked before leaving: clean work clothes, badge on, no smoking before going in, a calm mind.",
     preparationTooLate: "You have already started talking; this is done before you arrive.",
