@@ -7,8 +7,7 @@ public enum DisplayWidth {
     var inEscape = false
     for scalar in text.unicodeScalars {
       if inEscape {
-        // The sequence ends at its final byte, a letter or one of @[\]^_`{|}~.
-        if scalar != "[" && scalar.value >= 0x40 && scalar.value <= 0x7E { inEscape = false }
+        if endsEscape(scalar) { inEscape = false }
         continue
       }
       if scalar == "\u{1B}" {
@@ -69,7 +68,7 @@ public enum DisplayWidth {
             let c = characters[index]
             line.append(c)
             index += 1
-            if c != "[", let v = c.unicodeScalars.first?.value, v >= 0x40 && v <= 0x7E { break }
+            if let scalar = c.unicodeScalars.first, endsEscape(scalar) { break }
           }
           continue
         }
@@ -113,6 +112,12 @@ public enum DisplayWidth {
     return lines
   }
 
+  /// Whether `scalar` is the final byte of an escape sequence after ESC: a letter or one of
+  /// @\\]^_`{|}~ (the `[` that opens it is not).
+  private static func endsEscape(_ scalar: Unicode.Scalar) -> Bool {
+    scalar != "[" && scalar.value >= 0x40 && scalar.value <= 0x7E
+  }
+
   /// Whether the line ends in a colour escape sequence (nothing printable after its last ESC).
   private static func endsWithEscape(_ line: [Character]) -> Bool {
     guard let escape = line.lastIndex(of: "\u{1B}") else { return false }
@@ -120,7 +125,7 @@ public enum DisplayWidth {
     while i < line.count {
       let c = line[i]
       i += 1
-      if c != "[", let v = c.unicodeScalars.first?.value, v >= 0x40 && v <= 0x7E { break }
+      if let scalar = c.unicodeScalars.first, endsEscape(scalar) { break }
     }
     return i >= line.count
   }

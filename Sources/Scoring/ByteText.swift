@@ -1,3 +1,5 @@
+import VisitCoachModel
+
 /// Normalised text as UTF-8 bytes, for the catalogue judges' word searches. Foundation's
 /// `String.contains` goes through NSString and Unicode folding, which made re-scoring a visit
 /// with a stock table 50 times slower; normalised text needs none of that, so a plain byte
@@ -44,4 +46,28 @@ struct ByteText: Sendable {
 
   /// The UTF-8 bytes of each word.
   static func words(_ list: [String]) -> [[UInt8]] { list.map { Array($0.utf8) } }
+}
+
+/// Every way of writing the catalogue's brands, normalised, longest first (so 金桥细支 wins over
+/// 金桥): finds which brands a text names.
+struct BrandNames: Sendable {
+  private let names: [([UInt8], String)]
+
+  init(catalog: [Brand]) {
+    names = catalog.flatMap { brand in
+      brand.names.map { (Array(TextNormalizer.normalize($0).utf8), brand.id) }
+    }
+    .filter { !$0.0.isEmpty }.sorted { $0.0.count > $1.0.count }
+  }
+
+  /// The brand ids `text` names, each once, longest names first. Each name found is blanked
+  /// out of `text`, so shorter names inside it are not found again and what is left can be
+  /// read for other words.
+  func mentioned(in text: inout ByteText) -> [String] {
+    var found: [String] = []
+    for (name, id) in names where text.mask(name) {
+      if !found.contains(id) { found.append(id) }
+    }
+    return found
+  }
 }

@@ -41,18 +41,14 @@ struct ProductStatement: Sendable {
 /// carton, price class, flavour, origin, selling points and buyers. Works on normalised text.
 public struct ProductJudge: Sendable {
   let products: [Brand]
-  /// Normalised names (UTF-8) of every catalogue brand → id, longest first.
-  private let names: [([UInt8], String)]
+  private let names: BrandNames
   /// Per new product (same order as `products`): its flavour word, origin, selling points and
   /// buyers, normalised, as UTF-8.
   private let factWords: [(flavour: [UInt8], origin: [UInt8], points: [[UInt8]], buyers: [[UInt8]])]
 
   init(catalog: [Brand]) {
     products = catalog.filter(\.isNew)
-    names = catalog.flatMap { brand in
-      brand.names.map { (Array(TextNormalizer.normalize($0).utf8), brand.id) }
-    }
-    .filter { !$0.0.isEmpty }.sorted { $0.0.count > $1.0.count }
+    names = BrandNames(catalog: catalog)
     func bytes(_ text: String) -> [UInt8] { Array(TextNormalizer.normalize(text).utf8) }
     factWords = products.map { p in
       (
@@ -72,10 +68,7 @@ public struct ProductJudge: Sendable {
   /// "它是二类烟" right after naming it still counts.
   func statement(in normalized: String, previous: String?) -> ProductStatement {
     var rest = ByteText(normalized)
-    var mentioned: [String] = []
-    for (name, id) in names where rest.mask(name) {
-      if !mentioned.contains(id) { mentioned.append(id) }
-    }
+    let mentioned = names.mentioned(in: &rest)
     var result = ProductStatement()
     if let named = products.first(where: { mentioned.contains($0.id) }) {
       result.product = named

@@ -152,51 +152,69 @@ extension Scorer {
     return true
   }
 
-  /// Criteria measured over the whole visit: time spent in a phase, length of utterances.
+  /// Criteria decided at report time: the preparation, the record, asking before the stock
+  /// count, looking first, and time or length in the criterion's phases.
   private func measured(_ check: CompiledCheck, _ transcript: Transcript) -> (
     CriterionStatus, [Evidence]
   ) {
     guard check.staticallyApplicable else { return (.notApplicable, []) }
-    if check.criterion.measure == .packedNeeded { return packing(transcript) }
-    if check.criterion.measure == .lookedFirst { return lookedFirst(check, transcript) }
-    if check.criterion.measure == .planGoals { return planning(transcript) }
-    if check.criterion.measure == .appearanceChecked {
-      guard plan.hasPreparation else { return (.notApplicable, []) }
-      let checked = transcript.appearanceChecked == true
-      let text = checked ? "出门前检查了仪容仪表" : "出门前没检查仪容仪表"
-      return (
-        checked ? .met : .missed,
-        [Evidence(turn: Evidence.preparation, text: text, utterance: checked ? "/ready" : "")]
-      )
+    let measure = check.criterion.measure
+    switch measure {
+    case .packedNeeded: return packing(transcript)
+    case .planGoals: return planning(transcript)
+    case .appearanceChecked: return appearance(transcript)
+    case .lookedFirst: return lookedFirst(check, transcript)
+    case .recordContent, .recordComplaint, .recordPromises, .recordNextGoal, .stockPermission:
+      return recordStatus(measure, transcript)
+    case .phaseDurationAtMost, .phaseDurationAtLeast, .utterancesAtMost:
+      return timeOrLength(check, transcript)
+    case .words, .substitution, .pricierSubstitute, .stockAdvice, .stockPush, .metTimes, .withItem,
+      .productFacts, .wrongProductFact:
+      // Judged utterance by utterance: never met if it did not happen then.
+      return (.missed, [])
     }
-    if let judged = recordStatus(check.criterion.measure, transcript) { return judged }
+  }
+
+  /// Time spent in the criterion's phases, or the longest utterance there; not applicable if
+  /// the trainee said nothing in them.
+  private func timeOrLength(_ check: CompiledCheck, _ transcript: Transcript) -> (
+    CriterionStatus, [Evidence]
+  ) {
     let a = check.criterion.applies
     let turns = transcript.turns.filter { a.phases.isEmpty || a.phases.contains($0.phase) }
     let spoken = turns.filter { $0.kind == .say }
     guard !spoken.isEmpty else { return (.notApplicable, []) }
+    let seconds = turns.reduce(0) { $0 + ($1.clock - $1.clockStart) }
+    func timed(_ met: Bool, _ bound: String) -> (CriterionStatus, [Evidence]) {
+      let text = "用时 \(seconds) 秒 (\(bound))"
+      return (
+        met ? .met : .missed,
+        [Evidence(turn: turns[0].index, text: text, utterance: spoken[0].trainee)]
+      )
+    }
     switch check.criterion.measure {
-    case .words, .substitution, .pricierSubstitute, .stockAdvice, .stockPush, .recordContent,
-      .recordComplaint, .recordPromises, .recordNextGoal, .stockPermission, .packedNeeded,
-      .metTimes, .withItem, .productFacts, .wrongProductFact, .lookedFirst, .planGoals,
-      .appearanceChecked:
-      return (.missed, [])
-    case .phaseDurationAtMost(let limit):
-      let seconds = turns.reduce(0) { $0 + ($1.clock - $1.clockStart) }
-      let evidence = Evidence(
-        turn: turns[0].index, text: "用时 \(seconds) 秒 (上限 \(limit) 秒)", utterance: spoken[0].trainee)
-      return (seconds <= limit ? .met : .missed, [evidence])
-    case .phaseDurationAtLeast(let floor):
-      let seconds = turns.reduce(0) { $0 + ($1.clock - $1.clockStart) }
-      let evidence = Evidence(
-        turn: turns[0].index, text: "用时 \(seconds) 秒 (至少 \(floor) 秒)", utterance: spoken[0].trainee)
-      return (seconds >= floor ? .met : .missed, [evidence])
+    case .phaseDurationAtMost(let limit): return timed(seconds <= limit, "上限 \(limit) 秒")
+    case .phaseDurationAtLeast(let floor): return timed(seconds >= floor, "至少 \(floor) 秒")
     case .utterancesAtMost(let limit):
       let longest = spoken.max { $0.trainee.count < $1.trainee.count }!
       let evidence = Evidence(
         turn: longest.index, text: "最长一句 \(longest.trainee.count) 字 (上限 \(limit) 字)",
         utterance: longest.trainee)
       return (longest.trainee.count <= limit ? .met : .missed, [evidence])
+    default:
+      return (.notApplicable, [])
     }
+  }
+
+  /// The appearance check before leaving (action 4), when the visit has a preparation step.
+  private func appearance(_ transcript: Transcript) -> (CriterionStatus, [Evidence]) {
+    guard plan.hasPreparation else { return (.notApplicable, []) }
+    let checked = transcript.appearanceChecked == true
+    let text = checked ? "出门前检查了仪容仪表" : "出门前没检查仪容仪表"
+    return (
+      checked ? .met : .missed,
+      [Evidence(turn: Evidence.preparation, text: text, utterance: checked ? "/ready" : "")]
+    )
   }
 
   /// Whether the trainee looked round (`/look`) before first speaking in the criterion's
@@ -269,10 +287,11 @@ extension Scorer {
     return (status, evidence)
   }
 
-  /// The visit record (action 26) against what happened in the visit; nil for other measures.
+  /// The visit record (action 26) against what happened in the visit, and asking before the
+  /// stock count.
   private func recordStatus(_ measure: Measure, _ transcript: Transcript) -> (
     CriterionStatus, [Evidence]
-  )? {
+  ) {
     let record = transcript.record
     func evidence(_ text: String, _ field: String) -> [Evidence] {
       [Evidence(turn: Evidence.visitRecord, text: text, utterance: field)]
@@ -335,7 +354,7 @@ extension Scorer {
       }
       return (status, evidence(text, record?.promises ?? "") + each)
     default:
-      return nil
+      return (.notApplicable, [])
     }
   }
 

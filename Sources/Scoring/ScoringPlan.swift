@@ -150,21 +150,11 @@ public struct ScoringPlan: Sendable {
     self.indexByID = indexByID
     similarChecks = checks.indices.filter { checks[$0].hasSimilar }
     catalogueChecks = checks.indices.filter {
-      switch checks[$0].criterion.measure {
-      case .substitution, .pricierSubstitute, .stockAdvice, .stockPush, .productFacts,
-        .wrongProductFact:
-        return true
-      default: return false
-      }
+      checks[$0].criterion.measure.readsStock || checks[$0].criterion.measure.readsProducts
     }
     stockJudge = StockJudge(scenario: scenario)
     // Only scenarios that score new-product facts pay for reading them.
-    let judgesProducts = checks.contains {
-      switch $0.criterion.measure {
-      case .productFacts, .wrongProductFact: return true
-      default: return false
-      }
-    }
+    let judgesProducts = checks.contains { $0.criterion.measure.readsProducts }
     productJudge = ProductJudge(catalog: judgesProducts ? scenario.catalog : [])
     recordKeywords = scenario.recordKeywords
     packingNeeds = scenario.packingNeeds

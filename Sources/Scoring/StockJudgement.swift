@@ -52,8 +52,7 @@ struct StockJudge: Sendable {
   let catalog: [Brand]
   let stock: [StockItem]
   let cycleWeeks: Double
-  /// Normalised names (UTF-8) → brand id, longest first (so 金桥细支 wins over 金桥).
-  private let names: [([UInt8], String)]
+  private let names: BrandNames
 
   /// Words that say "instead of the brand that is out": enough on their own.
   static let substitutionCues = ByteText.words([
@@ -81,10 +80,7 @@ struct StockJudge: Sendable {
     catalog = scenario.catalog
     stock = scenario.stock
     cycleWeeks = scenario.customer.cycleWeeks
-    names = scenario.catalog.flatMap { brand in
-      brand.names.map { (Array(TextNormalizer.normalize($0).utf8), brand.id) }
-    }
-    .filter { !$0.0.isEmpty }.sorted { $0.0.count > $1.0.count }
+    names = BrandNames(catalog: scenario.catalog)
   }
 
   /// The clauses of normalised text, as bytes.
@@ -97,11 +93,7 @@ struct StockJudge: Sendable {
   /// Brand ids mentioned in a clause, each once, longest names first.
   private func brands(in clause: ByteText) -> [String] {
     var rest = clause
-    var found: [String] = []
-    for (name, id) in names where rest.mask(name) {
-      if !found.contains(id) { found.append(id) }
-    }
-    return found
+    return names.mentioned(in: &rest)
   }
 
   private var shortIDs: Set<String> { Set(stock.filter(\.isShort).map(\.brand)) }

@@ -142,6 +142,14 @@ public enum Measure: Sendable, Hashable {
     }
   }
 
+  /// Whether the measure judges a new product's facts against the catalogue.
+  public var readsProducts: Bool {
+    switch self {
+    case .productFacts, .wrongProductFact: return true
+    default: return false
+    }
+  }
+
   /// Whether the measure judges each utterance (words) rather than the whole visit.
   public var isPerUtterance: Bool {
     switch self {
