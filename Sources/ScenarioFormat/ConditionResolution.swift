@@ -15,6 +15,14 @@ struct ConditionResolver {
   /// (trait lines, which serve many scenarios).
   var strict: Bool
   let sink: DiagnosticSink
+  /// Named conditions already resolved: each is resolved once, so conditions that include each
+  /// other in a diamond cost linear time, not time doubling per level (and report their
+  /// problems once).
+  private let memo = Memo()
+
+  private final class Memo {
+    var resolved: [String: Condition?] = [:]
+  }
 
   /// The flat condition, or nil when a reference is unknown (an error is reported when strict).
   func resolve(_ doc: ConditionDocument?, visiting: [String] = []) -> Condition? {
@@ -74,7 +82,14 @@ struct ConditionResolver {
         ok = false
         continue
       }
-      guard let inner = resolve(target, visiting: visiting + [include.value]) else {
+      let inner: Condition?
+      if let known = memo.resolved[include.value] {
+        inner = known
+      } else {
+        inner = resolve(target, visiting: visiting + [include.value])
+        memo.resolved[include.value] = .some(inner)
+      }
+      guard let inner else {
         ok = false
         continue
       }

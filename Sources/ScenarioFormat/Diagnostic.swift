@@ -28,12 +28,19 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
   public var keyPath: String
   public var message: String
 
+  /// The longest message kept, in characters: a diagnostic quotes what was written, and what
+  /// was written may be huge.
+  public static let maximumMessageLength = 1000
+
   public init(_ severity: Severity, at location: SourceLocation, keyPath: String, _ message: String)
   {
     self.severity = severity
     self.location = location
-    self.keyPath = keyPath
-    self.message = message
+    self.keyPath =
+      keyPath.count > 200 ? String(keyPath.prefix(200)) + "…" : keyPath
+    self.message =
+      message.count > Self.maximumMessageLength
+      ? String(message.prefix(Self.maximumMessageLength)) + "…（已截断 truncated）" : message
   }
 
   /// `path:line:col: error: key.path: message`, the form editors and compilers use.

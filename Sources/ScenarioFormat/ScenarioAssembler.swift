@@ -77,6 +77,12 @@ struct ScenarioAssembler {
           rubricDoc, use: use, interpolation: interpolation, sink: sink,
           placeholderSink: rubricSinks[rubricDoc.id.value] ?? sink, failed: &placeholderErrors))
     }
+    if !rubrics.isEmpty && rubrics.allSatisfy({ $0.weight == 0 }) {
+      sink.error(
+        at: doc.rubrics.first?.id.mark ?? doc.mark, "rubrics",
+        "every rubric has weight 0, so every visit would score 0; give the areas that count a weight above 0"
+      )
+    }
     let criteria = Set(rubrics.flatMap(\.criteria).map(\.id))
     let penalties = Set(rubrics.flatMap(\.penalties).map(\.id))
 

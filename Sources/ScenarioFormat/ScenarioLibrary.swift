@@ -77,12 +77,17 @@ public enum ScenarioLibrary {
   /// its name says, so errors are reported the same way. Start-up of `practice` and `replay`
   /// uses this.
   public static func load(scenarioID id: String, root: String) -> LoadResult {
+    // File names are built from ids only when the ids are plain names: `../x` must never
+    // reach a file outside the library.
+    guard isPlainName(id) else { return load(root: root) }
     let file = (root as NSString).appendingPathComponent("\(id).yaml")
     let sink = DiagnosticSink(file: file)
     guard FileManager.default.fileExists(atPath: file), let text = readText(file, sink: sink),
       let node = compose(text, sink: sink),
       let doc = ScenarioDocument(node, file: file, text: text, sink: sink),
-      doc.id.value == id, !sink.hasErrors
+      doc.id.value == id, !sink.hasErrors,
+      doc.persona.traits.allSatisfy({ isPlainName($0.value) }),
+      doc.rubrics.allSatisfy({ isPlainName($0.id.value) })
     else { return load(root: root) }
     let traitFiles = doc.persona.traits.map {
       (root as NSString).appendingPathComponent("traits/\($0.value).yaml")
@@ -277,10 +282,30 @@ public enum ScenarioLibrary {
       sinks: sinks, traitSinks: traitSinks, rubricSinks: rubricSinks, fileCount: count)
   }
 
+  /// Whether `name` can name a file in the library: 1–100 ASCII letters, digits, `-` or `_`
+  /// (so never a path such as `../x`).
+  static func isPlainName(_ name: String) -> Bool {
+    !name.isEmpty && name.utf8.count <= 100
+      && name.utf8.allSatisfy {
+        ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A)
+          || $0 == 0x2D || $0 == 0x5F
+      }
+  }
+
+  /// The largest file the loader reads.
+  static let maximumFileBytes = 1 << 20
+
   /// Reads a file as UTF-8, reporting unreadable or invalid files.
   static func readText(_ file: String, sink: DiagnosticSink) -> String? {
     guard let data = FileManager.default.contents(atPath: file) else {
       sink.error(1, 1, "", "cannot read the file")
+      return nil
+    }
+    guard data.count <= maximumFileBytes else {
+      sink.error(
+        1, 1, "",
+        "the file is \(data.count / 1024) KB; a scenario library file is at most \(maximumFileBytes / 1024) KB (the largest shipped one is 30 KB)"
+      )
       return nil
     }
     guard let text = String(data: data, encoding: .utf8) else {

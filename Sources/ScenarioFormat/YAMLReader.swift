@@ -17,6 +17,25 @@ extension Yams.Node {
   }
 }
 
+/// The longest text one YAML value may hold, in characters. The longest shipped value is under
+/// 200; a cap keeps a pasted or generated monster (millions of characters) from costing seconds
+/// and gigabytes in matching and from flooding diagnostics.
+let maximumTextLength = 4000
+
+/// Whether `text` is within ``maximumTextLength``; reports an error at `mark` when not.
+func withinTextLimit(_ text: String, at mark: SourceMark, _ path: String, _ sink: DiagnosticSink)
+  -> Bool
+{
+  guard text.utf8.count > maximumTextLength else { return true }
+  let length = text.count
+  guard length > maximumTextLength else { return true }
+  sink.error(
+    at: mark, path,
+    "this text has \(length) characters; the limit is \(maximumTextLength). Shorten it or split it into several lines"
+  )
+  return false
+}
+
 /// Reads one YAML mapping with located, collected diagnostics: wrong types, missing keys and
 /// (at `finish`) unknown keys, each with the position of the offending node.
 final class MapReader {
@@ -37,7 +56,14 @@ final class MapReader {
       return nil
     }
     for (key, value) in mapping {
-      pairs.append((key.string ?? "", key, value))
+      var name = key.string ?? ""
+      if name.count > 200 {
+        sink.error(
+          at: key.sourceMark, path,
+          "a key of \(name.count) characters; keys are short names such as 'id' or 'when'")
+        name = String(name.prefix(40)) + "…"
+      }
+      pairs.append((name, key, value))
     }
   }
 
@@ -70,6 +96,7 @@ final class MapReader {
       return nil
     }
     let text = scalar.string
+    guard withinTextLimit(text, at: node.sourceMark, child(key), sink) else { return nil }
     if let required, text.trimmingWhitespace.isEmpty {
       sink.error(at: node.sourceMark, child(key), "must not be empty (\(required))")
       return nil
@@ -145,12 +172,16 @@ final class MapReader {
     switch node {
     case .scalar(let scalar):
       if scalar.string.isEmpty && scalar.style == .plain { return [] }  // `key:` with no value
+      guard withinTextLimit(scalar.string, at: node.sourceMark, path, sink) else { return [] }
       return [Located(value: scalar.string, mark: node.sourceMark, keyPath: path)]
     case .sequence(let sequence):
       var result: [Located<String>] = []
       for (i, item) in sequence.enumerated() {
         guard case .scalar(let scalar) = item else {
           sink.error(at: item.sourceMark, "\(path)[\(i)]", "expected text, found \(item.kindName)")
+          continue
+        }
+        guard withinTextLimit(scalar.string, at: item.sourceMark, "\(path)[\(i)]", sink) else {
           continue
         }
         result.append(
