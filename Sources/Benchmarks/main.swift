@@ -245,6 +245,34 @@ print(
   "  (\(rescored) transcripts, \(String(format: "%.1f", Double(rescored) / rescoreSeconds)) per second; slowest \(slowest.id) at \(String(format: "%.1f", slowest.bytesPerSecond / 1e6)) MB/s)"
 )
 
+// MARK: 4b. One very long stored utterance (input is cut to 2,000 characters, but stored turns
+// and old databases may hold longer ones): scoring must stay linear in its length.
+if only == nil || only == "long",
+  let full = library.scenario("full-visit-urban-a") ?? library.scenarios.first
+{
+  let longPlan = ScoringPlan(scenario: full)
+  let unit = samples.prefix(7).joined(separator: "，")
+  var previous: Double?
+  for size in [256 << 10, 512 << 10, 1 << 20] {
+    var text = ""
+    while text.utf8.count < size { text += unit }
+    var scorer = Scorer(plan: longPlan)
+    let start = clock.now
+    scorer.score(
+      Utterance(
+        Turn(
+          index: 1, kind: .say, phase: full.phases[0].id, trainee: text, retailer: nil,
+          retailerLineID: nil, moodBefore: 0, mood: 0, patience: 100, clockStart: 0, clock: 10)))
+    let elapsed = seconds(clock.now - start)
+    report(
+      "score one \(size >> 10) KB utterance (full visit)",
+      String(format: "%.3f s", elapsed)
+        + (previous.map { String(format: " (×%.2f)", elapsed / $0) } ?? ""),
+      budget: size == 1 << 20 ? "≤ 0.5 s" : "")
+    previous = elapsed
+  }
+}
+
 // MARK: 5. Whole processes (replay, first prompt): scripts/process-latency.py and
 // scripts/first-prompt-latency.py measure those from outside; see docs/Performance.md.
 

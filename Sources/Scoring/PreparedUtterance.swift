@@ -37,7 +37,9 @@ public struct PreparedUtterance: Sendable {
       var found: [PhraseAutomaton.Match] = []
       plan.automaton.collect(bytes, into: &found)
       guard !found.isEmpty else { return }
-      var negationCache: [(start: Int, negated: Bool)] = []
+      // Keyed by start byte: many phrases can start at one place, and a long utterance has
+      // many places, so a list searched linearly made scoring quadratic in length.
+      var negationCache: [Int: Bool] = [:]
       matched.reserveCapacity(found.count)
       for match in found {
         let first = Int(plan.useStart[match.pattern])
@@ -46,11 +48,11 @@ public struct PreparedUtterance: Sendable {
           let use = plan.useList[u]
           if plan.flags[use.check].negationGuard {
             let negated: Bool
-            if let known = negationCache.first(where: { $0.start == match.start }) {
-              negated = known.negated
+            if let known = negationCache[match.start] {
+              negated = known
             } else {
               negated = NegationGuard.isNegated(bytes, before: match.start)
-              negationCache.append((match.start, negated))
+              negationCache[match.start] = negated
             }
             if negated { continue }
           }
