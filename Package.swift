@@ -59,7 +59,13 @@ let package = Package(
         "VisitCoachTestSupport",
       ],
       exclude: ["Golden"]),
-    .testTarget(name: "VisitCoachCLITests", dependencies: ["visitcoach", "VisitCoachTestSupport"]),
+    .testTarget(
+      name: "VisitCoachCLITests",
+      dependencies: [
+        "visitcoach", "VisitCoachTestSupport",
+        // To hold a lock on a session database from outside, as another program would.
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ]),
     .testTarget(
       name: "StorageTests",
       dependencies: ["Storage", "Scoring", "VisitCoachModel", "VisitCoachTestSupport"]),

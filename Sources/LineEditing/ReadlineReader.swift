@@ -9,10 +9,10 @@ import Synchronization
 #endif
 
 private let completionWords = Mutex<[String]>([])
-private let wakePipeRead = Atomic<Int32>(-1)
+let wakePipeRead = Atomic<Int32>(-1)
 private let wakePipeWrite = Atomic<Int32>(-1)
 private let lineInterrupted = Atomic<Bool>(false)
-private let terminationRequested = Atomic<Bool>(false)
+let terminationRequested = Atomic<Bool>(false)
 
 /// Whether SIGTERM or SIGHUP asked the session to end.
 public enum TerminationSignal {

@@ -21,7 +21,7 @@ public struct ProgressReport {
         : "Progress of \(p.trainee) (\(p.attempts.count) attempts)")
     guard let first = p.first, let best = p.best, let latest = p.latest else {
       out.append(zh ? "还没有完成的练习。" : "No finished attempts yet.")
-      return out.joined(separator: "\n") + "\n"
+      return TerminalText.visible(out.joined(separator: "\n") + "\n")
     }
     out.append(
       (zh
@@ -57,7 +57,7 @@ public struct ProgressReport {
         "  \(DisplayWidth.pad(c.title, to: titleWidth))  \(TextReport.bar(Int((c.rate * 100).rounded()))) \(c.hits)/\(c.applicable)"
       )
     }
-    return out.joined(separator: "\n") + "\n"
+    return TerminalText.visible(out.joined(separator: "\n") + "\n")
   }
 
   public func html(_ p: ProgressSummary) -> String {
@@ -123,7 +123,7 @@ public struct CohortReport {
     out.append((zh ? "学员概况" : "Cohort") + (scope.isEmpty ? "" : "（\(scope)）"))
     guard !c.trainees.isEmpty else {
       out.append(zh ? "没有完成的练习。" : "No finished sessions.")
-      return out.joined(separator: "\n") + "\n"
+      return TerminalText.visible(out.joined(separator: "\n") + "\n")
     }
     let width = max(4, c.trainees.map { DisplayWidth.of($0.trainee) }.max() ?? 0)
     out.append(
@@ -147,7 +147,7 @@ public struct CohortReport {
         "  \(DisplayWidth.pad(s.scenarioID, to: idWidth))  \(zh ? "次数" : "tries") \(s.attempts)  \(zh ? "通过率" : "pass rate") \(Int((s.passRate * 100).rounded()))%  \(zh ? "平均分" : "mean") \(String(format: "%.1f", s.meanTotal))"
       )
     }
-    return out.joined(separator: "\n") + "\n"
+    return TerminalText.visible(out.joined(separator: "\n") + "\n")
   }
 
   private func pad(_ n: Int, _ width: Int) -> String {
@@ -225,11 +225,18 @@ public struct CohortReport {
       + rows.map { $0.map(Self.field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
   }
 
-  /// A CSV field, quoted when it holds a comma, quote or line break; a leading =, +, - or @ is
-  /// prefixed with ' so spreadsheets do not run it as a formula.
+  /// A CSV field, quoted when it holds a comma, quote or line break. A cell a spreadsheet could
+  /// run as a formula (=, +, - or @ first, even after spaces or tabs, or a tab or CR first) is
+  /// prefixed with ' ; numbers stay numbers. Control characters are shown visibly.
   static func field(_ text: String) -> String {
-    var t = text
-    if let first = t.first, "=+-@".contains(first), Double(t) == nil { t = "'" + t }
+    var t = TerminalText.visible(text)
+    let lead = t.first { $0 != " " && $0 != "\t" && $0 != "\u{3000}" }
+    let startsFormula = lead.map { "=+-@".contains($0) } ?? false
+    if (startsFormula && Double(t.trimmingCharacters(in: .whitespaces)) == nil)
+      || t.first == "\t" || t.first == "\r"
+    {
+      t = "'" + t
+    }
     if t.contains(",") || t.contains("\"") || t.contains("\n") || t.contains("\r") {
       return "\"" + t.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

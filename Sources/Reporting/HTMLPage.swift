@@ -36,7 +36,7 @@ struct HTMLPage {
   static func escape(_ text: String) -> String {
     var out = ""
     out.reserveCapacity(text.utf8.count)
-    for c in text.unicodeScalars {
+    for c in TerminalText.visible(text).unicodeScalars {
       switch c {
       case "&": out += "&amp;"
       case "<": out += "&lt;"

@@ -61,6 +61,10 @@ public struct InterfaceStrings: Sendable {
   public var visitOver: String
   public var reportSaved: String
   public var transcriptSaved: String
+  /// A line longer than the limit was cut: {0} its length, {1} the limit.
+  public var lineCut: String
+  /// The visit is only in the fallback file: {0} the file.
+  public var transcriptInFile: String
   public var chooserTitle: String
   public var chooserPrompt: String
   public var chooserInvalid: String
@@ -154,6 +158,8 @@ public struct InterfaceStrings: Sendable {
     scoreSoFar: "目前得分：{0}/100", undone: "已撤回：{0}", nothingToUndo: "还没有可以撤回的话。",
     restarted: "重新开始这次拜访。", visitOver: "拜访已经结束。",
     reportSaved: "报告已保存：{0}", transcriptSaved: "拜访记录已保存：{0}",
+    lineCut: "这句话有 {0} 个字，太长了，只保留前 {1} 个字。",
+    transcriptInFile: "数据库暂时写不进去，拜访记录先保存在文件里：{0}（visitcoach resume 可以接着练，并把它存回数据库）",
     chooserTitle: "选择一个练习剧本：", chooserPrompt: "输入编号或剧本 id（Tab 补全）> ",
     chooserInvalid: "请输入 1 到 {0} 的编号，或列表里的剧本 id。",
     unknownScenario: "没有找到剧本 “{0}”。", stuffing: "堆砌关键词不得分",
@@ -221,6 +227,9 @@ public struct InterfaceStrings: Sendable {
     nothingToUndo: "Nothing to take back yet.",
     restarted: "Starting the visit again.", visitOver: "The visit is over.",
     reportSaved: "Report saved: {0}", transcriptSaved: "Visit record saved: {0}",
+    lineCut: "That line has {0} characters; only the first {1} are kept.",
+    transcriptInFile:
+      "The database could not be written; the visit is kept in the file {0} ('visitcoach resume' continues it and moves it into the database).",
     chooserTitle: "Choose a scenario:", chooserPrompt: "number or scenario id (Tab completes)> ",
     chooserInvalid: "Type a number from 1 to {0}, or a scenario id from the list.",
     unknownScenario: "No scenario '{0}'.", stuffing: "keyword stuffing earns nothing",

@@ -11,6 +11,6 @@ public enum JSONReport {
     else {
       return "{}"
     }
-    return text + "\n"
+    return TerminalText.jsonSafe(text) + "\n"
   }
 }

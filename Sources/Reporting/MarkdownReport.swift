@@ -91,8 +91,8 @@ public struct MarkdownReport {
   /// Escapes characters Markdown would read as markup, and strips control characters.
   public static func escape(_ text: String) -> String {
     var out = ""
-    for c in text.unicodeScalars {
-      if c.value < 0x20 || c.value == 0x7F { continue }
+    for c in TerminalText.visible(text).unicodeScalars {
+      if c.value < 0x20 { continue }
       if "\\`*_{}[]<>()#+-.!|".unicodeScalars.contains(c) { out.append("\\") }
       out.unicodeScalars.append(c)
     }

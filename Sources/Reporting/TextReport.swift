@@ -60,7 +60,7 @@ public struct TextReport {
         if !finding.example.isEmpty { out.append("     \(s.example): \(finding.example)") }
       }
     }
-    return out.joined(separator: "\n") + "\n"
+    return TerminalText.visible(out.joined(separator: "\n") + "\n")
   }
 
   /// Each criterion with evidence or tip, the penalties, and the turn log.
@@ -111,7 +111,7 @@ public struct TextReport {
         if !notes.isEmpty { out.append("   " + notes.joined(separator: " ")) }
       }
     }
-    return out.joined(separator: "\n") + "\n"
+    return TerminalText.visible(out.joined(separator: "\n") + "\n")
   }
 
   /// The three most valuable misses: blocking and triggered penalties first, then missed

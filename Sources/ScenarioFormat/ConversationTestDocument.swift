@@ -47,9 +47,7 @@ public enum ConversationTestLoader {
         input.value.hasPrefix("/")
         ? input.value : (base as NSString).appendingPathComponent(input.value)
       if let data = FileManager.default.contents(atPath: path) {
-        lines = String(decoding: data, as: UTF8.self).split(
-          separator: "\n", omittingEmptySubsequences: false
-        ).map(String.init)
+        lines = TextLines.split(String(decoding: data, as: UTF8.self))
         inputPath = path
       } else {
         r.sink.error(

@@ -114,6 +114,9 @@ enum Schema {
         t.add(column: "appearance_checked", .boolean)
       }
     }
+    migrator.registerMigration("v9") { db in
+      try db.alter(table: "session") { t in t.add(column: "continues", .text) }
+    }
     return migrator
   }
 }

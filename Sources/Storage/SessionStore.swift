@@ -18,6 +18,8 @@ public struct SessionRecord: Sendable, Hashable, Codable {
   public var rescoredAt: String?
   public var rescoredFingerprint: String?
   public var originalTotal: Int?
+  /// The session this one was replayed from, when `resume` found its scenario changed.
+  public var continues: String?
 
   /// Whether the visit was ended (by the trainee, the retailer or the clock).
   public var isFinished: Bool { finishedAt != nil }
@@ -33,6 +35,7 @@ public struct SessionRecord: Sendable, Hashable, Codable {
     case rescoredAt = "rescored_at"
     case rescoredFingerprint = "rescored_fingerprint"
     case originalTotal = "original_total"
+    case continues
   }
 }
 
@@ -44,15 +47,32 @@ public final class SessionStore: Sendable {
   /// The database file.
   public let path: String
 
-  /// Opens (and creates or migrates) the database at `path`.
-  public init(path: String) throws {
+  /// How long a write waits for another process's transaction before giving up (seconds):
+  /// `$VISITCOACH_DB_WAIT`, default 3. Bounded, so a database locked by someone else makes the
+  /// practice session fall back to a file instead of freezing.
+  public static var busyTimeout: TimeInterval {
+    let env = ProcessInfo.processInfo.environment["VISITCOACH_DB_WAIT"]
+    if let env, let seconds = Double(env), seconds >= 0, seconds <= 600 { return seconds }
+    return 3
+  }
+
+  private init(path: String, pool: DatabasePool) {
     self.path = path
+    self.pool = pool
+  }
+
+  /// Opens (and creates or migrates) the database at `path`.
+  public convenience init(path: String) throws {
+    self.init(path: path, pool: try Self.openForWriting(path))
+  }
+
+  private static func openForWriting(_ path: String) throws -> DatabasePool {
     let folder = (path as NSString).deletingLastPathComponent
     if !folder.isEmpty {
       try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     }
     var configuration = Configuration()
-    configuration.busyMode = .timeout(10)
+    configuration.busyMode = .timeout(busyTimeout)
     configuration.foreignKeysEnabled = true
     // Several processes may open a new database at the same moment (a training room): one of
     // them migrates, the others can fail on the race and simply try again.
@@ -60,9 +80,12 @@ public final class SessionStore: Sendable {
     while true {
       do {
         let pool = try DatabasePool(path: path, configuration: configuration)
-        try Schema.migrator.migrate(pool)
-        self.pool = pool
-        return
+        // Migrating takes the write lock even when there is nothing to do: check first, so
+        // reading works while another process holds a long write transaction.
+        if try !pool.read({ try Schema.migrator.hasCompletedMigrations($0) }) {
+          try Schema.migrator.migrate(pool)
+        }
+        return pool
       } catch {
         attempt += 1
         if attempt >= 5 { throw error }
@@ -71,11 +94,29 @@ public final class SessionStore: Sendable {
     }
   }
 
+  /// Opens an existing database for reading only: nothing is migrated or written, so it works
+  /// on a read-only file and while another process holds a long write transaction. A database
+  /// whose schema is older than this program's is opened normally (and migrated) instead.
+  public convenience init(readingFrom path: String) throws {
+    guard FileManager.default.fileExists(atPath: path) else {
+      throw StoreError.noDatabase(path)
+    }
+    var configuration = Configuration()
+    configuration.readonly = true
+    configuration.busyMode = .timeout(Self.busyTimeout)
+    let pool = try DatabasePool(path: path, configuration: configuration)
+    if try pool.read({ try Schema.migrator.hasCompletedMigrations($0) }) {
+      self.init(path: path, pool: pool)
+    } else {
+      self.init(path: path, pool: try Self.openForWriting(path))
+    }
+  }
+
   /// Opens the database, migrating only up to `migration` (for tests of upgrades).
-  public init(path: String, upTo migration: String) throws {
-    self.path = path
-    pool = try DatabasePool(path: path)
+  public convenience init(path: String, upTo migration: String) throws {
+    let pool = try DatabasePool(path: path)
     try Schema.migrator.migrate(pool, upTo: migration)
+    self.init(path: path, pool: pool)
   }
 
   /// `--db`, then `$VISITCOACH_DB`, then `$XDG_DATA_HOME/visitcoach/visitcoach.sqlite`
@@ -99,9 +140,10 @@ public final class SessionStore: Sendable {
   // MARK: - Writing
 
   /// Records a new session and returns its id (e.g. `20261127-134501-3f2a9c`).
-  public func start(trainee: String, scenario: Scenario, seed: UInt64, openingLine: String?) throws
-    -> String
-  {
+  public func start(
+    trainee: String, scenario: Scenario, seed: UInt64, openingLine: String?,
+    continues: String? = nil, fingerprint: String? = nil, startedAt: String? = nil
+  ) throws -> String {
     let now = Date()
     var id = Self.sessionID(at: now)
     // Ids carry 24 random bits; on the rare clash (same second) draw again.
@@ -110,16 +152,20 @@ public final class SessionStore: Sendable {
     }) == true {
       id = Self.sessionID(at: now)
     }
+    var values: [(any DatabaseValueConvertible)?] = [
+      id, trainee, scenario.id, scenario.title, fingerprint ?? scenario.fingerprint,
+      Int64(bitPattern: seed), startedAt ?? Self.timestamp(now), openingLine,
+    ]
+    if let continues { values.append(continues) }
     try pool.write { db in
+      // `continues` is named only when set, so this also writes databases of older schemas
+      // (upgrade tests start from them).
       try db.execute(
         sql: """
-          INSERT INTO session (id, trainee, scenario_id, scenario_title, fingerprint, seed, started_at, opening_line)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+          INSERT INTO session (id, trainee, scenario_id, scenario_title, fingerprint, seed, started_at, opening_line\(continues == nil ? "" : ", continues"))
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?\(continues == nil ? "" : ", ?"))
           """,
-        arguments: [
-          id, trainee, scenario.id, scenario.title, scenario.fingerprint, Int64(bitPattern: seed),
-          Self.timestamp(now), openingLine,
-        ])
+        arguments: StatementArguments(values))
     }
     return id
   }
@@ -393,7 +439,8 @@ public final class SessionStore: Sendable {
       finishedAt: row["finished_at"],
       endedBy: (row["ended_by"] as String?).flatMap(EndReason.init(rawValue:)),
       total: row["total"], passed: row["passed"], rescoredAt: row["rescored_at"],
-      rescoredFingerprint: row["rescored_fingerprint"], originalTotal: row["original_total"])
+      rescoredFingerprint: row["rescored_fingerprint"], originalTotal: row["original_total"],
+      continues: row["continues"])
   }
 
   static func sessionID(at date: Date) -> String {
@@ -437,10 +484,12 @@ public struct StoredFinding: Sendable, Hashable {
 /// Errors of the session store.
 public enum StoreError: Error, CustomStringConvertible {
   case noSuchSession(String)
+  case noDatabase(String)
 
   public var description: String {
     switch self {
     case .noSuchSession(let id): return "no session '\(id)'"
+    case .noDatabase(let path): return "no session database at \(path) yet"
     }
   }
 }

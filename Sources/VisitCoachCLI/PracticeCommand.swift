@@ -88,6 +88,7 @@ struct PracticeCommand: ParsableCommand {
         scenario: chosen, seed: run.seed, trainee: trainee ?? Self.loginName,
         openingLine: run.opening?.text,
         databasePath: SessionStore.defaultPath(option: db))
+      if let store = keeper.store { KeptVisits.absorb(into: store, location: location) }
       let session = PracticeSession(
         run: run, keeper: keeper, reader: reader, screen: screen, language: lang.interface,
         exam: exam,
@@ -97,17 +98,36 @@ struct PracticeCommand: ParsableCommand {
     }
   }
 
-  /// Standard input is a pipe or file: play it like `replay` and print the same report.
+  /// Standard input is a pipe or file: play it like `replay` and print the same report. Lines
+  /// are played as they arrive and every turn is stored before the next line is read, so a
+  /// killed pipe keeps every turn played; SIGTERM and SIGHUP end the visit and store its ending.
   private func runPiped(_ location: ScenarioLocation) throws {
     let chosen = try location.scenario(pick ? nil : scenario)
-    let steps = try TranscriptInput.steps(
-      from: FileHandle.standardInput.readDataToEndOfFile(), name: "stdin")
+    TerminalSetup.installSignalHandlers()
     var run = VisitRun(scenario: chosen, seed: seed ?? 1)
     let keeper = SessionKeeper(
       scenario: chosen, seed: run.seed, trainee: trainee ?? Self.loginName,
       openingLine: run.opening?.text,
       databasePath: SessionStore.defaultPath(option: db))
-    run.play(steps)
+    if let warning = keeper.warning { Console.error("visitcoach: " + warning) }
+    if let store = keeper.store { KeptVisits.absorb(into: store, location: location) }
+    keeper.save(run.conversation.transcript)
+    let reader = PlainLineReader()
+    var number = 0
+    reading: while case .line(let raw) = reader.read(prompt: "") {
+      number += 1
+      let line = Script.clean(raw)
+      if line.isEmpty { continue }
+      if let length = line.cutFrom { TranscriptInput.noteCut(name: "stdin", line: number, length) }
+      guard let step = Script.step(for: line) else {
+        throw UserFacingError(
+          TranscriptInput.unknownCommand(name: "stdin", line: number, line.text)
+            + "; the visit so far is kept in \(keeper.location) ('visitcoach resume' continues it)")
+      }
+      if case .quit = step { break reading }
+      run.perform(step)
+      keeper.save(run.conversation.transcript)
+    }
     var conversation = run.conversation
     conversation.finish()
     let result = conversation.report

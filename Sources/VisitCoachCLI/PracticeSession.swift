@@ -40,6 +40,7 @@ final class PracticeSession {
 
   /// Runs the visit until it ends, then shows and saves the report. Returns the exit status.
   func start() -> Int32 {
+    Console.allowStyle(screen.color)
     reader.setCompletions(Script.commands)
     Console.line(screen.start(scenario))
     Console.line()
@@ -58,18 +59,31 @@ final class PracticeSession {
       case .interrupted:
         continue
       case .line(let raw):
-        let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let line = Script.clean(raw)
         guard !line.isEmpty else { continue }
-        reader.remember(line)
-        if line.hasPrefix("/") {
-          if handleCommand(line) == .quit { break loop }
+        reader.remember(line.text)
+        if let length = line.cutFrom {
+          Console.line(
+            screen.dim(
+              InterfaceStrings.fill(s.lineCut, String(length), String(Script.maximumLineLength))))
+        }
+        if line.isCommand {
+          if handleCommand(line.text) == .quit { break loop }
         } else {
-          show(run.perform(.say(raw)))
+          show(play(.say(line.text)))
         }
         keeper.save(run.conversation.transcript)
       }
     }
     return finish()
+  }
+
+  /// Plays a step that makes a turn, and stores the visit before anything of it is shown: a
+  /// reply on screen is a turn on disk.
+  private func play(_ step: ScriptStep) -> TurnOutcome? {
+    let outcome = run.perform(step)
+    keeper.save(run.conversation.transcript)
+    return outcome
   }
 
   /// The turns already played in a resumed session.
@@ -162,7 +176,7 @@ final class PracticeSession {
       Console.line(screen.bold(s.restarted))
       showOpening()
     case .look:
-      let outcome = run.perform(.look)
+      let outcome = play(.look)
       Console.line(screen.bold(s.lookHeading))
       Console.line(
         screen.wrapped(
@@ -178,7 +192,7 @@ final class PracticeSession {
         Console.line(s.noStock)
         break
       }
-      let outcome = run.perform(.stock)
+      let outcome = play(.stock)
       Console.line(screen.bold(s.stockHeading))
       var rows = [s.stockColumns.split(separator: "  ").map(String.init)]
       for item in scenario.stock {
@@ -204,7 +218,7 @@ final class PracticeSession {
       run.perform(step)
       Console.line(screen.dim(s.recordSaved))
     case .wait, .next, .say:
-      show(run.perform(step))
+      show(play(step))
     }
     return .handled
   }
@@ -293,12 +307,12 @@ final class PracticeSession {
     form: while fields.count < s.recordFields.count {
       switch reader.read(prompt: s.recordFields[fields.count] + "> ") {
       case .line(let text):
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        guard trimmed.hasPrefix("/") else {
-          fields.append(text.replacingOccurrences(of: "|", with: "｜"))
+        let line = Script.clean(text)
+        guard line.isCommand else {
+          fields.append(line.text.replacingOccurrences(of: "|", with: "｜"))
           continue
         }
-        switch Script.command(trimmed) {
+        switch Script.command(line.text) {
         case .record(let whole)?:
           run.perform(.record(whole))
           keeper.save(run.conversation.transcript)
@@ -339,9 +353,10 @@ final class PracticeSession {
           "visitcoach: cannot write the report to \(reportPath): \(error.localizedDescription)")
       }
     }
-    if let location = keeper.location {
-      Console.line(screen.dim(InterfaceStrings.fill(s.transcriptSaved, location)))
-    }
+    Console.line(
+      screen.dim(
+        InterfaceStrings.fill(
+          keeper.isInFile ? s.transcriptInFile : s.transcriptSaved, keeper.location)))
     return 0
   }
 }

@@ -32,21 +32,13 @@ struct ResumeCommand: ParsableCommand {
   func run() throws {
     try Failure.reported {
       let db = try store.open()
-      let record: SessionRecord
-      if let session {
-        record = try store.session(session, in: db)
-      } else {
-        guard let newest = try db.sessions().first(where: { !$0.isFinished }) else {
-          throw UserFacingError(
-            "no unfinished session to resume; 'visitcoach history' lists sessions")
-        }
-        record = newest
-      }
+      let location = try ScenarioLocation.resolve(store.scenarios)
+      var record = try chooseSession(in: db, location: location)
       guard !record.isFinished else {
         throw UserFacingError(
           "session \(record.id) is finished; 'visitcoach report \(record.id)' shows its report")
       }
-      let scenario = try ScenarioLocation.resolve(store.scenarios).scenario(record.scenarioID)
+      let scenario = try location.scenario(record.scenarioID)
       let terminal = TerminalSetup.inputIsTerminal
       if terminal {
         TerminalSetup.prepareLocale()
@@ -57,14 +49,25 @@ struct ResumeCommand: ParsableCommand {
         ? ReadlineReader(historyFile: SessionArchive.stateDirectory() + "/history")
         : PlainLineReader()
       var run = VisitRun(scenario: scenario, seed: record.seed)
-      let difference = run.rebuild(from: try db.transcript(record.id))
+      var kept = try db.transcript(record.id)
+      let difference = run.rebuild(from: kept)
+      let keeper: SessionKeeper
       if scenario.fingerprint != record.fingerprint {
+        // Never rewrite what was stored under other content: the stored utterances are played
+        // again into a new session linked to the old one, which stays exactly as it was.
+        keeper = SessionKeeper(
+          scenario: scenario, seed: record.seed, trainee: record.trainee,
+          openingLine: run.opening?.text, databasePath: db.path, continues: record.id)
         Console.error(
-          "visitcoach: scenario '\(scenario.id)' changed since this session started"
-            + (difference.map {
-              "; from turn \($0) the retailer's answers differ from the stored ones"
-            } ?? ""))
+          "visitcoach: scenario '\(scenario.id)' changed since session \(record.id) started; its \(kept.turns.count) turn(s) were played again with the new content"
+            + (difference.map { " (from turn \($0) the retailer answers differently)" } ?? "")
+            + " into the new session \(keeper.sessionID ?? keeper.location); \(record.id) stays as it was"
+        )
+        record.id = keeper.sessionID ?? record.id
+      } else {
+        keeper = SessionKeeper(store: db, record: record)
       }
+      kept = run.conversation.transcript
       let strings = InterfaceStrings.forLanguage(lang.interface)
       let color =
         terminal && !noColor && TerminalSetup.outputIsTerminal
@@ -72,11 +75,37 @@ struct ResumeCommand: ParsableCommand {
       let screen = SessionScreen(
         strings: strings, color: color, width: terminal ? TerminalSetup.columns : 80)
       let session = PracticeSession(
-        run: run, keeper: SessionKeeper(store: db, sessionID: record.id), resumed: true,
+        run: run, keeper: keeper, resumed: true,
         reader: reader,
         screen: screen, language: lang.interface, exam: exam, reportPath: report)
       let status = session.start()
       if status != 0 { throw ExitCode(status) }
     }
+  }
+
+  /// The session to continue: the one named (by id, or by the path of a fallback file), or the
+  /// newest unfinished one. Visits kept in fallback files are taken into the database first.
+  private func chooseSession(in db: SessionStore, location: ScenarioLocation) throws
+    -> SessionRecord
+  {
+    let absorbed = KeptVisits.absorb(into: db, location: location)
+    if let session, session.hasSuffix(".json") {
+      if let taken = absorbed.first(where: { $0.path == session }) {
+        return try store.session(taken.session, in: db)
+      }
+      guard FileManager.default.fileExists(atPath: session) else {
+        throw UserFacingError("no kept visit '\(session)'")
+      }
+      let kept = try SessionArchive.load(session)
+      throw UserFacingError(
+        kept.isSettled
+          ? "the visit kept in \(session) can't be stored: scenario '\(kept.scenario)' is not in the library or the database is not writable"
+          : "the visit kept in \(session) is still being played (process \(kept.pid ?? 0))")
+    }
+    if let session { return try store.session(session, in: db) }
+    guard let newest = try db.sessions().first(where: { !$0.isFinished }) else {
+      throw UserFacingError("no unfinished session to resume; 'visitcoach history' lists sessions")
+    }
+    return newest
   }
 }

@@ -26,6 +26,19 @@ struct StoreOptions: ParsableArguments {
     }
   }
 
+  /// The database for a command that only reads: opened read-only, never migrated or written
+  /// (an upgrade still migrates). Nil when there is no database yet.
+  func openForReading() throws -> SessionStore? {
+    let path = SessionStore.defaultPath(option: db)
+    do {
+      return try SessionStore(readingFrom: path)
+    } catch StoreError.noDatabase {
+      return nil
+    } catch {
+      throw UserFacingError("cannot open the session database \(path): \(error)", code: 1)
+    }
+  }
+
   /// The session named by an id (or unambiguous prefix), or the newest one.
   func session(_ id: String?, in store: SessionStore, trainee: String? = nil) throws
     -> SessionRecord
@@ -60,14 +73,13 @@ struct HistoryCommand: ParsableCommand {
 
   func run() throws {
     try Failure.reported {
-      let sessions = try store.open().sessions(trainee: trainee)
+      let sessions = try store.openForReading()?.sessions(trainee: trainee) ?? []
       if json {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        Console.out(String(decoding: try encoder.encode(sessions), as: UTF8.self) + "\n")
+        Console.out(try encodeJSON(sessions))
         return
       }
-      guard !sessions.isEmpty else {
+      let kept = SessionArchive.all().filter { trainee == nil || $0.record.trainee == trainee }
+      guard !sessions.isEmpty || !kept.isEmpty else {
         Console.line("还没有练习记录。输入 visitcoach 开始练习。")
         return
       }
@@ -84,8 +96,19 @@ struct HistoryCommand: ParsableCommand {
         }
         let state = s.isFinished ? "" : "未完成（visitcoach resume \(s.id)）"
         let rescored = s.originalTotal.map { " 重新评分（原 \($0)）" } ?? ""
+        let continued = s.continues.map { " 接续 \($0)（剧本已修改）" } ?? ""
         Console.line(
-          "\(s.id)  \(date)  \(DisplayWidth.pad(s.trainee, to: traineeWidth))  \(DisplayWidth.pad(s.scenarioID, to: scenarioWidth))  \(score) \(state)\(rescored)"
+          "\(s.id)  \(date)  \(DisplayWidth.pad(s.trainee, to: traineeWidth))  \(DisplayWidth.pad(s.scenarioID, to: scenarioWidth))  \(score) \(state)\(rescored)\(continued)"
+        )
+      }
+      guard !kept.isEmpty else { return }
+      Console.line()
+      Console.line("保存在文件里、还没存进数据库的练习（数据库当时写不进去）：")
+      for (path, record) in kept {
+        let date = String(record.started.prefix(16)).replacingOccurrences(of: "T", with: " ")
+        let state = record.finished ? "已结束" : "未完成"
+        Console.line(
+          "  \(date)  \(record.trainee)  \(record.scenario)  \(record.transcript.turns.count) 轮  \(state)  visitcoach resume \(path)"
         )
       }
     }
@@ -120,7 +143,9 @@ struct ReportCommand: ParsableCommand {
 
   func run() throws {
     try Failure.reported {
-      let db = try store.open()
+      guard let db = try store.openForReading() else {
+        throw UserFacingError("no sessions yet; 'visitcoach' starts one")
+      }
       let record = try store.session(last ? nil : session, in: db)
       let scenario = try? ScenarioLocation.resolve(store.scenarios).scenario(record.scenarioID)
       let report: ScoreReport
@@ -162,7 +187,9 @@ struct ReportCommand: ParsableCommand {
         .render(report)
       }
       if format == .text || format == .markdown {
-        let trainee = format == .markdown ? MarkdownReport.escape(record.trainee) : record.trainee
+        let trainee =
+          format == .markdown
+          ? MarkdownReport.escape(record.trainee) : TerminalText.visible(record.trainee)
         let header =
           "\(record.id) · \(trainee) · \(record.startedAt)" + (record.isFinished ? "" : " · 未完成")
         text = (format == .markdown ? "_\(header)_\n\n" : header + "\n") + text
@@ -211,7 +238,7 @@ func emit(_ text: String, to output: String?) throws {
 func encodeJSON<T: Encodable>(_ value: T) throws -> String {
   let encoder = JSONEncoder()
   encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-  return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+  return TerminalText.jsonSafe(String(decoding: try encoder.encode(value), as: UTF8.self)) + "\n"
 }
 
 /// `visitcoach progress`: one trainee over attempts.
@@ -232,7 +259,8 @@ struct ProgressCommand: ParsableCommand {
 
   func run() throws {
     try Failure.reported {
-      let summary = try view.store.open().progress(trainee: trainee ?? PracticeCommand.loginName)
+      let summary = try (view.store.openForReading() ?? view.store.open()).progress(
+        trainee: trainee ?? PracticeCommand.loginName)
       let rendering = ProgressReport(language: view.lang.interface)
       switch format {
       case .text: try emit(rendering.text(summary), to: view.output)
@@ -265,10 +293,11 @@ struct CohortCommand: ParsableCommand {
 
   func run() throws {
     try Failure.reported {
-      if let since, since.count < 10 || Int(since.prefix(4)) == nil {
-        throw UserFacingError("--since wants a date like 2026-11-01")
+      if let since, !Self.isDate(since) {
+        throw UserFacingError("--since wants a real date like 2026-11-01, not '\(since)'")
       }
-      let summary = try view.store.open().cohort(since: since, scenario: scenario)
+      let summary = try (view.store.openForReading() ?? view.store.open()).cohort(
+        since: since, scenario: scenario)
       let rendering = CohortReport(language: view.lang.interface)
       switch format {
       case .text: try emit(rendering.text(summary), to: view.output)
@@ -277,6 +306,24 @@ struct CohortCommand: ParsableCommand {
       case .json: try emit(try encodeJSON(summary), to: view.output)
       }
     }
+  }
+}
+
+extension CohortCommand {
+  /// Whether `text` is a calendar date written YYYY-MM-DD (2026-13-45 is not).
+  static func isDate(_ text: String) -> Bool {
+    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+    guard text.count == 10, parts.count == 3, parts[0].count == 4, parts[1].count == 2,
+      parts[2].count == 2, let year = Int(parts[0]), let month = Int(parts[1]),
+      let day = Int(parts[2]), (1...12).contains(month), day >= 1
+    else { return false }
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "UTC")!
+    let first = DateComponents(year: year, month: month, day: 1)
+    guard let date = calendar.date(from: first),
+      let days = calendar.range(of: .day, in: .month, for: date)
+    else { return false }
+    return days.contains(day)
   }
 }
 
@@ -370,13 +417,12 @@ final class ProgressBar {
     guard enabled, done % max(1, total / 100) == 0 else { return }
     let width = 30
     let filled = total == 0 ? width : done * width / total
-    FileHandle.standardError.write(
-      Data(
-        "\r[\(String(repeating: "█", count: filled))\(String(repeating: "░", count: width - filled))] \(done)/\(total)"
-          .utf8))
+    Console.errorRaw(
+      "\r[\(String(repeating: "█", count: filled))\(String(repeating: "░", count: width - filled))] \(done)/\(total)"
+    )
   }
 
   func finish() {
-    if enabled { FileHandle.standardError.write(Data("\r\u{1b}[K".utf8)) }
+    if enabled { Console.errorRaw("\r\u{1b}[K") }
   }
 }

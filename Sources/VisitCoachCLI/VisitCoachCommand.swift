@@ -1,4 +1,9 @@
 import ArgumentParser
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// The `visitcoach` command and its subcommands.
 public struct VisitCoachCommand: ParsableCommand {
@@ -16,4 +21,32 @@ public struct VisitCoachCommand: ParsableCommand {
     defaultSubcommand: PracticeCommand.self)
 
   public init() {}
+
+  /// Runs the command line and exits. Unlike ArgumentParser's `main()`, output goes through
+  /// ``Console``, so a closed terminal or a full disk never aborts the program: the command
+  /// finishes (a practice session stores its ending), then exits 1 with a message on standard
+  /// error when standard output could not be written.
+  public static func launch() -> Never {
+    // A reader that went away must show up as a failed write, not kill the process mid-save.
+    signal(SIGPIPE, SIG_IGN)
+    var status: Int32 = 0
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      status = exitCode(for: error).rawValue
+      let message = fullMessage(for: error)
+      if !message.isEmpty {
+        if status == 0 { Console.line(message) } else { Console.error(message) }
+      }
+    }
+    if let failure = Console.outputError {
+      if failure != EPIPE {
+        Console.error(
+          "visitcoach: cannot write to standard output: \(String(cString: strerror(failure)))")
+      }
+      if status == 0 { status = 1 }
+    }
+    Glibc.exit(status)
+  }
 }

@@ -1,3 +1,3 @@
 import VisitCoachCLI
 
-VisitCoachCommand.main()
+VisitCoachCommand.launch()

@@ -24,7 +24,8 @@ struct SessionStoreTests {
 
   @Test func migratesAnEmptyDatabase() throws {
     let store = try SessionStore(path: temporaryDatabase())
-    #expect(try store.appliedMigrations() == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8"])
+    #expect(
+      try store.appliedMigrations() == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9"])
   }
 
   @Test func migratesFromThePreviousSchemaKeepingData() throws {
@@ -44,7 +45,8 @@ struct SessionStoreTests {
           """, arguments: [id])
     }
     let upgraded = try SessionStore(path: path)
-    #expect(try upgraded.appliedMigrations() == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8"])
+    #expect(
+      try upgraded.appliedMigrations() == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9"])
     #expect(try upgraded.transcript(id).turns.map(\.trainee) == ["您好"])
     #expect(try upgraded.sessions().first?.trainee == "小王")
   }

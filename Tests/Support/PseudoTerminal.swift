@@ -9,6 +9,7 @@ import Foundation
 /// terminal (`setsid -w -c`), so Ctrl-C reaches it as SIGINT.
 public final class PseudoTerminal {
   private let master: Int32
+  private var closed = false
   private let process = Process()
   /// Everything the program printed so far.
   public private(set) var output = [UInt8]()
@@ -43,7 +44,19 @@ public final class PseudoTerminal {
 
   deinit {
     if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-    close(master)
+    if !closed { close(master) }
+  }
+
+  /// Closes the terminal, as closing the window does: the program gets SIGHUP and every read
+  /// and write on the terminal fails from then on. Returns its exit status (nil on timeout).
+  public func closeTerminal(timeout: Double = 10) -> Int32? {
+    if !closed {
+      close(master)
+      closed = true
+    }
+    let deadline = Date().addingTimeInterval(timeout)
+    while process.isRunning && Date() < deadline { usleep(20_000) }
+    return process.isRunning ? nil : process.terminationStatus
   }
 
   /// Types `text` (use \u{03} for Ctrl-C, \u{04} for Ctrl-D, \u{1b}[D for Left, \u{7f} for
