@@ -5,7 +5,11 @@ SWIFT ?= swift
 APT_PACKAGES := libreadline-dev libsqlite3-dev
 BIN := .build/debug/visitcoach
 
-.PHONY: run test build deps bench format lint clean
+FUZZ_SECONDS ?= 60
+FUZZ_BIN := .build-fuzz/debug/VisitCoachFuzz
+FUZZ_FLAGS := -Xswiftc -sanitize=fuzzer -Xlinker --allow-multiple-definition -Xlinker --export-dynamic
+
+.PHONY: run test build deps bench format lint clean fuzz
 
 deps:
 	@missing=""; \
@@ -27,11 +31,31 @@ test: deps
 	$(SWIFT) test --skip-build
 	$(BIN) check scenarios
 	$(BIN) test scenarios/tests
+	.build/debug/VisitCoachFuzz Fuzz/corpus/loader scenarios
+	VISITCOACH_FUZZ=script .build/debug/VisitCoachFuzz Fuzz/corpus/script scenarios/samples
 
 bench: deps
 	$(SWIFT) build -c release --product Benchmarks
 	$(SWIFT) build -c release --product visitcoach
 	.build/release/Benchmarks
+
+# libFuzzer on the scenario loader, then on transcripts through the engine and the scorer, for
+# FUZZ_SECONDS each. The corpus starts from Fuzz/corpus and the shipped files; crashes are saved
+# as Fuzz/crashes/<mode>-crash-*. See docs/Fuzzing.md.
+fuzz: deps
+	$(SWIFT) build --product VisitCoachFuzz --scratch-path .build-fuzz $(FUZZ_FLAGS)
+	@mkdir -p Fuzz/crashes
+	@for mode in loader script; do \
+	  work=$$(mktemp -d); \
+	  cp Fuzz/corpus/$$mode/* $$work/; \
+	  if [ $$mode = loader ]; then cp scenarios/*.yaml $$work/; else cp scenarios/samples/*.txt $$work/; fi; \
+	  echo "fuzzing the $$mode for $(FUZZ_SECONDS) s"; \
+	  VISITCOACH_FUZZ=$$mode SWIFT_BACKTRACE=enable=no $(FUZZ_BIN) -max_total_time=$(FUZZ_SECONDS) \
+	    -max_len=65536 -timeout=10 -rss_limit_mb=4096 -print_final_stats=1 \
+	    -artifact_prefix=Fuzz/crashes/$$mode- $$work 2>&1 | grep -E "^(Done|stat::number_of_executed_units|==|SUMMARY)|invariant|Fatal" || true; \
+	  rm -rf $$work; \
+	done
+	@if ls Fuzz/crashes/*-crash-* >/dev/null 2>&1; then echo "crashes found:"; ls Fuzz/crashes; exit 1; fi
 
 format:
 	$(SWIFT) format --in-place --recursive --configuration .swift-format Sources Tests Package.swift

@@ -42,6 +42,10 @@ let package = Package(
         "VisitCoachModel", "ScenarioFormat", "Scoring", "Simulation", "Storage",
         .product(name: "Yams", package: "Yams"),
       ]),
+    // The fuzz harness: `make fuzz` builds it with libFuzzer; a plain build replays the corpus.
+    .executableTarget(
+      name: "VisitCoachFuzz",
+      dependencies: ["VisitCoachModel", "ScenarioFormat", "Scoring", "Simulation", "Reporting"]),
     .target(
       name: "VisitCoachTestSupport",
       dependencies: ["VisitCoachModel", "ScenarioFormat", "Scoring"],

@@ -112,7 +112,13 @@ public enum ScenarioLibrary {
 
   /// Parses one scenario from text against a library's traits and rubrics (for tests and tools).
   public static func load(scenarioText: String, file: String, libraryRoot: String) -> LoadResult {
-    var library = readLibrary(libraryRoot)
+    PreparedLibrary(root: libraryRoot).load(scenarioText: scenarioText, file: file)
+  }
+
+  // MARK: - Internals
+
+  static func loadText(_ scenarioText: String, file: String, into library: Library) -> LoadResult {
+    var library = library
     let sink = DiagnosticSink(file: file)
     var scenarios: [Scenario] = []
     if let node = compose(scenarioText, sink: sink),
@@ -128,8 +134,6 @@ public enum ScenarioLibrary {
       diagnostics: Array(Set(library.sinks.flatMap(\.items))).sorted(by: diagnosticOrder),
       fileCount: library.fileCount + 1)
   }
-
-  // MARK: - Internals
 
   struct Library {
     var assembler: ScenarioAssembler
@@ -166,7 +170,7 @@ public enum ScenarioLibrary {
     return LoadResult(scenarios: scenarios, diagnostics: diagnostics, fileCount: library.fileCount)
   }
 
-  private static func readLibrary(
+  static func readLibrary(
     _ root: String, traitFiles: [String]? = nil, rubricFiles: [String]? = nil
   ) -> Library {
     var sinks: [DiagnosticSink] = []
@@ -391,5 +395,21 @@ public enum ScenarioLibrary {
   private static func diagnosticOrder(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
     if a.location != b.location { return a.location < b.location }
     return a.message < b.message
+  }
+}
+
+/// A library's traits, rubrics and catalogue, read once, against which many scenario texts can be
+/// loaded: for tools that check text repeatedly, such as the fuzzer.
+public final class PreparedLibrary {
+  private let library: ScenarioLibrary.Library
+
+  /// Reads the traits, rubrics and catalogue of the library at `root`.
+  public init(root: String) {
+    library = ScenarioLibrary.readLibrary(root)
+  }
+
+  /// Parses one scenario from text, exactly as ``ScenarioLibrary/load(scenarioText:file:libraryRoot:)``.
+  public func load(scenarioText: String, file: String) -> LoadResult {
+    ScenarioLibrary.loadText(scenarioText, file: file, into: library)
   }
 }
