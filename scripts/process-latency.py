@@ -24,10 +24,18 @@ cases = {
 }
 if os.path.isdir("/tmp/visitcoach-big-library"):
     cases["check, 100 scenarios"] = [binary, "check", "/tmp/visitcoach-big-library"]
-for name, args in cases.items():
+# scripts/make-big-library.py 1000 /tmp/visitcoach-big-1000
+if os.path.isdir("/tmp/visitcoach-big-1000"):
+    cases["list, 1000 scenarios"] = [binary, "list", "--scenarios", "/tmp/visitcoach-big-1000"]
+# Filled by `make bench` (its last section); a few runs only.
+slow = {}
+if os.path.exists("/tmp/visitcoach-bench-10k.sqlite"):
+    slow["rescore --all --force, 10,000"] = [
+        binary, "rescore", "--all", "--force", "--db", "/tmp/visitcoach-bench-10k.sqlite"]
+for name, args in list(cases.items()) + list(slow.items()):
     times = []
-    for _ in range(runs):
+    for _ in range(runs if name in cases else 3):
         start = time.perf_counter()
         subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
         times.append((time.perf_counter() - start) * 1000)
-    print(f"{name:32s} median {statistics.median(times):6.1f} ms   min {min(times):6.1f} ms   ({runs} runs)")
+    print(f"{name:32s} median {statistics.median(times):6.1f} ms   min {min(times):6.1f} ms   ({len(times)} runs)")

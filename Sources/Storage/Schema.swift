@@ -117,6 +117,11 @@ enum Schema {
     migrator.registerMigration("v9") { db in
       try db.alter(table: "session") { t in t.add(column: "continues", .text) }
     }
+    migrator.registerMigration("v10") { db in
+      // A fingerprint of the stored area scores and findings: re-scoring skips rewriting them
+      // when they come out the same.
+      try db.alter(table: "session") { t in t.add(column: "findings_digest", .text) }
+    }
     return migrator
   }
 }

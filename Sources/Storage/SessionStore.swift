@@ -238,11 +238,13 @@ public final class SessionStore: Sendable {
     try pool.write { db in
       try db.execute(
         sql: """
-          UPDATE session SET finished_at = COALESCE(finished_at, ?), ended_by = ?, total = ?, passed = ?
+          UPDATE session SET finished_at = COALESCE(finished_at, ?), ended_by = ?, total = ?, passed = ?,
+                             findings_digest = ?
           WHERE id = ?
           """,
         arguments: [
-          Self.timestamp(Date()), report.endedBy.rawValue, report.total, report.passed, sessionID,
+          Self.timestamp(Date()), report.endedBy.rawValue, report.total, report.passed,
+          Self.digest(report), sessionID,
         ])
       try Self.writeReport(db, sessionID, report)
     }
@@ -255,16 +257,55 @@ public final class SessionStore: Sendable {
   public func rescore(_ reports: [(sessionID: String, report: ScoreReport)]) throws {
     let now = Self.timestamp(Date())
     try pool.write { db in
+      let previous = try db.cachedStatement(sql: "SELECT findings_digest FROM session WHERE id = ?")
+      let update = try db.cachedStatement(
+        sql: """
+          UPDATE session SET original_total = COALESCE(original_total, total), total = ?, passed = ?,
+                             rescored_at = ?, rescored_fingerprint = ?, findings_digest = ? WHERE id = ?
+          """)
       for (sessionID, report) in reports {
-        try db.execute(
-          sql: """
-            UPDATE session SET original_total = COALESCE(original_total, total), total = ?, passed = ?,
-                               rescored_at = ?, rescored_fingerprint = ? WHERE id = ?
-            """,
-          arguments: [report.total, report.passed, now, report.fingerprint, sessionID])
-        try Self.writeFindings(db, sessionID, report)
+        let digest = Self.digest(report)
+        let stored = try String.fetchOne(previous, arguments: [sessionID])
+        try update.execute(arguments: [
+          report.total, report.passed, now, report.fingerprint, digest, sessionID,
+        ])
+        // Re-scoring with unchanged content gives the same findings: don't rewrite ~70 rows.
+        if stored != digest { try Self.writeFindings(db, sessionID, report) }
       }
     }
+  }
+
+  /// A fingerprint of what ``writeFindings`` stores for `report` (area scores and findings), so
+  /// re-scoring can skip rewriting rows that would come out the same.
+  static func digest(_ report: ScoreReport) -> String {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    func add(_ text: String) {
+      for byte in text.utf8 {
+        hash ^= UInt64(byte)
+        hash = hash &* 0x100_0000_01b3
+      }
+      hash ^= 0xFF
+      hash = hash &* 0x100_0000_01b3
+    }
+    func add(_ number: Int) {
+      hash ^= UInt64(bitPattern: Int64(number))
+      hash = hash &* 0x100_0000_01b3
+    }
+    for area in report.areas {
+      add(area.id)
+      add(area.title)
+      add(area.weight)
+      add(area.score ?? -1)
+      for f in area.criteria + area.penalties {
+        add(f.id)
+        add(f.title)
+        add(f.isPenalty ? 1 : 0)
+        add(f.status.rawValue)
+        add(f.points)
+        add(f.max)
+      }
+    }
+    return String(hash, radix: 16)
   }
 
   /// Stores a re-scored report (see ``rescore(_:)-swift.method``).
@@ -368,35 +409,78 @@ public final class SessionStore: Sendable {
           db, sql: "SELECT * FROM session WHERE id = ?", arguments: [sessionID])
       else { throw StoreError.noSuchSession(sessionID) }
       let turns = try Row.fetchAll(
-        db, sql: "SELECT * FROM turn WHERE session_id = ? ORDER BY idx", arguments: [sessionID]
-      ).map { row in
-        Turn(
-          index: row["idx"], kind: TurnKind(rawValue: row["kind"]) ?? .say, phase: row["phase"],
-          trainee: row["trainee"],
-          retailer: row["retailer"], retailerLineID: row["retailer_line"],
-          moodBefore: row["mood_before"],
-          mood: row["mood"], patience: row["patience"], clockStart: row["clock_start"],
-          clock: row["clock"])
-      }
-      let hints =
-        (try? JSONDecoder().decode([String].self, from: Data((session["hints"] as String).utf8)))
-        ?? []
-      let endedBy = (session["ended_by"] as String?).flatMap(EndReason.init(rawValue:))
-      let seed: Int64 = session["seed"]
-      var transcript = Transcript(
-        scenarioID: session["scenario_id"], seed: UInt64(bitPattern: seed),
-        openingLine: session["opening_line"],
-        turns: turns, endedBy: endedBy, hintsUsed: hints)
-      if let json = session["visit_record"] as String? {
-        transcript.record = try? JSONDecoder().decode(VisitRecord.self, from: Data(json.utf8))
-      }
-      if let json = session["packed"] as String? {
-        transcript.packed = try? JSONDecoder().decode([String].self, from: Data(json.utf8))
-      }
-      transcript.plan = session["plan"]
-      transcript.appearanceChecked = session["appearance_checked"]
-      return transcript
+        db, sql: "SELECT * FROM turn WHERE session_id = ? ORDER BY idx", arguments: [sessionID])
+      return Self.transcript(session: session, turns: turns.map(Self.turn))
     }
+  }
+
+  /// The stored transcripts of many sessions, read in a few queries (for re-scoring).
+  public func transcripts(_ sessionIDs: [String]) throws -> [String: Transcript] {
+    try pool.read { db in
+      var out: [String: Transcript] = [:]
+      out.reserveCapacity(sessionIDs.count)
+      // SQLite takes at most 999 parameters per statement.
+      for start in stride(from: 0, to: sessionIDs.count, by: 900) {
+        let chunk = Array(sessionIDs[start..<min(start + 900, sessionIDs.count)])
+        let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+        let arguments = StatementArguments(chunk)
+        var turns: [String: [Turn]] = [:]
+        // Columns by position: looking them up by name costs more than the rest of the read.
+        let rows = try Row.fetchCursor(
+          db,
+          sql: """
+            SELECT session_id, idx, kind, phase, trainee, retailer, retailer_line, mood_before, mood,
+                   patience, clock_start, clock
+            FROM turn WHERE session_id IN (\(marks)) ORDER BY session_id, idx
+            """,
+          arguments: arguments)
+        while let row = try rows.next() {
+          turns[row[0], default: []].append(
+            Turn(
+              index: row[1], kind: TurnKind(rawValue: row[2]) ?? .say, phase: row[3],
+              trainee: row[4], retailer: row[5], retailerLineID: row[6], moodBefore: row[7],
+              mood: row[8], patience: row[9], clockStart: row[10], clock: row[11]))
+        }
+        for session in try Row.fetchAll(
+          db, sql: "SELECT * FROM session WHERE id IN (\(marks))", arguments: arguments)
+        {
+          let id: String = session["id"]
+          out[id] = Self.transcript(session: session, turns: turns[id] ?? [])
+        }
+      }
+      return out
+    }
+  }
+
+  private static func turn(_ row: Row) -> Turn {
+    Turn(
+      index: row["idx"], kind: TurnKind(rawValue: row["kind"]) ?? .say, phase: row["phase"],
+      trainee: row["trainee"],
+      retailer: row["retailer"], retailerLineID: row["retailer_line"],
+      moodBefore: row["mood_before"],
+      mood: row["mood"], patience: row["patience"], clockStart: row["clock_start"],
+      clock: row["clock"])
+  }
+
+  private static func transcript(session: Row, turns: [Turn]) -> Transcript {
+    let hints =
+      (try? JSONDecoder().decode([String].self, from: Data((session["hints"] as String).utf8)))
+      ?? []
+    let endedBy = (session["ended_by"] as String?).flatMap(EndReason.init(rawValue:))
+    let seed: Int64 = session["seed"]
+    var transcript = Transcript(
+      scenarioID: session["scenario_id"], seed: UInt64(bitPattern: seed),
+      openingLine: session["opening_line"],
+      turns: turns, endedBy: endedBy, hintsUsed: hints)
+    if let json = session["visit_record"] as String? {
+      transcript.record = try? JSONDecoder().decode(VisitRecord.self, from: Data(json.utf8))
+    }
+    if let json = session["packed"] as String? {
+      transcript.packed = try? JSONDecoder().decode([String].self, from: Data(json.utf8))
+    }
+    transcript.plan = session["plan"]
+    transcript.appearanceChecked = session["appearance_checked"]
+    return transcript
   }
 
   /// The stored report of a finished session.

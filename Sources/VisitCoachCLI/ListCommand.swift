@@ -18,25 +18,31 @@ struct ListCommand: ParsableCommand {
   func run() throws {
     try Failure.reported {
       let location = try ScenarioLocation.resolve(scenarios)
-      let library = try location.loadLibrary()
+      // Only what the list shows is read: listing stays fast for a library of any size, and
+      // one broken file doesn't hide the others (`check` says what is wrong with it).
+      let (found, unreadable) = ScenarioLibrary.summaries(root: location.root)
+      if !unreadable.isEmpty {
+        Console.error(
+          "visitcoach: \(unreadable.count) scenario file(s) could not be read (\(unreadable.joined(separator: ", "))); 'visitcoach check' says why"
+        )
+      }
       if json {
-        Console.out(Self.json(library.scenarios, default: location.defaultScenarioID))
+        Console.out(Self.json(found, default: location.defaultScenarioID))
         return
       }
-      let idWidth = library.scenarios.map { DisplayWidth.of($0.id) }.max() ?? 0
-      for s in library.scenarios {
-        let p = s.persona
-        let traits = s.traits.map(\.title).joined(separator: "、")
+      let idWidth = found.map { DisplayWidth.of($0.id) }.max() ?? 0
+      for s in found {
+        let traits = s.traitTitles.joined(separator: "、")
         let mark = s.id == location.defaultScenarioID ? "*" : " "
         Console.line(
-          "\(mark) \(DisplayWidth.pad(s.id, to: idWidth))  \(s.title)  [\(s.customer.customerClass.rawValue)类 \(s.customer.network.chineseName) \(s.customer.visit.chineseName) 难度\(s.difficulty)]  \(p.name) \(p.age)岁 \(p.gender == .male ? "男" : "女") \(traits)"
+          "\(mark) \(DisplayWidth.pad(s.id, to: idWidth))  \(s.title)  [\(s.customer.customerClass.rawValue)类 \(s.customer.network.chineseName) \(s.customer.visit.chineseName) 难度\(s.difficulty)]  \(s.personaName) \(s.personaAge)岁 \(s.personaGender == .male ? "男" : "女") \(traits)"
         )
       }
       if location.defaultScenarioID != nil { Console.line("(* = default scenario)") }
     }
   }
 
-  private static func json(_ scenarios: [Scenario], default id: String?) -> String {
+  private static func json(_ scenarios: [ScenarioSummary], default id: String?) -> String {
     struct PersonaItem: Encodable {
       var name: String
       var age: Int
@@ -67,8 +73,8 @@ struct ListCommand: ParsableCommand {
         difficulty: s.difficulty,
         budgetMinutes: s.customer.timeBudgetSeconds / 60,
         persona: PersonaItem(
-          name: s.persona.name, age: s.persona.age, gender: s.persona.gender.rawValue,
-          traits: s.persona.traits),
+          name: s.personaName, age: s.personaAge, gender: s.personaGender.rawValue,
+          traits: s.traits),
         default: s.id == id)
     }
     let encoder = JSONEncoder()

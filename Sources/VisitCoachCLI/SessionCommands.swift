@@ -361,11 +361,9 @@ struct RescoreCommand: ParsableCommand {
       var plans: [String: ScoringPlan] = [:]
       var changed = 0
       var skipped: [String] = []
-      var batch: [(sessionID: String, report: ScoreReport)] = []
       var unchanged = 0
-      let progress = ProgressBar(total: records.count)
-      for (n, record) in records.enumerated() {
-        progress.update(n)
+      var work: [(record: SessionRecord, scenario: Scenario)] = []
+      for record in records {
         guard let scenario = library.scenario(record.scenarioID) else {
           skipped.append(record.id)
           continue
@@ -375,21 +373,35 @@ struct RescoreCommand: ParsableCommand {
           unchanged += 1
           continue
         }
-        let plan = plans[scenario.id] ?? ScoringPlan(scenario: scenario)
-        plans[scenario.id] = plan
-        let report = Scorer.score(try db.transcript(record.id), scenario: scenario, plan: plan)
-        if report.total != record.total
-          || report.fingerprint != (record.rescoredFingerprint ?? record.fingerprint)
-        {
-          changed += 1
-        }
-        batch.append((record.id, report))
-        if batch.count == 500 {
-          try db.rescore(batch)
-          batch.removeAll(keepingCapacity: true)
-        }
+        if plans[scenario.id] == nil { plans[scenario.id] = ScoringPlan(scenario: scenario) }
+        work.append((record, scenario))
       }
-      try db.rescore(batch)
+      let scoringPlans = plans
+      let progress = ProgressBar(total: work.count)
+      // Batches: read the transcripts in a few queries, score on every core, write in one
+      // transaction.
+      for start in stride(from: 0, to: work.count, by: 1_000) {
+        progress.update(start)
+        let batch = Array(work[start..<min(start + 1_000, work.count)])
+        let transcripts = try db.transcripts(batch.map(\.record.id))
+        let reports = ParallelScoring.score(batch.count) { i in
+          let (record, scenario) = batch[i]
+          guard let transcript = transcripts[record.id] else { return nil }
+          return Scorer.score(transcript, scenario: scenario, plan: scoringPlans[scenario.id])
+        }
+        var results: [(sessionID: String, report: ScoreReport)] = []
+        for (i, report) in reports.enumerated() {
+          guard let report else { continue }
+          let record = batch[i].record
+          if report.total != record.total
+            || report.fingerprint != (record.rescoredFingerprint ?? record.fingerprint)
+          {
+            changed += 1
+          }
+          results.append((record.id, report))
+        }
+        try db.rescore(results)
+      }
       progress.finish()
       Console.line(
         "re-scored \(records.count - skipped.count - unchanged) session(s), \(changed) changed"
@@ -399,6 +411,35 @@ struct RescoreCommand: ParsableCommand {
         Console.line(
           "skipped (scenario no longer in the library): \(skipped.joined(separator: ", "))")
       }
+    }
+  }
+}
+
+/// Runs pure scoring work on every core.
+enum ParallelScoring {
+  /// `body(i)` for every i in 0..<count, spread over the machine's cores; results in order.
+  static func score(_ count: Int, _ body: @Sendable (Int) -> ScoreReport?) -> [ScoreReport?] {
+    let results = Results(count: count)
+    let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, count))
+    DispatchQueue.concurrentPerform(iterations: workers) { worker in
+      var mine: [(Int, ScoreReport?)] = []
+      for i in stride(from: worker, to: count, by: workers) { mine.append((i, body(i))) }
+      results.store(mine)
+    }
+    return results.values
+  }
+
+  /// Results written by the workers, each once, under a lock.
+  private final class Results: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var values: [ScoreReport?]
+
+    init(count: Int) { values = Array(repeating: nil, count: count) }
+
+    func store(_ items: [(Int, ScoreReport?)]) {
+      lock.lock()
+      defer { lock.unlock() }
+      for (i, value) in items { values[i] = value }
     }
   }
 }

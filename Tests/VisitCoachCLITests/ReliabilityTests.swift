@@ -225,6 +225,21 @@ struct ReliabilityTests {
     #expect(try storedTurns(newID, env).count == 4)
   }
 
+  @Test func readingCommandsLeaveTheDatabaseUntouched() throws {
+    let folder = try workspace()
+    let env = environment(folder)
+    _ = try BinaryRunner.run(
+      ["practice", "busy-morning-rush"], stdin: try Data(contentsOf: URL(fileURLWithPath: good)),
+      environment: env)
+    let before = try Data(contentsOf: URL(fileURLWithPath: folder + "/db.sqlite"))
+    for command in [["history"], ["report", "--last"], ["cohort"], ["progress"]] {
+      let r = try BinaryRunner.run(command, environment: env)
+      #expect(r.status == 0, "\(command): \(r.stderr)")
+    }
+    let after = try Data(contentsOf: URL(fileURLWithPath: folder + "/db.sqlite"))
+    #expect(before == after, "a command that only reads changed the database file")
+  }
+
   // MARK: 5. Line ends
 
   @Test(arguments: ["\r\n", "\r"])
