@@ -25,7 +25,10 @@ let package = Package(
       dependencies: ["VisitCoachModel", .product(name: "GRDB", package: "GRDB.swift")]),
     .target(
       name: "ScenarioTesting",
-      dependencies: ["VisitCoachModel", "ScenarioFormat", "Scoring", "Simulation"]),
+      dependencies: [
+        "VisitCoachModel", "ScenarioFormat", "Scoring", "Simulation",
+        .product(name: "Yams", package: "Yams"),
+      ]),
     .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),
     .target(name: "LineEditing", dependencies: ["CReadline"]),
     .target(

@@ -457,7 +457,8 @@ extension ScenarioLibrary {
       // The header blocks alone parse in a fraction of the time; the whole file only if they
       // don't.
       let header = headerBlocks(text)
-      guard let node = (try? Yams.compose(yaml: header, .basic)) ?? nil ?? compose(text, sink: sink),
+      guard
+        let node = (try? Yams.compose(yaml: header, .basic)) ?? nil ?? compose(text, sink: sink),
         let summary = summary(node, traitTitles: titles)
       else {
         unreadable.append(file)

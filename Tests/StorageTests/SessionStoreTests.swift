@@ -25,7 +25,9 @@ struct SessionStoreTests {
   @Test func migratesAnEmptyDatabase() throws {
     let store = try SessionStore(path: temporaryDatabase())
     #expect(
-      try store.appliedMigrations() == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10"])
+      try store.appliedMigrations() == [
+        "v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10",
+      ])
   }
 
   @Test func migratesFromThePreviousSchemaKeepingData() throws {
@@ -46,7 +48,9 @@ struct SessionStoreTests {
     }
     let upgraded = try SessionStore(path: path)
     #expect(
-      try upgraded.appliedMigrations() == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10"])
+      try upgraded.appliedMigrations() == [
+        "v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10",
+      ])
     #expect(try upgraded.transcript(id).turns.map(\.trainee) == ["您好"])
     #expect(try upgraded.sessions().first?.trainee == "小王")
   }

@@ -255,3 +255,38 @@ struct CheckAuditTests {
       ))
   }
 }
+
+@Suite("visitcoach evaluate")
+struct EvaluateCommandTests {
+  static let items = """
+    {"id":"t-p-1","area":"greeting","retailer":{"traits":[],"age_band":"middle","gender":"female","mood":"calm","role":"owner"},"situation":["first_visit"],"context":[],"retailer_said":"","better":"刘姐您好！我是烟草公司的客户经理小王，今天第一次来，认认门。","worse":"喂，你们家今天订多少？","why":"x","tags":["wrong_address"]}
+    {"id":"t-p-2","area":"farewell","retailer":{"traits":[],"age_band":"middle","gender":"male","mood":"calm","role":"owner"},"situation":[],"context":[],"retailer_said":"","better":"嗯。","worse":"嗯。","why":"a tie fails","tags":["stuffing"]}
+    {"id":"t-l-1","area":"greeting","retailer":{"traits":[],"age_band":"middle","gender":"male","mood":"calm","role":"owner"},"situation":["first_visit"],"context":[],"retailer_said":"","utterance":"张老板您好，我是烟草公司客户经理李明。","judgements":{"self_intro":true,"business_before_greeting":false,"made_up_name":true}}
+    """
+
+  @Test func reportsPairsCriteriaAndFailsBelowAMinimum() throws {
+    let path = try BinaryRunner.temporaryFile(Data(Self.items.utf8), suffix: ".jsonl")
+    let r = try BinaryRunner.run(["evaluate", path, "--json"])
+    #expect(r.status == 0, "\(r.stderr)")
+    let json = try #require(
+      try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+    let pairs = try #require(json["pairs"] as? [String: Any])
+    #expect(pairs["wins"] as? Int == 1)
+    #expect(pairs["ties"] as? Int == 1)
+    let criteria = try #require(json["criteria"] as? [String: [String: Any]])
+    #expect(criteria["self_intro"]?["tp"] as? Int == 1)
+    #expect(criteria["business_before_greeting"]?["tn"] as? Int == 1)
+    #expect(json["unknown_criteria"] as? [String] == ["made_up_name"])
+    let text = try BinaryRunner.run(["evaluate", path, "--min-pairs", "0.9"])
+    #expect(text.status == 1, "half the pairs is below 0.9")
+    #expect(text.stdout.contains("FAIL pairs won 0.50 (minimum 0.90)"))
+    #expect(text.stdout.contains("t-p-2: tie"))
+  }
+
+  @Test func aMalformedLineIsNamed() throws {
+    let path = try BinaryRunner.temporaryFile(Data("{\"id\": 1}\n".utf8), suffix: ".jsonl")
+    let r = try BinaryRunner.run(["evaluate", path])
+    #expect(r.status == 2)
+    #expect(r.stderr.contains("\(path):1: not an evaluation item"))
+  }
+}

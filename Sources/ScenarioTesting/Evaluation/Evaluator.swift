@@ -1,0 +1,146 @@
+import Foundation
+import ScenarioFormat
+import Scoring
+import VisitCoachModel
+
+/// What the scorer made of one utterance in an evaluation item.
+public struct UtteranceJudgement: Sendable, Hashable {
+  /// The weighted points the utterance earned (credits minus penalties, in points of the total;
+  /// −100 for a blocker): what decides a pair.
+  public var value: Double
+  /// Check ids credited (fully or partly) in this utterance, including ones credited earlier.
+  public var credited: [String]
+  /// Check ids newly credited by this utterance.
+  public var newlyCredited: [String]
+  /// Penalty ids that fired.
+  public var violated: [String]
+  /// Checks whose words were there but did not count (cancelled by a penalty, or stuffing).
+  public var cancelled: [String]
+  public var stuffing: Bool
+}
+
+/// Plays labelled items through the real scorer, each in a scenario built for its retailer and
+/// area from `scenarios/evaluation/scenario.yaml`.
+public final class Evaluator {
+  private let setup: EvaluationSetup
+  private let template: String
+  private let library: PreparedLibrary
+  private var scenarios: [String: (Scenario, ScoringPlan)] = [:]
+
+  /// An evaluator over the library at `libraryRoot`, with the setup and the scenario template
+  /// of `folder` (normally `scenarios/evaluation`).
+  public init(libraryRoot: String, folder: String) throws {
+    setup = try EvaluationSetup.load(folder + "/setup.yaml")
+    guard let text = try? String(contentsOfFile: folder + "/scenario.yaml", encoding: .utf8)
+    else {
+      throw EvaluationFileError(
+        file: folder + "/scenario.yaml", line: 1, message: "cannot read the scenario template")
+    }
+    template = text
+    library = PreparedLibrary(root: libraryRoot)
+  }
+
+  /// The label names the setup maps, with their kind.
+  public var mappings: [String: EvaluationSetup.CriterionMapping] { setup.criteria }
+
+  /// How the scorer judges `utterance` said in the moment `context` describes.
+  public func judge(_ utterance: String, in context: EvaluationContext, surnameFrom lines: [String])
+    throws -> UtteranceJudgement
+  {
+    let (scenario, plan) = try self.scenario(for: context, surname: surname(in: lines))
+    let phase = setup.phases[context.area] ?? scenario.phases[0].id
+    let mood = setup.moods[context.retailer.mood] ?? 50
+    var scorer = Scorer(plan: plan)
+    var last = TurnScore()
+    // The earlier lines are said in the same phase, then the utterance: only what the
+    // utterance itself earns or costs is judged.
+    for (i, line) in (context.context + [utterance]).enumerated() {
+      last = scorer.score(Utterance(index: i + 1, phase: phase, text: line, moodBefore: mood))
+    }
+    return judgement(last, scenario: scenario, plan: plan)
+  }
+
+  private func judgement(_ turn: TurnScore, scenario: Scenario, plan: ScoringPlan)
+    -> UtteranceJudgement
+  {
+    var weights: [String: Double] = [:]
+    var blockers = Set<String>()
+    var partialPoints: [String: Int] = [:]
+    var points: [String: Int] = [:]
+    for rubric in scenario.rubrics {
+      let max = rubric.criteria.reduce(0) { $0 + $1.points }
+      let perPoint = max > 0 ? Double(rubric.weight) / Double(max) : 0
+      for c in rubric.criteria + rubric.penalties {
+        weights[c.id] = perPoint
+        points[c.id] = abs(c.points)
+        partialPoints[c.id] = c.partialPoints
+        if c.isBlocker { blockers.insert(c.id) }
+      }
+    }
+    var value = 0.0
+    for id in turn.newlyMet { value += Double(points[id] ?? 0) * (weights[id] ?? 0) }
+    for id in turn.newlyPartial { value += Double(partialPoints[id] ?? 0) * (weights[id] ?? 0) }
+    for id in turn.violated {
+      value -= blockers.contains(id) ? 100 : Double(points[id] ?? 0) * (weights[id] ?? 0)
+    }
+    var credited = turn.satisfied
+    for id in turn.newlyMet + turn.newlyPartial where !credited.contains(id) { credited.append(id) }
+    return UtteranceJudgement(
+      value: value, credited: credited, newlyCredited: turn.newlyMet + turn.newlyPartial,
+      violated: turn.violated, cancelled: turn.cancelled, stuffing: turn.stuffing)
+  }
+
+  /// The family name a line addresses the retailer by (刘姐, 王老板, 张大爷 …), if any.
+  func surname(in lines: [String]) -> String? {
+    let titles = [
+      "老板", "大姐", "大哥", "姐", "哥", "大爷", "阿姨", "师傅", "奶奶", "爷爷", "叔", "婶", "店长", "经理", "老师",
+    ]
+    for line in lines {
+      let chars = Array(line)
+      for (i, c) in chars.enumerated() where setup.surnames.contains(c) && i + 1 < chars.count {
+        let rest = String(chars[(i + 1)...])
+        if titles.contains(where: { rest.hasPrefix($0) }) { return String(c) }
+      }
+    }
+    return nil
+  }
+
+  private func scenario(for context: EvaluationContext, surname: String?) throws -> (
+    Scenario, ScoringPlan
+  ) {
+    let r = context.retailer
+    var traits = r.traits
+    if context.situation.contains(where: setup.busySituations.contains), !traits.contains("busy") {
+      traits.append("busy")
+    }
+    if r.ageBand == "elderly", !traits.contains("elderly") { traits.append("elderly") }
+    let family = surname ?? "王"
+    let values: [String: String] = [
+      "network": traits.contains("rural_sideline") ? "rural" : "urban",
+      "visit": context.situation.contains("repeat_visit") ? "repeat" : "first",
+      "name": family + (r.gender == "female" ? "秀英" : "建国"),
+      "surname": family,
+      "age": String(setup.ages[r.ageBand] ?? 45),
+      "gender": r.gender == "female" ? "female" : "male",
+      "role": r.role == "assistant" ? "assistant" : "owner",
+      "traits": traits.joined(separator: ", "),
+      "mood": String(setup.moods[r.mood] ?? 50),
+    ]
+    let key = values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(
+      separator: ";")
+    if let known = scenarios[key] { return known }
+    var text = template
+    for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
+    let result = library.load(scenarioText: text, file: "evaluation(\(context.id)).yaml")
+    guard let scenario = result.scenarios.first else {
+      throw EvaluationFileError(
+        file: "scenario.yaml", line: 1,
+        message:
+          "the evaluation scenario does not load for \(context.id): \(result.errors.map(\.description).joined(separator: "; "))"
+      )
+    }
+    let built = (scenario, ScoringPlan(scenario: scenario))
+    scenarios[key] = built
+    return built
+  }
+}
