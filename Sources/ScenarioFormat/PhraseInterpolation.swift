@@ -11,7 +11,8 @@ struct PhraseInterpolation {
     "scene.strengths", "scene.issues", "knows",
   ]
 
-  init(persona: Persona, scene: [SceneFact]) {
+  init(persona: Persona, scene: [SceneFact], lexicon: [String: [String]] = [:]) {
+    for (name, words) in lexicon { values["lexicon.\(name)"] = words }
     values["address.fitting"] = persona.address.fitting
     values["address.unfitting"] = persona.address.unfitting
     values["persona.name"] = [persona.name]

@@ -17,6 +17,14 @@ struct ScenarioAssembler {
   /// The catalogue files' text, for fingerprints (hashing the brands' descriptions went
   /// through reflection, a tenth of the library's load time).
   var catalogText = ""
+  /// Concept families of the shared lexicon (`scenarios/lexicon/`), by name; rubric phrases use
+  /// them as `{lexicon.name}`.
+  var lexicon: [String: [String]] = [:]
+  /// The lexicon files' text, for fingerprints.
+  var lexiconText = ""
+
+  /// The rubric every scenario is scored with, whether it names it or not.
+  static let requiredRubric = "compliance"
 
   func assemble(
     _ doc: ScenarioDocument, sink: DiagnosticSink, traitSinks: [String: DiagnosticSink],
@@ -58,9 +66,19 @@ struct ScenarioAssembler {
     }
 
     // Rubrics, tuned and interpolated.
-    let interpolation = PhraseInterpolation(persona: persona, scene: doc.scene)
+    let interpolation = PhraseInterpolation(persona: persona, scene: doc.scene, lexicon: lexicon)
     var rubrics: [Rubric] = []
-    for use in doc.rubrics {
+    var uses = doc.rubrics
+    // Compliance is never optional: a scenario may tune it with `use: compliance`, not drop it.
+    if self.rubrics[Self.requiredRubric] != nil,
+      !uses.contains(where: { $0.id.value == Self.requiredRubric })
+    {
+      uses.append(
+        ScenarioDocument.RubricUse(
+          id: Located(value: Self.requiredRubric, mark: doc.mark, keyPath: "rubrics"), weight: nil,
+          disable: [], phrases: [], points: []))
+    }
+    for use in uses {
       guard let rubricDoc = self.rubrics[use.id.value] else {
         sink.error(
           at: use.id.mark, use.id.keyPath,
@@ -187,6 +205,7 @@ struct ScenarioAssembler {
     var hasher = Fingerprint()
     hasher.add(doc.text)
     hasher.add(catalogText)
+    hasher.add(lexiconText)
     for t in traitDocs { hasher.add(t.text) }
     for u in doc.rubrics { if let r = self.rubrics[u.id.value] { hasher.add(r.text) } }
     var scenario = Scenario(

@@ -92,9 +92,8 @@ public enum ScenarioLibrary {
     let traitFiles = doc.persona.traits.map {
       (root as NSString).appendingPathComponent("traits/\($0.value).yaml")
     }
-    let rubricFiles = doc.rubrics.map {
-      (root as NSString).appendingPathComponent("rubrics/\($0.id.value).yaml")
-    }
+    let rubricFiles = Set(doc.rubrics.map(\.id.value) + [ScenarioAssembler.requiredRubric]).sorted()
+      .map { (root as NSString).appendingPathComponent("rubrics/\($0).yaml") }
     guard (traitFiles + rubricFiles).allSatisfy({ FileManager.default.fileExists(atPath: $0) })
     else {
       return load(root: root)
@@ -224,6 +223,18 @@ public enum ScenarioLibrary {
       catalog += read.brands
       visitBag += read.items
     }
+    var lexicon: [String: [String]] = [:]
+    var lexiconText = ""
+    for file in yamlFiles(in: (root as NSString).appendingPathComponent("lexicon")) {
+      let sink = DiagnosticSink(file: file)
+      sinks.append(sink)
+      count += 1
+      guard let text = readText(file, sink: sink), let node = compose(text, sink: sink) else {
+        continue
+      }
+      lexiconText += text
+      LexiconDocument.read(node, into: &lexicon, sink: sink)
+    }
     var criteria = Set<String>()
     var penalties = Set<String>()
     for r in rubrics.values {
@@ -282,7 +293,8 @@ public enum ScenarioLibrary {
     return Library(
       assembler: ScenarioAssembler(
         traits: traits, rubrics: rubrics, libraryCriteria: criteria, libraryPenalties: penalties,
-        traitFlags: traitFlags, catalog: catalog, visitBag: visitBag, catalogText: catalogText),
+        traitFlags: traitFlags, catalog: catalog, visitBag: visitBag, catalogText: catalogText,
+        lexicon: lexicon, lexiconText: lexiconText),
       sinks: sinks, traitSinks: traitSinks, rubricSinks: rubricSinks, fileCount: count)
   }
 

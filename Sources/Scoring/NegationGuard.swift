@@ -1,36 +1,58 @@
-/// Decides whether a phrase occurrence is negated by the words just before it, so that
-/// "我不是来推销的" does not count as pushing and "不好意思" is not read as "好".
+/// Decides whether a phrase occurrence is negated by the words before it in its clause, so that
+/// "我不是来推销的" does not count as pushing, "明天上午我肯定不会给您回话的" is no promise and
+/// "不好意思" is not read as "好".
 ///
-/// A phrase is negated when a negator (不, 没, 别, 未, 无需, 不用, 不是, 不要, ...) ends right
-/// before it, or with one character in between ("不是来推销"). Words that merely contain a
-/// negator character (特别, 告别, 差不多) do not count, nor do A-not-A questions (有没有客人问,
-/// 是不是, 行不行), and the guard never looks past a clause
-/// boundary. It works on the UTF-8 bytes of normalised text and allocates nothing.
+/// A phrase is negated when a negator (不, 没, 别, 未, 无需, 不用, 不是, 不要, 不会, ...) stands
+/// before it in the same clause with at most ``scope`` characters between ("不会给您回话").
+/// What does not count:
+/// - words that merely contain a negator character (特别, 告别, 差不多) and A-not-A questions
+///   (有没有客人问, 是不是, 行不行), which ask rather than deny;
+/// - idioms that start with a negator but deny nothing (不好意思, 没问题, 不客气, 不错);
+/// - a double negation (不会不管, 不能不说), which affirms;
+/// - anything past a clause boundary, a quotation mark, or a turn such as 而是 / 但是 / 可是
+///   ("不是不管，而是明天就给您换": the change is promised).
+/// It works on the UTF-8 bytes of normalised text and allocates nothing.
 public enum NegationGuard {
+  /// Characters that may stand between a negator and the phrase it negates.
+  public static let scope = 3
+
   private static let negators: [[UInt8]] = [
     "无需", "不用", "不是", "不要", "不会", "不能", "没有", "并非", "不", "没", "别", "未", "勿", "莫",
   ].map { Array($0.utf8) }
   /// Two-character words whose second character is a negator but that negate nothing.
   private static let falseNegators: [[UInt8]] = [
     "特别", "分别", "区别", "告别", "级别", "类别", "性别", "识别", "个别", "差不", "离别", "辨别",
-    // A-not-A questions ask, they do not deny: 有没有客人问, 是不是, 能不能, 行不行.
-    "有没", "是不", "能不", "会不", "好不", "行不", "对不", "可不", "用不", "够不",
   ].map { Array($0.utf8) }
+  /// Words that start with a negator and deny nothing.
+  private static let idioms: [[UInt8]] = [
+    "不好意思", "没问题", "不客气", "别客气", "不错", "不少", "不断", "不仅", "不但", "不管怎么",
+    "不论", "没事", "不一会", "不久", "不光",
+  ].map { Array($0.utf8) }
+  /// Words after which what follows is asserted again: the negation before them ends there.
+  private static let turns: [[UInt8]] = ["而是", "但是", "可是", "不过", "只是"].map {
+    Array($0.utf8)
+  }
 
   /// Whether the occurrence starting at byte `start` of `bytes` (normalised text) is negated.
   public static func isNegated(_ bytes: UnsafeBufferPointer<UInt8>, before start: Int) -> Bool {
     var end = start
-    for gap in 0...1 {
-      if gap == 1 {
-        // Step back over one character, unless it is a clause boundary.
-        guard end > 0, bytes[end - 1] != UInt8(ascii: "|") else { return false }
+    for gap in 0...scope {
+      if gap > 0 {
+        // Step back over one character, unless it is a clause boundary or a quotation mark.
+        guard end > 0, bytes[end - 1] != UInt8(ascii: "|"), bytes[end - 1] != TextNormalizer.quote
+        else { return false }
         end -= 1
         while end > 0 && bytes[end] & 0xC0 == 0x80 { end -= 1 }
       }
+      if turns.contains(where: { $0.count <= end && endsWith(bytes, at: end, $0) }) {
+        return false
+      }
       for negator in negators where negator.count <= end && endsWith(bytes, at: end, negator) {
         let from = end - negator.count
-        if isFalseNegator(bytes, negatorStart: from) { continue }
-        return true
+        if isFalseNegator(bytes, negatorStart: from) || isIdiom(bytes, at: from, before: start) {
+          continue
+        }
+        return !isDoubled(bytes, negatorStart: from)
       }
     }
     return false
@@ -44,19 +66,60 @@ public enum NegationGuard {
     return true
   }
 
-  /// Whether the negator starting at `negatorStart` is the second half of a word like 特别.
+  private static func startsWith(_ bytes: UnsafeBufferPointer<UInt8>, at from: Int, _ word: [UInt8])
+    -> Bool
+  {
+    guard from + word.count <= bytes.count else { return false }
+    for k in 0..<word.count where bytes[from + k] != word[k] { return false }
+    return true
+  }
+
+  /// Whether the negator starting at `negatorStart` is the second half of a word like 特别, or
+  /// the middle of an A-not-A question (有没有, 是不是, 能不能, 可不可以: the same character on
+  /// both sides), which asks rather than denies.
   private static func isFalseNegator(_ bytes: UnsafeBufferPointer<UInt8>, negatorStart: Int) -> Bool
   {
-    for word in falseNegators {
-      // Both halves are three-byte CJK characters.
-      let from = negatorStart - 3
-      guard from >= 0, from + word.count <= bytes.count else { continue }
-      var same = true
-      for k in 0..<word.count where bytes[from + k] != word[k] {
-        same = false
-        break
+    // CJK characters are three bytes.
+    let from = negatorStart - 3
+    guard from >= 0 else { return false }
+    if falseNegators.contains(where: { startsWith(bytes, at: from, $0) }) { return true }
+    let after = negatorStart + 3
+    guard after + 3 <= bytes.count else { return false }
+    let single =
+      bytes[negatorStart] == 0xE4 && bytes[negatorStart + 1] == 0xB8
+      && bytes[negatorStart + 2] == 0x8D  // 不
+      || bytes[negatorStart] == 0xE6 && bytes[negatorStart + 1] == 0xB2
+        && bytes[negatorStart + 2] == 0xA1  // 没
+    return single && bytes[from] == bytes[after] && bytes[from + 1] == bytes[after + 1]
+      && bytes[from + 2] == bytes[after + 2]
+  }
+
+  /// Whether the negator at `from` begins an idiom such as 不好意思 or 没问题 that ends before
+  /// `limit` (a phrase inside the idiom, 好 in 不好意思, is part of it and stays negated).
+  private static func isIdiom(_ bytes: UnsafeBufferPointer<UInt8>, at from: Int, before limit: Int)
+    -> Bool
+  {
+    idioms.contains { from + $0.count <= limit && startsWith(bytes, at: from, $0) }
+  }
+
+  /// Whether another negator stands right before this one (不会不, 不能不, 没有不): a double
+  /// negation affirms.
+  private static func isDoubled(_ bytes: UnsafeBufferPointer<UInt8>, negatorStart: Int) -> Bool {
+    var end = negatorStart
+    for gap in 0...1 {
+      if gap > 0 {
+        guard end > 0, bytes[end - 1] != UInt8(ascii: "|") else { return false }
+        end -= 1
+        while end > 0 && bytes[end] & 0xC0 == 0x80 { end -= 1 }
       }
-      if same { return true }
+      for negator in negators where negator.count <= end && endsWith(bytes, at: end, negator) {
+        let from = end - negator.count
+        if !isFalseNegator(bytes, negatorStart: from)
+          && !isIdiom(bytes, at: from, before: negatorStart)
+        {
+          return true
+        }
+      }
     }
     return false
   }

@@ -33,15 +33,21 @@ public struct PreparedUtterance: Sendable {
     var matched: [(check: Int32, pattern: Int32, start: Int32, end: Int32)] = []
     var boundaries = 0
     normalized.withUTF8 { bytes in
-      for byte in bytes where byte == UInt8(ascii: "|") { boundaries += 1 }
+      for byte in bytes where byte == UInt8(ascii: "|") || byte == TextNormalizer.quote {
+        boundaries += 1
+      }
       var found: [PhraseAutomaton.Match] = []
       plan.automaton.collect(bytes, into: &found)
       guard !found.isEmpty else { return }
+      // What is inside quotation marks is reported speech, not the trainee's own act
+      // (我绝不会说"跟我没关系"这种话): phrases there count for nothing.
+      let quoted = Self.quotedSpans(bytes)
       // Keyed by start byte: many phrases can start at one place, and a long utterance has
       // many places, so a list searched linearly made scoring quadratic in length.
       var negationCache: [Int: Bool] = [:]
       matched.reserveCapacity(found.count)
       for match in found {
+        if !quoted.isEmpty && quoted.contains(where: { $0.contains(match.start) }) { continue }
         let first = Int(plan.useStart[match.pattern])
         let last = Int(plan.useStart[match.pattern + 1])
         for u in first..<last {
@@ -83,6 +89,21 @@ public struct PreparedUtterance: Sendable {
     self.hits = hits
     self.matched = matched
     textLength = normalized.utf8.count - boundaries
+  }
+
+  /// Byte ranges between paired quotation marks (an unpaired last mark quotes nothing).
+  static func quotedSpans(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+    var spans: [Range<Int>] = []
+    var open: Int?
+    for (i, byte) in bytes.enumerated() where byte == TextNormalizer.quote {
+      if let from = open {
+        spans.append(from..<i)
+        open = nil
+      } else {
+        open = i
+      }
+    }
+    return spans
   }
 
   /// The hit of check `index`, if it had one.

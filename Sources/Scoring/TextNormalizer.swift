@@ -44,6 +44,13 @@ public enum TextNormalizer {
         continue
       }
       if v >= 0xFF01 && v <= 0xFF5E { v -= 0xFEE0 }  // full-width ASCII to half-width
+      if isQuote(v) {
+        // Quotation marks stay visible as `"` (a clause boundary of their own), so what is
+        // quoted can be told from what the trainee says in their own voice.
+        pendingBoundary = false
+        out.append(UInt8(ascii: "\""))
+        continue
+      }
       if v < 0x80 {
         if (v >= 0x61 && v <= 0x7A) || (v >= 0x30 && v <= 0x39) {
           emit(v)
@@ -65,6 +72,14 @@ public enum TextNormalizer {
       }
     }
     return String(decoding: out, as: UTF8.self)
+  }
+
+  /// The mark every quotation mark becomes (`"`, “ ”, 「 」, 『 』, ‘ ’).
+  public static let quote: UInt8 = UInt8(ascii: "\"")
+
+  @inline(__always) static func isQuote(_ v: UInt32) -> Bool {
+    v == 0x22 || v == 0x201C || v == 0x201D || v == 0x2018 || v == 0x2019
+      || (v >= 0x300C && v <= 0x300F)
   }
 
   /// The clause boundary that punctuation becomes.

@@ -1,5 +1,6 @@
-import Scoring
 import Testing
+
+@testable import Scoring
 
 @Suite("Text normalisation")
 struct NormalizationTests {
@@ -9,7 +10,7 @@ struct NormalizationTests {
     ("您好　王老板", "您好王老板"),
     ("谢谢\u{1b}[31m您\u{1b}[0m", "谢谢您"),
     ("你好\u{0}\u{7}世界", "你好世界"),
-    ("“理解”，但是……", "理解|但是"),
+    ("“理解”，但是……", "\"理解\"|但是"),
     ("Hello, World", "hello|world"),
     ("", ""),
   ])
@@ -66,6 +67,15 @@ struct NegationTests {
     ("有没有客人来问", "客人来问", false),  // a question, not a denial
     ("没有客人来问", "客人来问", true),
     ("是不是卖得快", "卖得快", false),
+    // The scope reaches a few characters on, within the clause.
+    ("明天上午我肯定不会给您回话的", "回话", true),
+    ("我不理解您为什么着急", "理解", true),
+    ("这事跟我真没关系", "关系", true),
+    ("不好意思打扰了明天给您回话", "回话", false),  // an idiom that denies nothing
+    ("不会不管的", "管", false),  // a double negation affirms
+    ("不是不管而是明天就给您换", "换", false),  // 而是 turns the clause back
+    ("不|明天给您回话", "回话", false),
+    ("不会\"给您回话", "回话", false),  // nor past a quotation mark
   ])
   func negation(_ text: String, _ phrase: String, _ negated: Bool) {
     var copy = text
@@ -74,6 +84,24 @@ struct NegationTests {
     copy.withUTF8 { bytes in
       #expect(NegationGuard.isNegated(bytes, before: start) == negated)
     }
+  }
+}
+
+@Suite("Reported speech")
+struct ReportedSpeechTests {
+  @Test func quotedPhrasesAreNotTheTraineesOwnAct() {
+    var text = TextNormalizer.normalize("我绝不会说“跟我没关系”这种话，这事我管到底")
+    let quoted = text.utf8.distance(
+      from: text.startIndex, to: text.range(of: "跟我没关系")!.lowerBound)
+    let own = text.utf8.distance(from: text.startIndex, to: text.range(of: "管到底")!.lowerBound)
+    text.withUTF8 { bytes in
+      let spans = PreparedUtterance.quotedSpans(bytes)
+      #expect(spans.count == 1)
+      #expect(spans.contains { $0.contains(quoted) })
+      #expect(!spans.contains { $0.contains(own) })
+    }
+    var unpaired = TextNormalizer.normalize("他说“跟我没关系")
+    unpaired.withUTF8 { #expect(PreparedUtterance.quotedSpans($0).isEmpty) }
   }
 }
 

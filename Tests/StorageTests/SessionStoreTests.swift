@@ -74,7 +74,8 @@ struct SessionStoreTests {
     }
     let upgraded = try SessionStore(path: path)
     let progress = try upgraded.progress(trainee: "小张")
-    #expect(progress.areas.map(\.id) == ["greeting", "opening", "farewell", "conduct"])
+    #expect(
+      progress.areas.map(\.id) == ["greeting", "opening", "farewell", "conduct", "compliance"])
     #expect(progress.latest?.areas["greeting"] != nil)
   }
 

@@ -27,7 +27,10 @@ struct CommandTests {
     #expect(json["passed"] as? Bool == true)
     #expect(json["ended_by"] as? String == "trainee")
     let areas = try #require(json["areas"] as? [[String: Any]])
-    #expect(areas.map { $0["id"] as? String } == ["greeting", "opening", "farewell", "conduct"])
+    #expect(
+      areas.map { $0["id"] as? String } == [
+        "greeting", "opening", "farewell", "conduct", "compliance",
+      ])
     let criterion = try #require((areas[0]["criteria"] as? [[String: Any]])?.first)
     for key in ["id", "title", "status", "points", "max", "evidence", "tip"] {
       #expect(criterion[key] != nil, "criterion lacks \(key)")
@@ -194,7 +197,7 @@ struct CheckAuditTests {
   func library(_ files: [String: String]) throws -> String {
     let root = NSTemporaryDirectory() + "visitcoach-audit-\(UUID().uuidString)"
     try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-    for sub in ["traits", "rubrics"] {
+    for sub in ["traits", "rubrics", "lexicon"] {
       try FileManager.default.copyItem(
         atPath: TestLibrary.scenariosRoot + "/" + sub, toPath: root + "/" + sub)
     }
