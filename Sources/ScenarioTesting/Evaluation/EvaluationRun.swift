@@ -161,7 +161,7 @@ extension Evaluator {
           let predicted =
             mapping.kind == "fault"
             ? mapping.checks.contains(where: j.violated.contains)
-            : mapping.checks.contains(where: j.credited.contains)
+            : mapping.checks.contains { j.credited.contains($0) || j.said.contains($0) }
           var t =
             run.criteria[name]
             ?? .init(kind: mapping.kind, detected: !mapping.checks.isEmpty)

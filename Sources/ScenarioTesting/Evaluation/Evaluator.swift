@@ -10,6 +10,9 @@ public struct UtteranceJudgement: Sendable, Hashable {
   public var value: Double
   /// Check ids credited (fully or partly) in this utterance, including ones credited earlier.
   public var credited: [String]
+  /// Check ids whose words the utterance meets, whether or not they apply in this phase (what
+  /// a label asks: is the behaviour there at all).
+  public var said: Set<String> = []
   /// Check ids newly credited by this utterance.
   public var newlyCredited: [String]
   /// Penalty ids that fired.
@@ -57,7 +60,14 @@ public final class Evaluator {
     for (i, line) in (context.context + [utterance]).enumerated() {
       last = scorer.score(Utterance(index: i + 1, phase: phase, text: line, moodBefore: mood))
     }
-    return judgement(last, scenario: scenario, plan: plan)
+    var result = judgement(last, scenario: scenario, plan: plan)
+    let prepared = scorer.prepare(utterance)
+    for mapping in setup.criteria.values where mapping.kind == "positive" {
+      for id in mapping.checks where scorer.wordsMeet(anyOf: [id], in: prepared) {
+        result.said.insert(id)
+      }
+    }
+    return result
   }
 
   private func judgement(_ turn: TurnScore, scenario: Scenario, plan: ScoringPlan)
@@ -117,7 +127,8 @@ public final class Evaluator {
     let family = surname ?? "王"
     let values: [String: String] = [
       "network": traits.contains("rural_sideline") ? "rural" : "urban",
-      "visit": context.situation.contains("repeat_visit") ? "repeat" : "first",
+      // Most visits are repeat visits (a route is walked every week); first only when said.
+      "visit": context.situation.contains("first_visit") ? "first" : "repeat",
       "name": family + (r.gender == "female" ? "秀英" : "建国"),
       "surname": family,
       "age": String(setup.ages[r.ageBand] ?? 45),
