@@ -31,6 +31,7 @@ test: deps
 	$(SWIFT) test --skip-build
 	$(BIN) check scenarios
 	$(BIN) test scenarios/tests
+	$(BIN) evaluate scenarios/evaluation/test --disagreements 0
 	.build/debug/VisitCoachFuzz Fuzz/corpus/loader scenarios
 	VISITCOACH_FUZZ=script .build/debug/VisitCoachFuzz Fuzz/corpus/script scenarios/samples
 

@@ -424,6 +424,13 @@ public final class PreparedLibrary {
   public func load(scenarioText: String, file: String) -> LoadResult {
     ScenarioLibrary.loadText(scenarioText, file: file, into: library)
   }
+
+  /// The shared lexicon's concept families, by name.
+  public var lexicon: [String: [String]] { library.assembler.lexicon }
+
+  /// Problems found while reading the library's shared files (traits, rubrics, catalogue,
+  /// lexicon).
+  public var diagnostics: [Diagnostic] { library.sinks.flatMap(\.items) }
 }
 
 /// What `visitcoach list` shows of a scenario, read without assembling it.

@@ -92,7 +92,7 @@ public struct PreparedUtterance: Sendable {
   }
 
   /// Byte ranges between paired quotation marks (an unpaired last mark quotes nothing).
-  static func quotedSpans(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+  public static func quotedSpans(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
     var spans: [Range<Int>] = []
     var open: Int?
     for (i, byte) in bytes.enumerated() where byte == TextNormalizer.quote {

@@ -52,6 +52,16 @@ public struct Scorer: Sendable {
     PreparedUtterance(text, plan: plan)
   }
 
+  /// Every check whose words the utterance meets (ignoring phase, mood, window and order), with
+  /// the phrases that counted: what `visitcoach lexicon try` shows.
+  public func wordsMet(in prepared: PreparedUtterance) -> [(id: String, words: [String])] {
+    plan.checks.indices.compactMap { i in
+      let id = plan.checks[i].criterion.id
+      guard wordsMeet(anyOf: [id], in: prepared) else { return nil }
+      return (id, prepared.words(for: i, plan: plan))
+    }
+  }
+
   /// Whether the words of an utterance meet any of these criteria, ignoring phase, mood,
   /// window and order. The engine uses it to tell which phase an utterance belongs to.
   public func wordsMeet(anyOf ids: [String], in prepared: PreparedUtterance) -> Bool {

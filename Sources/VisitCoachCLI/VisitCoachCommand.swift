@@ -13,7 +13,8 @@ public struct VisitCoachCommand: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       PracticeCommand.self, ReplayCommand.self, CheckCommand.self, TestCommand.self,
-      ExplainCommand.self, CoverageCommand.self, EvaluateCommand.self, HistoryCommand.self,
+      ExplainCommand.self, CoverageCommand.self, EvaluateCommand.self, LexiconCommand.self,
+      HistoryCommand.self,
       ReportCommand.self,
       RescoreCommand.self, ProgressCommand.self, CohortCommand.self,
       ResumeCommand.self,

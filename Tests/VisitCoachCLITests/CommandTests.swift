@@ -293,3 +293,26 @@ struct EvaluateCommandTests {
     #expect(r.stderr.contains("\(path):1: not an evaluation item"))
   }
 }
+
+@Suite("visitcoach lexicon")
+struct LexiconCommandTests {
+  @Test func tryShowsQuotesNegationFamiliesAndChecks() throws {
+    let r = try BinaryRunner.run([
+      "lexicon", "try", "明天上午我肯定不会给您回话的，我绝不会说“跟我没关系”这种话。下周三我再来看您。",
+    ])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout.contains("quoted (reported speech, counts for nothing): 跟我没关系"))
+    #expect(r.stdout.contains("negated: 回话"))
+    #expect(r.stdout.contains("day_specific: "))
+    #expect(r.stdout.contains("farewell.next_visit"))
+  }
+
+  @Test func showListsAFamilyAndSuggestsANearName() throws {
+    let r = try BinaryRunner.run(["lexicon", "show", "day_specific"])
+    #expect(r.status == 0)
+    #expect(r.stdout.contains("礼拜三"))
+    let wrong = try BinaryRunner.run(["lexicon", "show", "day_specifc"])
+    #expect(wrong.status == 2)
+    #expect(wrong.stderr.contains("did you mean 'day_specific'?"))
+  }
+}
