@@ -26,8 +26,12 @@ public struct PreparedUtterance: Sendable {
   let matched: [(check: Int32, pattern: Int32, start: Int32, end: Int32)]
   /// Bytes of text, clause boundaries excluded.
   let textLength: Int
+  /// The steps the analysis took (bytes read, phrase occurrences and their uses, negation
+  /// checks): a measure of cost that tests can compare across input sizes without timing.
+  public let work: Int
 
   init(_ text: String, plan: ScoringPlan) {
+    var work = 0
     var normalized = TextNormalizer.normalize(text)
     var hits: [(check: Int, hit: CheckHit)] = []
     var matched: [(check: Int32, pattern: Int32, start: Int32, end: Int32)] = []
@@ -36,21 +40,33 @@ public struct PreparedUtterance: Sendable {
       for byte in bytes where byte == UInt8(ascii: "|") || byte == TextNormalizer.quote {
         boundaries += 1
       }
+      work += 2 * bytes.count  // this count and the automaton pass
       var found: [PhraseAutomaton.Match] = []
       plan.automaton.collect(bytes, into: &found)
       guard !found.isEmpty else { return }
       // What is inside quotation marks is reported speech, not the trainee's own act
-      // (我绝不会说"跟我没关系"这种话): phrases there count for nothing.
-      let quoted = Self.quotedSpans(bytes)
+      // (我绝不会说"跟我没关系"这种话): phrases there count for nothing. Marked per byte, so
+      // an utterance full of quotation marks costs no more than one without.
+      let spans = Self.quotedSpans(bytes)
+      var quoted: [Bool] = []
+      if !spans.isEmpty {
+        quoted = Array(repeating: false, count: bytes.count)
+        for span in spans {
+          for i in span { quoted[i] = true }
+        }
+        work += bytes.count
+      }
       // Keyed by start byte: many phrases can start at one place, and a long utterance has
       // many places, so a list searched linearly made scoring quadratic in length.
       var negationCache: [Int: Bool] = [:]
       matched.reserveCapacity(found.count)
       for match in found {
-        if !quoted.isEmpty && quoted.contains(where: { $0.contains(match.start) }) { continue }
+        work += 1
+        if !quoted.isEmpty && quoted[match.start] { continue }
         let first = Int(plan.useStart[match.pattern])
         let last = Int(plan.useStart[match.pattern + 1])
         for u in first..<last {
+          work += 1
           let use = plan.useList[u]
           if plan.flags[use.check].negationGuard {
             let negated: Bool
@@ -59,11 +75,13 @@ public struct PreparedUtterance: Sendable {
             } else {
               negated = NegationGuard.isNegated(bytes, before: match.start)
               negationCache[match.start] = negated
+              work += NegationGuard.scope + 1
             }
             if negated { continue }
           }
           var slot = 0
           while slot < hits.count && hits[slot].check < use.check { slot += 1 }
+          work += slot
           if slot == hits.count || hits[slot].check != use.check {
             hits.insert((use.check, CheckHit()), at: slot)
           }
@@ -86,6 +104,7 @@ public struct PreparedUtterance: Sendable {
       }
     }
     self.normalized = normalized
+    self.work = work
     self.hits = hits
     self.matched = matched
     textLength = normalized.utf8.count - boundaries
