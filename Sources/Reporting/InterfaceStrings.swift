@@ -127,7 +127,10 @@ public struct InterfaceStrings: Sendable {
 
   public static let chinese = InterfaceStrings(
     heading: "拜访评分报告", total: "总分", passed: "通过", failed: "未通过", passMark: "及格线",
-    endedBy: ["trainee": "拜访完成", "retailer_left": "零售户请你离开", "time_up": "超出拜访时间"],
+    endedBy: [
+      "trainee": "拜访完成", "stopped": "中途结束（没有走完拜访）", "retailer_left": "零售户请你离开",
+      "time_up": "超出拜访时间",
+    ],
     time: "用时", hintsUsed: "使用提示", none: "无", weight: "权重", notApplicable: "不适用",
     tip: "提示", example: "示范", penalty: "扣分", blockers: "一票否决", turnLog: "逐轮记录",
     trainee: "我", turnPrefix: "第", turnSuffix: "轮", mood: "好感", improve: "最需要改进的三点",
@@ -183,7 +186,8 @@ public struct InterfaceStrings: Sendable {
     heading: "Visit score report", total: "Total", passed: "PASSED", failed: "NOT PASSED",
     passMark: "pass mark",
     endedBy: [
-      "trainee": "visit completed", "retailer_left": "the retailer sent you away",
+      "trainee": "visit completed", "stopped": "stopped before the visit was over",
+      "retailer_left": "the retailer sent you away",
       "time_up": "out of time",
     ],
     time: "Time", hintsUsed: "Hints used", none: "none", weight: "weight", notApplicable: "n/a",

@@ -129,17 +129,24 @@ public struct Conversation: Sendable {
     if !transcript.hintsUsed.contains(phase) { transcript.hintsUsed.append(phase) }
   }
 
-  /// Ends the visit (the trainee leaves, or input ended).
-  public mutating func finish(_ reason: EndReason = .trainee) {
+  /// Ends the visit (the trainee leaves, or input ended). Without a reason: taking leave when the
+  /// visit is in its last phase, stopping early otherwise.
+  public mutating func finish(_ reason: EndReason? = nil) {
     guard state.ended == nil else { return }
+    let reason = reason ?? defaultEnding
     state.ended = reason
     transcript.endedBy = reason
+  }
+
+  /// How a visit that the trainee ends now ended: taken leave in the last phase, else stopped.
+  private var defaultEnding: EndReason {
+    state.phaseIndex == scenario.phases.count - 1 ? .trainee : .stopped
   }
 
   /// The score report for the visit so far.
   public var report: ScoreReport {
     var t = transcript
-    if t.endedBy == nil { t.endedBy = .trainee }
+    if t.endedBy == nil { t.endedBy = defaultEnding }
     return scorer.report(for: t, scenario: scenario)
   }
 

@@ -14,8 +14,11 @@ public enum TurnKind: String, Sendable, Codable, CaseIterable {
 
 /// Why a visit ended.
 public enum EndReason: String, Sendable, Codable, CaseIterable {
-  /// The trainee ended it (farewell, `/quit`, end of input).
+  /// The trainee took leave: the visit reached its last phase (the farewell) and ended there.
   case trainee
+  /// The trainee stopped before the visit was over (`/quit`, Ctrl-D, a closed terminal, end of
+  /// input) while it had not reached its last phase.
+  case stopped
   /// The retailer ran out of patience and sent the trainee away.
   case retailerLeft = "retailer_left"
   /// The simulated clock passed the visit's time budget.
