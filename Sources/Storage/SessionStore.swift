@@ -360,9 +360,19 @@ public final class SessionStore: Sendable {
 
   // MARK: - Reading
 
-  /// The newest session, optionally of one trainee.
+  /// The most recent session: the one that ended last, or started last if that is later (a
+  /// session resumed and finished today is newer than one started an hour ago).
   public func newestSession(trainee: String? = nil) throws -> SessionRecord? {
-    try sessions(trainee: trainee, limit: 1).first
+    try pool.read { db in
+      var sql = "SELECT * FROM session"
+      var arguments: StatementArguments = []
+      if let trainee {
+        sql += " WHERE trainee = ?"
+        arguments += [trainee]
+      }
+      sql += " ORDER BY MAX(started_at, COALESCE(finished_at, started_at)) DESC, rowid DESC LIMIT 1"
+      return try Row.fetchOne(db, sql: sql, arguments: arguments).map(Self.record)
+    }
   }
 
   /// Sessions, newest first, optionally of one trainee or scenario.

@@ -22,6 +22,22 @@ func turn(_ i: Int, _ text: String, retailer: String? = "嗯。") -> Turn {
 struct SessionStoreTests {
   let scenario = TestLibrary.scenario("busy-morning-rush")
 
+  @Test func theNewestSessionIsTheOneThatEndedLast() throws {
+    let store = try SessionStore(path: temporaryDatabase())
+    let resumed = try store.start(
+      trainee: "小王", scenario: scenario, seed: 1, openingLine: nil,
+      startedAt: "2026-12-01T10:00:00+08:00")
+    let later = try store.start(
+      trainee: "小王", scenario: scenario, seed: 2, openingLine: nil,
+      startedAt: "2026-12-01T11:00:00+08:00")
+    #expect(try store.newestSession()?.id == later)
+    // The first one is resumed and finished now: it is what "the last session" means.
+    let transcript = Transcript(scenarioID: scenario.id, seed: 1, turns: [turn(1, "陈老板，您好！")])
+    try store.finish(
+      resumed, transcript: transcript, report: Scorer.score(transcript, scenario: scenario))
+    #expect(try store.newestSession()?.id == resumed)
+  }
+
   @Test func migratesAnEmptyDatabase() throws {
     let store = try SessionStore(path: temporaryDatabase())
     #expect(
