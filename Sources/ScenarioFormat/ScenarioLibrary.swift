@@ -208,16 +208,22 @@ public enum ScenarioLibrary {
       rubrics[doc.id.value] = doc
       rubricSinks[doc.id.value] = sink
     }
+    // Shared folders (catalogue, lexicon): every file composed, with its own diagnostics.
+    func eachFile(in folder: String, _ body: (String, Yams.Node, DiagnosticSink) -> Void) {
+      for file in yamlFiles(in: (root as NSString).appendingPathComponent(folder)) {
+        let sink = DiagnosticSink(file: file)
+        sinks.append(sink)
+        count += 1
+        guard let text = readText(file, sink: sink), let node = compose(text, sink: sink) else {
+          continue
+        }
+        body(text, node, sink)
+      }
+    }
     var catalog: [Brand] = []
     var visitBag: [VisitItem] = []
     var catalogText = ""
-    for file in yamlFiles(in: (root as NSString).appendingPathComponent("catalog")) {
-      let sink = DiagnosticSink(file: file)
-      sinks.append(sink)
-      count += 1
-      guard let text = readText(file, sink: sink), let node = compose(text, sink: sink) else {
-        continue
-      }
+    eachFile(in: "catalog") { text, node, sink in
       catalogText += text
       let read = CatalogDocument.read(node, sink: sink)
       catalog += read.brands
@@ -225,13 +231,7 @@ public enum ScenarioLibrary {
     }
     var lexicon: [String: [String]] = [:]
     var lexiconText = ""
-    for file in yamlFiles(in: (root as NSString).appendingPathComponent("lexicon")) {
-      let sink = DiagnosticSink(file: file)
-      sinks.append(sink)
-      count += 1
-      guard let text = readText(file, sink: sink), let node = compose(text, sink: sink) else {
-        continue
-      }
+    eachFile(in: "lexicon") { text, node, sink in
       lexiconText += text
       LexiconDocument.read(node, into: &lexicon, sink: sink)
     }
