@@ -238,8 +238,14 @@ public struct Scorer: Sendable {
     // Keyword stuffing: the utterance is little but rubric phrases and meets many criteria at
     // once ("您好老板理解抱歉谢谢下周再来再见"); a real utterance that meets as many has words of
     // its own between them.
+    // A dated promise (a `promise: true` criterion met: what, and by when) is content a
+    // retailer can hold the trainee to, so an utterance that makes one is not empty, however
+    // many formulas surround it.
     let positives = firedList.filter { !plan.flags[$0].isPenalty && state[$0] & cancelledBit == 0 }
-    if positives.count >= plan.settings.stuffingCriteria && prepared.textLength > 0
+    let promises = positives.contains {
+      plan.checks[$0].criterion.isPromise && state[$0] & fullBit != 0
+    }
+    if !promises && positives.count >= plan.settings.stuffingCriteria && prepared.textLength > 0
       && Double(prepared.coveredLength(by: positives)) / Double(prepared.textLength)
         >= plan.settings.stuffingCoverage
     {
