@@ -65,6 +65,8 @@ struct CriterionDocument: Sendable {
   var group: String?
   var examples: [CriterionExample] = []
   var isPromise = false
+  /// Credit for a courteous or caring act, cancelled by any penalty in the same utterance.
+  var isCourtesy = false
 
   init?(_ r: MapReader, isPenalty: Bool) {
     guard let id = r.string("id", required: "a name unique in the rubric, e.g. self_intro") else {
@@ -124,6 +126,7 @@ struct CriterionDocument: Sendable {
     example = r.string("example")?.value ?? ""
     group = r.string("group")?.value
     isPromise = r.bool("promise")?.value ?? false
+    isCourtesy = r.bool("courtesy")?.value ?? false
     if let e = r.map("examples") {
       for (key, match) in [("match", true), ("no_match", false)] {
         for text in e.strings(key) {

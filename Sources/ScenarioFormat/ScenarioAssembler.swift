@@ -354,6 +354,7 @@ struct ScenarioAssembler {
         group: c.group.map { "\(doc.id.value).\($0)" })
       criterion.examples = c.examples
       criterion.isPromise = c.isPromise
+      criterion.isCourtesy = c.isCourtesy
       criterion.refersToScene = (c.match.any + c.match.all.flatMap { $0 }).contains {
         // Only phrases with a brace pay for the substring search.
         $0.value.contains(Character("{")) && $0.value.contains("{scene.")

@@ -228,11 +228,14 @@ public struct Scorer: Sendable {
     }
     firedList.sort()
 
-    // Penalties cancel criteria in the same utterance.
+    // Penalties cancel criteria in the same utterance: those they name, and any courtesy
+    // (politeness wrapped around a fault is not politeness).
     for i in firedList where plan.flags[i].isPenalty {
       let check = plan.checks[i]
       for j in firedList where !plan.flags[j].isPenalty {
-        if check.cancelsAll || check.cancels.contains(j) { state[j] |= cancelledBit }
+        if check.cancelsAll || check.cancels.contains(j) || plan.checks[j].criterion.isCourtesy {
+          state[j] |= cancelledBit
+        }
       }
     }
     // Keyword stuffing: the utterance is little but rubric phrases and meets many criteria at

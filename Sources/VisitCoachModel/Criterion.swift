@@ -207,6 +207,10 @@ public struct Criterion: Sendable, Hashable, Identifiable {
   public var examples: [CriterionExample] = []
   /// Meeting it makes a promise (an action with a date) that the visit record must carry.
   public var isPromise = false
+  /// Credit for a courteous or caring act (a polite greeting, empathy, an apology, thanks):
+  /// any penalty in the same utterance cancels it, since a sneer or a threat wrapped in polite
+  /// words is not politeness (the frame of the whole utterance).
+  public var isCourtesy = false
   /// Its phrases name what is in the store (a `{scene…}` placeholder): before `/look`, words
   /// about facts only a look reveals do not count.
   public var refersToScene = false

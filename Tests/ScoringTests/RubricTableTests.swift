@@ -273,3 +273,17 @@ func check(_ c: RubricCase, sourceLocation: SourceLocation = #_sourceLocation) {
       !score.violated.contains(id), "expected \(id) not triggered", sourceLocation: sourceLocation)
   }
 }
+
+@Suite("The frame of the whole utterance")
+struct FrameTests {
+  static let visit = TestLibrary.scenario("full-visit-urban-a")
+
+  @Test func aFaultCancelsTheCourtesyAroundIt() {
+    let polite = TestLibrary.score("谢谢您，这周金桥到了，您看要不要订两条？", in: Self.visit, phase: "service")
+    #expect(polite.newlyMet.contains("conduct.courtesy"))
+    let pushy = TestLibrary.score("谢谢您，这是公司重点推的，您帮帮忙多订点。", in: Self.visit, phase: "service")
+    #expect(pushy.violated.contains("conduct.pushing"))
+    #expect(!pushy.newlyMet.contains("conduct.courtesy"), "\(pushy)")
+    #expect(pushy.cancelled.contains("conduct.courtesy"))
+  }
+}
