@@ -17,6 +17,13 @@ extension Yams.Node {
   }
 }
 
+/// How strict the readers are about keys they don't know.
+public enum FormatStrictness {
+  /// Unknown keys are warnings instead of errors (`--lenient`, for files written for an older
+  /// VisitCoach). Set once, before anything is loaded.
+  nonisolated(unsafe) public static var lenient = false
+}
+
 /// The longest text one YAML value may hold, in characters. The longest shipped value is under
 /// 200; a cap keeps a pasted or generated monster (millions of characters) from costing seconds
 /// and gigabytes in matching and from flooding diagnostics.
@@ -222,12 +229,22 @@ final class MapReader {
     return MapReader(node, path: child(key), sink: sink)
   }
 
-  /// Reports keys that were never asked for as warnings (Codable would ignore them silently).
+  /// Reports keys that were never asked for. A misspelt key (`whne:` for `when:`) silently
+  /// changes what the scenario does, so it is an error, with the key it probably means; with
+  /// ``FormatStrictness/lenient`` (`--lenient`, for old files) only a warning.
   func finish() {
     for pair in pairs where !used.contains(pair.key) {
-      sink.warning(
-        at: pair.keyNode.sourceMark, child(pair.key),
-        "unknown key '\(pair.key)' is ignored\(Suggestions.hint(pair.key, in: used))")
+      let hint = Suggestions.hint(pair.key, in: used)
+      if FormatStrictness.lenient {
+        sink.warning(
+          at: pair.keyNode.sourceMark, child(pair.key),
+          "unknown key '\(pair.key)' is ignored\(hint)")
+      } else {
+        sink.error(
+          at: pair.keyNode.sourceMark, child(pair.key),
+          "unknown key '\(pair.key)'\(hint): it would be ignored and change what the file does; fix the key, or pass --lenient to accept old files with a warning"
+        )
+      }
     }
   }
 

@@ -19,10 +19,14 @@ struct CheckCommand: ParsableCommand {
   @Flag(help: "Print the result as JSON (for editors).")
   var json = false
 
+  @Flag(help: "Unknown keys are warnings, not errors (for files written for an older VisitCoach).")
+  var lenient = false
+
   @Option(help: "The scenario library folder (default: ./scenarios or $VISITCOACH_SCENARIOS).")
   var scenarios: String?
 
   func run() throws {
+    if lenient { FormatStrictness.lenient = true }
     try Failure.reported {
       let targets = paths.isEmpty ? [try ScenarioLocation.resolve(scenarios).root] : paths
       var result = ScenarioLibrary.load(paths: targets)

@@ -18,6 +18,9 @@ struct TestCommand: ParsableCommand {
   @Argument(help: "Test files or folders (default: scenarios/tests).")
   var paths: [String] = []
 
+  @Flag(help: "Unknown keys are warnings, not errors (for files written for an older VisitCoach).")
+  var lenient = false
+
   @Flag(name: .shortAndLong, help: "Show every turn of failing tests.")
   var verbose = false
 
@@ -25,6 +28,7 @@ struct TestCommand: ParsableCommand {
   var scenarios: String?
 
   func run() throws {
+    if lenient { FormatStrictness.lenient = true }
     try Failure.reported {
       let location = try ScenarioLocation.resolve(scenarios)
       let targets = paths.isEmpty ? [location.root + "/tests"] : paths

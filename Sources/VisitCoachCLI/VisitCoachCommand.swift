@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ScenarioFormat
 
 #if canImport(Glibc)
   import Glibc
@@ -31,6 +32,11 @@ public struct VisitCoachCommand: ParsableCommand {
   public static func launch() -> Never {
     // A reader that went away must show up as a failed write, not kill the process mid-save.
     signal(SIGPIPE, SIG_IGN)
+    // Every command reading old files can accept unknown keys with a warning; check and test
+    // also take --lenient.
+    if ProcessInfo.processInfo.environment["VISITCOACH_LENIENT"] == "1" {
+      FormatStrictness.lenient = true
+    }
     var status: Int32 = 0
     do {
       var command = try parseAsRoot()

@@ -171,12 +171,23 @@ struct DiagnosticsTests {
     #expect(error.location.column == 1)
   }
 
-  @Test func unknownKeyIsAWarningWithASuggestion() throws {
+  @Test func unknownKeyIsAnErrorWithASuggestion() throws {
     let yaml = validScenario.replacingOccurrences(of: "arrival:", with: "arival:")
     let result = diagnose(yaml)
-    let warning = try #require(result.warnings.first)
-    #expect(warning.message.contains("unknown key 'arival' is ignored"))
+    #expect(
+      result.errors.contains {
+        $0.message.contains("unknown key 'arival'") && $0.message.contains("did you mean")
+      })
     #expect(result.errors.contains { $0.message.contains("missing required key 'arrival'") })
+  }
+
+  @Test func aMisspeltConditionKeyStopsCheck() throws {
+    let yaml = validScenario.replacingOccurrences(
+      of: "when: { phase: greeting }", with: "whne: { phase: greeting }")
+    #expect(yaml != validScenario)
+    let result = diagnose(yaml)
+    #expect(
+      result.errors.contains { $0.message.contains("unknown key 'whne'") }, "\(result.diagnostics)")
   }
 
   @Test func unsupportedVersion() throws {
