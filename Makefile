@@ -9,7 +9,7 @@ FUZZ_SECONDS ?= 60
 FUZZ_BIN := .build-fuzz/debug/VisitCoachFuzz
 FUZZ_FLAGS := -Xswiftc -sanitize=fuzzer -Xlinker --allow-multiple-definition -Xlinker --export-dynamic
 
-.PHONY: run test build deps bench format lint clean fuzz
+.PHONY: run test build deps bench format lint clean fuzz release
 
 deps:
 	@missing=""; \
@@ -34,6 +34,12 @@ test: deps
 	$(BIN) evaluate scenarios/evaluation/test --disagreements 0
 	.build/debug/VisitCoachFuzz Fuzz/corpus/loader scenarios
 	VISITCOACH_FUZZ=script .build/debug/VisitCoachFuzz Fuzz/corpus/script scenarios/samples
+
+# A self-contained release binary (Swift runtime linked in): the fastest start (first prompt
+# ~23 ms against ~35 ms for the dynamic build), at the cost of a 75 MB file and ~2 minutes.
+release: deps
+	$(SWIFT) build -c release --product visitcoach --static-swift-stdlib --scratch-path .build-static
+	@echo "built .build-static/release/visitcoach"
 
 bench: deps
 	$(SWIFT) build -c release --product Benchmarks
