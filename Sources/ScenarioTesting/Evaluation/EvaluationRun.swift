@@ -160,7 +160,7 @@ extension Evaluator {
           }
           let predicted =
             mapping.kind == "fault"
-            ? mapping.checks.contains(where: j.violated.contains)
+            ? mapping.checks.contains { j.violated.contains($0) || j.said.contains($0) }
             : mapping.checks.contains { j.credited.contains($0) || j.said.contains($0) }
           var t =
             run.criteria[name]

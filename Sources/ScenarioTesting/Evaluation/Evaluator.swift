@@ -11,7 +11,7 @@ public struct UtteranceJudgement: Sendable, Hashable {
   /// Check ids credited (fully or partly) in this utterance, including ones credited earlier.
   public var credited: [String]
   /// Check ids whose words the utterance meets, whether or not they apply in this phase (what
-  /// a label asks: is the behaviour there at all).
+  /// a label asks: is the behaviour, or the fault, there at all).
   public var said: Set<String> = []
   /// Check ids newly credited by this utterance.
   public var newlyCredited: [String]
@@ -62,7 +62,7 @@ public final class Evaluator {
     }
     var result = judgement(last, scenario: scenario, plan: plan)
     let prepared = scorer.prepare(utterance)
-    for mapping in setup.criteria.values where mapping.kind == "positive" {
+    for mapping in setup.criteria.values {
       for id in mapping.checks where scorer.wordsMeet(anyOf: [id], in: prepared) {
         result.said.insert(id)
       }
