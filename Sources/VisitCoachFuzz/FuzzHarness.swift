@@ -27,7 +27,12 @@ enum FuzzHarness {
   static let fullVisit: Scenario = {
     guard let s = ScenarioLibrary.load(scenarioID: "full-visit-urban-a", root: root).scenarios.first
     else {
-      fatalError("the fuzzer needs the shipped library at \(root) (set VISITCOACH_SCENARIOS)")
+      // A setup mistake, not a finding: say so and stop without a crash report.
+      FileHandle.standardError.write(
+        Data(
+          "the fuzzer needs the shipped library at \(root); run it from the repository or set VISITCOACH_SCENARIOS\n"
+            .utf8))
+      exit(2)
     }
     return s
   }()

@@ -17,7 +17,7 @@ public struct EvaluationRun: Sendable, Encodable {
       try c.encode(wins, forKey: .wins)
       try c.encode(ties, forKey: .ties)
       try c.encode(losses, forKey: .losses)
-      try c.encode((rate * 1000).rounded() / 1000, forKey: .rate)
+      try c.encode(EvaluationRun.rounded(rate), forKey: .rate)
     }
   }
 
@@ -53,9 +53,9 @@ public struct EvaluationRun: Sendable, Encodable {
       try c.encode(falsePositives, forKey: .fp)
       try c.encode(falseNegatives, forKey: .fn)
       try c.encode(trueNegatives, forKey: .tn)
-      try c.encode((precision * 1000).rounded() / 1000, forKey: .precision)
-      try c.encode((recall * 1000).rounded() / 1000, forKey: .recall)
-      try c.encode((f1 * 1000).rounded() / 1000, forKey: .f1)
+      try c.encode(EvaluationRun.rounded(precision), forKey: .precision)
+      try c.encode(EvaluationRun.rounded(recall), forKey: .recall)
+      try c.encode(EvaluationRun.rounded(f1), forKey: .f1)
     }
   }
 
@@ -74,6 +74,9 @@ public struct EvaluationRun: Sendable, Encodable {
   /// Label names the setup does not know (they count as never detected).
   public var unknownCriteria: Set<String> = []
   public var disagreements: [Disagreement] = []
+
+  /// A rate as reported: three decimals.
+  static func rounded(_ x: Double) -> Double { (x * 1000).rounded() / 1000 }
 
   /// Mean F1 over the criteria that are present (true) at least once.
   public var macroF1: Double {
@@ -111,7 +114,7 @@ public struct EvaluationRun: Sendable, Encodable {
     try c.encode(pairsByTag, forKey: .pairsByTag)
     try c.encode(criteria, forKey: .criteria)
     try c.encode(judgements, forKey: .judgements)
-    try c.encode((macroF1 * 1000).rounded() / 1000, forKey: .macroF1)
+    try c.encode(EvaluationRun.rounded(macroF1), forKey: .macroF1)
     try c.encode(faults, forKey: .faults)
     try c.encode(unknownCriteria.sorted(), forKey: .unknownCriteria)
     try c.encode(disagreements, forKey: .disagreements)

@@ -13,8 +13,6 @@ public struct UtteranceJudgement: Sendable, Hashable {
   /// Check ids whose words the utterance meets, whether or not they apply in this phase (what
   /// a label asks: is the behaviour, or the fault, there at all).
   public var said: Set<String> = []
-  /// Check ids newly credited by this utterance.
-  public var newlyCredited: [String]
   /// Penalty ids that fired.
   public var violated: [String]
   /// Checks whose words were there but did not count (cancelled by a penalty, or stuffing).
@@ -28,7 +26,37 @@ public final class Evaluator {
   private let setup: EvaluationSetup
   private let template: String
   private let library: PreparedLibrary
-  private var scenarios: [String: (Scenario, ScoringPlan)] = [:]
+  private var scenarios: [String: Built] = [:]
+
+  /// A scenario built for one kind of retailer, with its plan and what each check is worth.
+  private struct Built {
+    var scenario: Scenario
+    var plan: ScoringPlan
+    var worth: [String: Worth]
+  }
+
+  /// Points of the total a check earns (full or partial) or costs; a blocker costs 100.
+  private struct Worth {
+    var full: Double
+    var partial: Double
+    var isBlocker: Bool
+
+    /// What every check of `scenario` is worth: its points times its area's weight over the
+    /// area's points.
+    static func of(_ scenario: Scenario) -> [String: Worth] {
+      var worth: [String: Worth] = [:]
+      for rubric in scenario.rubrics {
+        let max = rubric.criteria.reduce(0) { $0 + $1.points }
+        let perPoint = max > 0 ? Double(rubric.weight) / Double(max) : 0
+        for c in rubric.criteria + rubric.penalties {
+          worth[c.id] = Worth(
+            full: Double(abs(c.points)) * perPoint, partial: Double(c.partialPoints) * perPoint,
+            isBlocker: c.isBlocker)
+        }
+      }
+      return worth
+    }
+  }
 
   /// An evaluator over the library at `libraryRoot`, with the setup and the scenario template
   /// of `folder` (normally `scenarios/evaluation`).
@@ -50,7 +78,9 @@ public final class Evaluator {
   public func judge(_ utterance: String, in context: EvaluationContext, surnameFrom lines: [String])
     throws -> UtteranceJudgement
   {
-    let (scenario, plan) = try self.scenario(for: context, surname: surname(in: lines))
+    let built = try self.scenario(for: context, surname: surname(in: lines))
+    let scenario = built.scenario
+    let plan = built.plan
     let phase = setup.phases[context.area] ?? scenario.phases[0].id
     let mood = setup.moods[context.retailer.mood] ?? 50
     var scorer = Scorer(plan: plan)
@@ -60,7 +90,7 @@ public final class Evaluator {
     for (i, line) in (context.context + [utterance]).enumerated() {
       last = scorer.score(Utterance(index: i + 1, phase: phase, text: line, moodBefore: mood))
     }
-    var result = judgement(last, scenario: scenario, plan: plan)
+    var result = judgement(last, worth: built.worth)
     let prepared = scorer.prepare(utterance)
     for mapping in setup.criteria.values {
       for id in mapping.checks where scorer.wordsMeet(anyOf: [id], in: prepared) {
@@ -70,34 +100,18 @@ public final class Evaluator {
     return result
   }
 
-  private func judgement(_ turn: TurnScore, scenario: Scenario, plan: ScoringPlan)
-    -> UtteranceJudgement
-  {
-    var weights: [String: Double] = [:]
-    var blockers = Set<String>()
-    var partialPoints: [String: Int] = [:]
-    var points: [String: Int] = [:]
-    for rubric in scenario.rubrics {
-      let max = rubric.criteria.reduce(0) { $0 + $1.points }
-      let perPoint = max > 0 ? Double(rubric.weight) / Double(max) : 0
-      for c in rubric.criteria + rubric.penalties {
-        weights[c.id] = perPoint
-        points[c.id] = abs(c.points)
-        partialPoints[c.id] = c.partialPoints
-        if c.isBlocker { blockers.insert(c.id) }
-      }
-    }
+  private func judgement(_ turn: TurnScore, worth: [String: Worth]) -> UtteranceJudgement {
     var value = 0.0
-    for id in turn.newlyMet { value += Double(points[id] ?? 0) * (weights[id] ?? 0) }
-    for id in turn.newlyPartial { value += Double(partialPoints[id] ?? 0) * (weights[id] ?? 0) }
+    for id in turn.newlyMet { value += worth[id]?.full ?? 0 }
+    for id in turn.newlyPartial { value += worth[id]?.partial ?? 0 }
     for id in turn.violated {
-      value -= blockers.contains(id) ? 100 : Double(points[id] ?? 0) * (weights[id] ?? 0)
+      value -= worth[id].map { $0.isBlocker ? 100 : $0.full } ?? 0
     }
     var credited = turn.satisfied
     for id in turn.newlyMet + turn.newlyPartial where !credited.contains(id) { credited.append(id) }
     return UtteranceJudgement(
-      value: value, credited: credited, newlyCredited: turn.newlyMet + turn.newlyPartial,
-      violated: turn.violated, cancelled: turn.cancelled, stuffing: turn.stuffing)
+      value: value, credited: credited, violated: turn.violated, cancelled: turn.cancelled,
+      stuffing: turn.stuffing)
   }
 
   /// The family name a line addresses the retailer by (刘姐, 王老板, 张大爷 …), if any.
@@ -115,9 +129,7 @@ public final class Evaluator {
     return nil
   }
 
-  private func scenario(for context: EvaluationContext, surname: String?) throws -> (
-    Scenario, ScoringPlan
-  ) {
+  private func scenario(for context: EvaluationContext, surname: String?) throws -> Built {
     let r = context.retailer
     var traits = r.traits
     if context.situation.contains(where: setup.busySituations.contains), !traits.contains("busy") {
@@ -150,7 +162,8 @@ public final class Evaluator {
           "the evaluation scenario does not load for \(context.id): \(result.errors.map(\.description).joined(separator: "; "))"
       )
     }
-    let built = (scenario, ScoringPlan(scenario: scenario))
+    let built = Built(
+      scenario: scenario, plan: ScoringPlan(scenario: scenario), worth: Worth.of(scenario))
     scenarios[key] = built
     return built
   }
