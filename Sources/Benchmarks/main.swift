@@ -73,6 +73,35 @@ for _ in 0..<(only == "plan" ? 400 : 20) {
   _ = ScoringPlan(scenario: busy)
   plansBuilt.append(seconds(clock.now - start))
 }
+let busyPlan = ScoringPlan(scenario: busy)
+var automataBuilt: [Double] = []
+for _ in 0..<(only == "plan" ? 100 : 10) {
+  let start = clock.now
+  _ = PhraseAutomaton(patterns: busyPlan.patterns)
+  automataBuilt.append(seconds(clock.now - start))
+}
+print(
+  "  automaton of \(busy.id): \(busyPlan.phraseCount) phrases, \(busyPlan.stateCount) states, "
+    + "built in \(String(format: "%.2f ms", median(automataBuilt) * 1e3))")
+if let fullVisit = library.scenario("full-visit-rural-c") {
+  var fullPlans: [Double] = []
+  for _ in 0..<(only == "plan" ? 100 : 10) {
+    let start = clock.now
+    _ = ScoringPlan(scenario: fullVisit)
+    fullPlans.append(seconds(clock.now - start))
+  }
+  let fullPlan = ScoringPlan(scenario: fullVisit)
+  var fullAutomata: [Double] = []
+  for _ in 0..<(only == "plan" ? 100 : 10) {
+    let start = clock.now
+    _ = PhraseAutomaton(patterns: fullPlan.patterns)
+    fullAutomata.append(seconds(clock.now - start))
+  }
+  print(
+    "  plan of \(fullVisit.id): \(fullPlan.phraseCount) phrases, \(fullPlan.stateCount) states, "
+      + "\(String(format: "%.2f ms", median(fullPlans) * 1e3)) "
+      + "(automaton \(String(format: "%.2f ms", median(fullAutomata) * 1e3)))")
+}
 report(
   "compile one scenario's scoring plan (median)",
   String(format: "%.2f ms", median(plansBuilt) * 1e3), budget: "(part of start-up)")

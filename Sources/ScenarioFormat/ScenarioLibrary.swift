@@ -177,13 +177,25 @@ public enum ScenarioLibrary {
     var traitSinks: [String: DiagnosticSink] = [:]
     var rubrics: [String: RubricDocument] = [:]
     var rubricSinks: [String: DiagnosticSink] = [:]
-    var count = 0
-    for file in traitFiles ?? yamlFiles(in: (root as NSString).appendingPathComponent("traits")) {
-      let sink = DiagnosticSink(file: file)
-      sinks.append(sink)
-      count += 1
-      guard let text = readText(file, sink: sink), let node = compose(text, sink: sink),
-        let doc = TraitDocument(node, file: file, text: text, sink: sink)
+    func folder(_ name: String) -> [String] {
+      yamlFiles(in: (root as NSString).appendingPathComponent(name))
+    }
+    // References inside rubric and trait files name the whole library; a partial read (one
+    // scenario's files, for start-up) cannot check them, `check` does.
+    let partial = traitFiles != nil || rubricFiles != nil
+    let traitFiles = traitFiles ?? folder("traits")
+    let rubricFiles = rubricFiles ?? folder("rubrics")
+    let catalogFiles = folder("catalog")
+    let lexiconFiles = folder("lexicon")
+    // Reading and composing is most of the work, and each file is independent: all at once.
+    var composed = composeAll(traitFiles + rubricFiles + catalogFiles + lexiconFiles)[...]
+    sinks = composed.map(\.sink)
+    let count = composed.count
+    for file in composed.prefix(traitFiles.count) {
+      composed.removeFirst()
+      let sink = file.sink
+      guard let text = file.text, let node = file.node,
+        let doc = TraitDocument(node, file: file.path, text: text, sink: sink)
       else { continue }
       if let other = traits[doc.id.value] {
         sink.error(
@@ -193,12 +205,11 @@ public enum ScenarioLibrary {
       traits[doc.id.value] = doc
       traitSinks[doc.id.value] = sink
     }
-    for file in rubricFiles ?? yamlFiles(in: (root as NSString).appendingPathComponent("rubrics")) {
-      let sink = DiagnosticSink(file: file)
-      sinks.append(sink)
-      count += 1
-      guard let text = readText(file, sink: sink), let node = compose(text, sink: sink),
-        let doc = RubricDocument(node, file: file, text: text, sink: sink)
+    for file in composed.prefix(rubricFiles.count) {
+      composed.removeFirst()
+      let sink = file.sink
+      guard let text = file.text, let node = file.node,
+        let doc = RubricDocument(node, file: file.path, text: text, sink: sink)
       else { continue }
       if let other = rubrics[doc.id.value] {
         sink.error(
@@ -209,21 +220,17 @@ public enum ScenarioLibrary {
       rubricSinks[doc.id.value] = sink
     }
     // Shared folders (catalogue, lexicon): every file composed, with its own diagnostics.
-    func eachFile(in folder: String, _ body: (String, Yams.Node, DiagnosticSink) -> Void) {
-      for file in yamlFiles(in: (root as NSString).appendingPathComponent(folder)) {
-        let sink = DiagnosticSink(file: file)
-        sinks.append(sink)
-        count += 1
-        guard let text = readText(file, sink: sink), let node = compose(text, sink: sink) else {
-          continue
-        }
-        body(text, node, sink)
+    func eachFile(_ files: [String], _ body: (String, Yams.Node, DiagnosticSink) -> Void) {
+      for file in composed.prefix(files.count) {
+        composed.removeFirst()
+        guard let text = file.text, let node = file.node else { continue }
+        body(text, node, file.sink)
       }
     }
     var catalog: [Brand] = []
     var visitBag: [VisitItem] = []
     var catalogText = ""
-    eachFile(in: "catalog") { text, node, sink in
+    eachFile(catalogFiles) { text, node, sink in
       catalogText += text
       let read = CatalogDocument.read(node, sink: sink)
       catalog += read.brands
@@ -231,7 +238,7 @@ public enum ScenarioLibrary {
     }
     var lexicon: [String: [String]] = [:]
     var lexiconText = ""
-    eachFile(in: "lexicon") { text, node, sink in
+    eachFile(lexiconFiles) { text, node, sink in
       lexiconText += text
       LexiconDocument.read(node, into: &lexicon, sink: sink)
     }
@@ -241,9 +248,6 @@ public enum ScenarioLibrary {
       for c in r.criteria { criteria.insert("\(r.id.value).\(c.id.value)") }
       for c in r.penalties { penalties.insert("\(r.id.value).\(c.id.value)") }
     }
-    // References inside rubric and trait files name the whole library; a partial read (one
-    // scenario's files, for start-up) cannot check them, `check` does.
-    let partial = traitFiles != nil || rubricFiles != nil
     // References inside rubric files: order, cancellation and traits.
     for r in rubrics.values where !partial {
       let sink = rubricSinks[r.id.value]!
@@ -329,6 +333,38 @@ public enum ScenarioLibrary {
       return nil
     }
     return text
+  }
+
+  /// A file read and composed, with its own diagnostics.
+  struct ComposedFile: @unchecked Sendable {
+    let path: String
+    let sink: DiagnosticSink
+    let text: String?
+    let node: Yams.Node?
+  }
+
+  /// Reads and composes `files` on every core, in order. Each file reports to its own sink, so
+  /// the diagnostics are those of reading the files one by one.
+  static func composeAll(_ files: [String]) -> [ComposedFile] {
+    final class Slots: @unchecked Sendable {
+      let lock = NSLock()
+      var files: [ComposedFile?]
+      init(_ count: Int) { files = Array(repeating: nil, count: count) }
+    }
+    let slots = Slots(files.count)
+    let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, files.count))
+    DispatchQueue.concurrentPerform(iterations: workers) { worker in
+      for i in stride(from: worker, to: files.count, by: workers) {
+        let sink = DiagnosticSink(file: files[i])
+        let text = readText(files[i], sink: sink)
+        let node = text.flatMap { compose($0, sink: sink) }
+        let file = ComposedFile(path: files[i], sink: sink, text: text, node: node)
+        slots.lock.lock()
+        slots.files[i] = file
+        slots.lock.unlock()
+      }
+    }
+    return slots.files.map { $0! }
   }
 
   /// Parses YAML into a node tree, turning syntax errors into located diagnostics. Mistakes from

@@ -1,11 +1,16 @@
 /// An Aho-Corasick automaton over UTF-8 bytes: finds every occurrence of every pattern in one
 /// pass over the text, whatever the number of patterns.
 ///
-/// The transition table is dense over byte classes: bytes that occur in some pattern get a class
-/// each, all others share class 0 (which always leads back to the root). That keeps one array
-/// load per input byte while the table stays a fraction of 256 entries per state. Patterns must
-/// already be normalised (see ``TextNormalizer``); matching bytes is safe for CJK because UTF-8
-/// is self-synchronising, so a pattern can only match at character boundaries.
+/// Bytes that occur in some pattern get a class each; all others share class 0 (which always
+/// leads back to the root). States are numbered breadth-first. The shallow states (the first
+/// ``denseDepth`` bytes of every pattern, where almost every input byte lands) have complete rows
+/// in a dense table over byte classes: one array load per byte. The deep states, most of the
+/// trie once a lexicon is in, keep only their children and a failure link; a byte that is not
+/// one of their children follows failure links down to a shallow state. That keeps the table a
+/// few hundred kilobytes instead of states × classes (14 MB for a full lexicon, which took most
+/// of start-up to fill and missed the cache on most bytes). Patterns must already be normalised
+/// (see ``TextNormalizer``); matching bytes is safe for CJK because UTF-8 is self-synchronising,
+/// so a pattern can only match at character boundaries.
 public struct PhraseAutomaton: Sendable {
   /// An occurrence of a pattern: its index and the byte range it covers.
   public struct Match: Sendable, Hashable {
@@ -14,9 +19,19 @@ public struct PhraseAutomaton: Sendable {
     public var end: Int
   }
 
+  /// States up to this many bytes deep get a dense row (one CJK character).
+  static let denseDepth = 3
+
   private let classOf: [UInt8]
   private let classCount: Int
+  /// States below `denseCount` have rows in `transitions`.
+  private let denseCount: Int
   private let transitions: [Int32]
+  /// The children of state s are the states `childStart[s]..<childStart[s + 1]` (breadth-first
+  /// numbering keeps them together); `stateClass[c]` is the byte class that leads to state c.
+  private let childStart: [Int32]
+  private let stateClass: [UInt8]
+  private let fail: [Int32]
   private let outputStart: [Int32]
   private let outputs: [Int32]
   private let lengths: [Int]
@@ -32,68 +47,130 @@ public struct PhraseAutomaton: Sendable {
     var classCount = 1
     for pattern in patterns {
       for byte in pattern.utf8 where classOf[Int(byte)] == 0 {
-        classOf[Int(byte)] = UInt8(classCount)
+        classOf[Int(byte)] = UInt8(truncatingIfNeeded: classCount)
         classCount += 1
       }
     }
-    // The trie, with a short list of children per state.
-    var children: [[(cls: Int, next: Int32)]] = [[]]
-    var terminal: [[Int32]] = [[]]
-    for (index, pattern) in patterns.enumerated() where !pattern.isEmpty {
+    // The trie in order of creation, children as sibling lists in flat arrays. Patterns go in
+    // last to first, so that each state's list of patterns (built by prepending) is ascending.
+    let totalBytes = lengths.reduce(0, +) + 1
+    var firstChild: [Int32] = [-1]
+    var nextSibling: [Int32] = [-1]
+    var label: [UInt8] = [0]
+    var patternHead: [Int32] = [-1]
+    firstChild.reserveCapacity(totalBytes)
+    nextSibling.reserveCapacity(totalBytes)
+    label.reserveCapacity(totalBytes)
+    patternHead.reserveCapacity(totalBytes)
+    var patternNext = [Int32](repeating: -1, count: patterns.count)
+    // Shallow states have many children (a CJK lead byte has up to 64): they look children up
+    // in rows by class while the trie is built, instead of walking a long sibling list.
+    var shallowRow: [Int32] = [-1]
+    var shallowChildren: [Int32] = []
+    for index in patterns.indices.reversed() where !patterns[index].isEmpty {
       var state = 0
-      for byte in pattern.utf8 {
-        let cls = Int(classOf[Int(byte)])
-        if let next = children[state].first(where: { $0.cls == cls })?.next {
-          state = Int(next)
+      for (depth, byte) in patterns[index].utf8.enumerated() {
+        let cls = classOf[Int(byte)]
+        var child: Int
+        var slot = -1
+        if depth < Self.denseDepth {
+          if shallowRow[state] < 0 {
+            shallowRow[state] = Int32(shallowChildren.count / classCount)
+            shallowChildren.append(contentsOf: repeatElement(-1, count: classCount))
+          }
+          slot = Int(shallowRow[state]) * classCount + Int(cls)
+          child = Int(shallowChildren[slot])
         } else {
-          children.append([])
-          terminal.append([])
-          let next = terminal.count - 1
-          children[state].append((cls, Int32(next)))
-          state = next
+          child = Int(firstChild[state])
+          while child >= 0 && label[child] != cls { child = Int(nextSibling[child]) }
         }
+        if child < 0 {
+          child = label.count
+          label.append(cls)
+          firstChild.append(-1)
+          nextSibling.append(firstChild[state])
+          patternHead.append(-1)
+          shallowRow.append(-1)
+          firstChild[state] = Int32(child)
+          if slot >= 0 { shallowChildren[slot] = Int32(child) }
+        }
+        state = child
       }
-      terminal[state].append(Int32(index))
+      patternNext[index] = patternHead[state]
+      patternHead[state] = Int32(index)
     }
-    // Breadth-first: failure links, outputs and the complete transition table. A state's row
-    // starts as a copy of its failure state's row; its own children then override it.
-    let count = terminal.count
-    var fail = [Int](repeating: 0, count: count)
-    var table = [Int32](repeating: 0, count: count * classCount)
-    var order: [Int] = []
-    order.reserveCapacity(count)
-    for (cls, next) in children[0] {
-      table[cls] = next
-      order.append(Int(next))
-    }
-    var head = 0
-    table.withUnsafeMutableBufferPointer { table in
-      while head < order.count {
-        let state = order[head]
-        head += 1
-        terminal[state] += terminal[fail[state]]
-        let row = state * classCount
-        let failRow = fail[state] * classCount
-        for (cls, next) in children[state] {
-          fail[Int(next)] = Int(table[failRow + cls])
-          order.append(Int(next))
-        }
-        for c in 0..<classCount { table[row + c] = table[failRow + c] }
-        for (cls, next) in children[state] { table[row + cls] = next }
+    // Breadth-first numbering: shallow before deep, and each state's children side by side.
+    let count = label.count
+    var order = [Int32](repeating: 0, count: count)
+    var depth = [Int](repeating: 0, count: count)
+    var childStart = [Int32](repeating: 0, count: count + 1)
+    var tail = 1
+    for head in 0..<count {
+      childStart[head] = Int32(tail)
+      var child = Int(firstChild[Int(order[head])])
+      while child >= 0 {
+        order[tail] = Int32(child)
+        depth[tail] = depth[head] + 1
+        tail += 1
+        child = Int(nextSibling[child])
       }
     }
-    var starts = [Int32](repeating: 0, count: count + 1)
-    var flat: [Int32] = []
+    childStart[count] = Int32(count)
+    let stateClass = order.map { label[Int($0)] }
+    let denseCount = depth.firstIndex { $0 > Self.denseDepth } ?? count
+    // Failure links, outputs and the dense rows, in breadth-first order: a state's failure
+    // state is shallower, so it is complete by the time the state is reached.
+    var fail = [Int32](repeating: 0, count: count)
+    var table = [Int32](repeating: 0, count: denseCount * classCount)
+    var outputStart = [Int32](repeating: 0, count: count + 1)
+    var outputs: [Int32] = []
+    func step(_ state: Int, _ cls: UInt8) -> Int32 {
+      var state = state
+      while state >= denseCount {
+        for child in Int(childStart[state])..<Int(childStart[state + 1])
+        where stateClass[child] == cls {
+          return Int32(child)
+        }
+        state = Int(fail[state])
+      }
+      return table[state * classCount + Int(cls)]
+    }
     for state in 0..<count {
-      starts[state] = Int32(flat.count)
-      flat += terminal[state]
+      outputStart[state] = Int32(outputs.count)
+      var pattern = Int(patternHead[Int(order[state])])
+      while pattern >= 0 {
+        outputs.append(Int32(pattern))
+        pattern = Int(patternNext[pattern])
+      }
+      let failState = Int(fail[state])
+      if state != 0 {
+        for k in Int(outputStart[failState])..<Int(outputStart[failState + 1]) {
+          outputs.append(outputs[k])
+        }
+      }
+      let children = Int(childStart[state])..<Int(childStart[state + 1])
+      for child in children {
+        fail[child] = state == 0 ? 0 : step(failState, stateClass[child])
+      }
+      if state < denseCount {
+        let row = state * classCount
+        if state != 0 {
+          let failRow = failState * classCount
+          for c in 0..<classCount { table[row + c] = table[failRow + c] }
+        }
+        for child in children { table[row + Int(stateClass[child])] = Int32(child) }
+      }
     }
-    starts[count] = Int32(flat.count)
+    outputStart[count] = Int32(outputs.count)
     self.classOf = classOf
     self.classCount = classCount
+    self.denseCount = denseCount
     transitions = table
-    outputStart = starts
-    outputs = flat
+    self.childStart = childStart
+    self.stateClass = stateClass
+    self.fail = fail
+    self.outputStart = outputStart
+    self.outputs = outputs
   }
 
   /// The number of automaton states (for diagnostics and benchmarks).
@@ -103,20 +180,43 @@ public struct PhraseAutomaton: Sendable {
   public func collect(_ bytes: UnsafeBufferPointer<UInt8>, into found: inout [Match]) {
     var state = 0
     let width = classCount
+    let dense = denseCount
     classOf.withUnsafeBufferPointer { classes in
       transitions.withUnsafeBufferPointer { table in
-        outputStart.withUnsafeBufferPointer { starts in
-          outputs.withUnsafeBufferPointer { outs in
-            for position in 0..<bytes.count {
-              state = Int(table[state &* width &+ Int(classes[Int(bytes[position])])])
-              let from = Int(starts[state])
-              let to = Int(starts[state + 1])
-              if from == to { continue }
-              for k in from..<to {
-                let pattern = Int(outs[k])
-                found.append(
-                  Match(pattern: pattern, start: position + 1 - lengths[pattern], end: position + 1)
-                )
+        childStart.withUnsafeBufferPointer { childStart in
+          stateClass.withUnsafeBufferPointer { stateClass in
+            fail.withUnsafeBufferPointer { fail in
+              outputStart.withUnsafeBufferPointer { starts in
+                outputs.withUnsafeBufferPointer { outs in
+                  for position in 0..<bytes.count {
+                    let cls = classes[Int(bytes[position])]
+                    // Deep states: a child, or down the failure links to a dense row.
+                    var next = -1
+                    search: while state >= dense {
+                      var k = Int(childStart[state])
+                      let end = Int(childStart[state &+ 1])
+                      while k < end {
+                        if stateClass[k] == cls {
+                          next = k
+                          break search
+                        }
+                        k &+= 1
+                      }
+                      state = Int(fail[state])
+                    }
+                    state = next >= 0 ? next : Int(table[state &* width &+ Int(cls)])
+                    let from = Int(starts[state])
+                    let to = Int(starts[state &+ 1])
+                    if from == to { continue }
+                    for k in from..<to {
+                      let pattern = Int(outs[k])
+                      found.append(
+                        Match(
+                          pattern: pattern, start: position + 1 - lengths[pattern],
+                          end: position + 1))
+                    }
+                  }
+                }
               }
             }
           }

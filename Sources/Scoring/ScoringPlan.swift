@@ -68,6 +68,15 @@ struct CheckFlags: Sendable {
   var moodUpper = 100
 }
 
+/// A phrase's normalised UTF-8, hashed as raw bytes.
+private struct NormalizedPhrase: Hashable {
+  let bytes: [UInt8]
+
+  func hash(into hasher: inout Hasher) {
+    bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+  }
+}
+
 /// Everything needed to score utterances of one scenario: the criteria of its rubrics compiled
 /// into one phrase automaton. Build it once per scenario and share it.
 public struct ScoringPlan: Sendable {
@@ -116,19 +125,21 @@ public struct ScoringPlan: Sendable {
         criterion: entry.criterion, rubric: entry.rubric,
         staticallyApplicable: entry.criterion.canApply(in: scenario), indexByID: indexByID)
     }
-    var patternIndex: [String: Int] = [:]
+    // Keyed by bytes: hashing a Chinese `String` normalises it to NFC first, which was a
+    // quarter of compiling a plan with thousands of lexicon phrases.
+    var patternIndex: [NormalizedPhrase: Int] = [:]
     var patterns: [String] = []
     var uses: [[PatternUse]] = []
     func add(_ phrase: String, _ use: PatternUse) {
-      let normalized = TextNormalizer.normalize(phrase)
-      guard !normalized.isEmpty else { return }
+      let normalized = NormalizedPhrase(bytes: TextNormalizer.normalizedBytes(phrase))
+      guard !normalized.bytes.isEmpty else { return }
       let index: Int
       if let existing = patternIndex[normalized] {
         index = existing
       } else {
         index = patterns.count
         patternIndex[normalized] = index
-        patterns.append(normalized)
+        patterns.append(String(decoding: normalized.bytes, as: UTF8.self))
         uses.append([])
       }
       if !uses[index].contains(use) { uses[index].append(use) }
@@ -210,4 +221,8 @@ public struct ScoringPlan: Sendable {
 
   /// The number of distinct normalised phrases in the automaton.
   public var phraseCount: Int { automaton.patterns.count }
+  /// The normalised phrases of the automaton (for benchmarks).
+  public var patterns: [String] { automaton.patterns }
+  /// The number of automaton states (for benchmarks).
+  public var stateCount: Int { automaton.stateCount }
 }

@@ -10,6 +10,11 @@ import Foundation
 public enum TextNormalizer {
   /// The normalised form of `text`.
   public static func normalize(_ text: String) -> String {
+    String(decoding: normalizedBytes(text), as: UTF8.self)
+  }
+
+  /// The normalised form of `text` as UTF-8 bytes.
+  public static func normalizedBytes(_ text: String) -> [UInt8] {
     var out: [UInt8] = []
     out.reserveCapacity(text.utf8.count)
     var pendingBoundary = false
@@ -71,7 +76,7 @@ public enum TextNormalizer {
       case .drop: break
       }
     }
-    return String(decoding: out, as: UTF8.self)
+    return out
   }
 
   /// The mark every quotation mark becomes (`"`, “ ”, 「 」, 『 』, ‘ ’).

@@ -44,6 +44,40 @@ struct AutomatonTests {
     }
   }
 
+  /// Random patterns over a small alphabet make long shared prefixes and suffixes, so deep
+  /// (sparse) states, failure links into them and chained outputs are all exercised.
+  @Test(arguments: [1, 2, 3, 4])
+  func agreesWithNaiveSearchOnRandomPatterns(seed: UInt64) {
+    var state = seed &* 0x9E37_79B9_7F4A_7C15
+    func next(_ bound: Int) -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((state >> 33) % UInt64(bound))
+    }
+    let alphabet = Array("您好老板娘理解a1")
+    func word(_ length: Int) -> String {
+      String((0..<length).map { _ in alphabet[next(alphabet.count)] })
+    }
+    let patterns = (0..<300).map { _ in word(1 + next(7)) }
+    let automaton = PhraseAutomaton(patterns: patterns)
+    for _ in 0..<40 {
+      let text = Array(word(10 + next(60)).utf8)
+      var found: [PhraseAutomaton.Match] = []
+      text.withUnsafeBufferPointer { automaton.collect($0, into: &found) }
+      var expected: [PhraseAutomaton.Match] = []
+      for (i, p) in patterns.enumerated() {
+        let bytes = Array(p.utf8)
+        guard bytes.count <= text.count else { continue }
+        for start in 0...(text.count - bytes.count)
+        where Array(text[start..<start + bytes.count]) == bytes {
+          expected.append(.init(pattern: i, start: start, end: start + bytes.count))
+        }
+      }
+      #expect(Set(found) == Set(expected))
+      #expect(found.count == expected.count)
+      #expect(found.map(\.end) == found.map(\.end).sorted())
+    }
+  }
+
   @Test func byteOffsetsPointAtThePhrase() {
     let automaton = PhraseAutomaton(patterns: ["回话"])
     let text = "明天回话"
