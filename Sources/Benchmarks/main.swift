@@ -221,8 +221,8 @@ let rescoreStart = clock.now
 while seconds(clock.now - rescoreStart) < (only == "rescore" ? 5 : 1.5) {
   for (t, s) in transcripts {
     var scorer = Scorer(plan: plans[s.id]!)
-    for turn in t.turns {
-      scorer.score(Utterance(turn))
+    for (turn, utterance) in zip(t.turns, t.utterances) {
+      scorer.score(utterance)
       rescoredBytes += turn.trainee.utf8.count
       rescoredTranscriptBytes += turn.trainee.utf8.count + (turn.retailer?.utf8.count ?? 0)
     }
@@ -239,7 +239,7 @@ for (t, s) in transcripts {
   let start = clock.now
   for _ in 0..<50 {
     var scorer = Scorer(plan: plans[s.id]!)
-    for turn in t.turns { scorer.score(Utterance(turn)) }
+    for utterance in t.utterances { scorer.score(utterance) }
     _ = scorer.report(for: t, scenario: s)
   }
   let rate = Double(bytes * 50) / seconds(clock.now - start)
@@ -253,8 +253,8 @@ let scoreOnlyStart = clock.now
 while seconds(clock.now - scoreOnlyStart) < (only == "score" ? 5.0 : (only == nil ? 1.0 : 0)) {
   for (t, s) in transcripts {
     var scorer = Scorer(plan: plans[s.id]!)
-    for turn in t.turns {
-      scorer.score(Utterance(turn))
+    for (turn, utterance) in zip(t.turns, t.utterances) {
+      scorer.score(utterance)
       scoreOnlyBytes += turn.trainee.utf8.count
     }
   }
@@ -291,7 +291,8 @@ if only == nil || only == "long",
       Utterance(
         Turn(
           index: 1, kind: .say, phase: full.phases[0].id, trainee: text, retailer: nil,
-          retailerLineID: nil, moodBefore: 0, mood: 0, patience: 100, clockStart: 0, clock: 10)))
+          retailerLineID: nil, moodBefore: 0, mood: 0, patience: 100, clockStart: 0, clock: 10),
+        heard: ""))
     let elapsed = seconds(clock.now - start)
     report(
       "score one \(size >> 10) KB utterance (full visit)",

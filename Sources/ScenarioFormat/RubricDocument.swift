@@ -41,6 +41,9 @@ struct CriterionDocument: Sendable {
   var withItem: Located<String>?
   var match = PhraseSetDocument()
   var partial = PhraseSetDocument()
+  /// `situated: { when: [...], any: [...] }`: words that count only in a situation.
+  var situatedWhen: [Located<String>] = []
+  var situatedAny: [Located<String>] = []
   var partialPoints: Int?
   var similarGood: [Located<String>] = []
   var similarBad: [Located<String>] = []
@@ -86,6 +89,17 @@ struct CriterionDocument: Sendable {
     }
     if let p = r.map("partial") {
       partial = PhraseSetDocument(p) ?? PhraseSetDocument()
+    }
+    if let s = r.map("situated") {
+      situatedWhen = s.strings("when")
+      situatedAny = s.strings("any")
+      if situatedWhen.isEmpty || situatedAny.isEmpty {
+        r.sink.error(
+          at: s.mark, s.path,
+          "situated needs both 'when' (words that show the situation, e.g. [孩子, 学生, 校服]) and 'any' (words that meet the criterion in it, e.g. [卖吧, 拿给他])"
+        )
+      }
+      s.finish()
     }
     partialPoints = r.int("partial_points", in: 0...100)?.value
     if let s = r.map("similar") {
@@ -179,7 +193,9 @@ struct CriterionDocument: Sendable {
       }
       m.finish()
     }
-    if measure.judgesWords, match.isEmpty, similarGood.isEmpty, !waitingCounts {
+    if measure.judgesWords, match.isEmpty, situatedAny.isEmpty, similarGood.isEmpty,
+      !waitingCounts
+    {
       r.sink.error(
         at: r.mark, r.path,
         "'\(id.value)' can never be met: give match phrases (any/all), similar examples, or a measure"

@@ -353,6 +353,8 @@ struct ScenarioAssembler {
         example: c.example,
         group: c.group.map { "\(doc.id.value).\($0)" })
       criterion.examples = c.examples
+      criterion.situated = SituatedPhrases(
+        when: expand(c.situatedWhen), any: expand(c.situatedAny))
       criterion.isPromise = c.isPromise
       criterion.isCourtesy = c.isCourtesy
       criterion.refersToScene = (c.match.any + c.match.all.flatMap { $0 }).contains {

@@ -9,9 +9,13 @@ struct CheckHit: Sendable {
   /// Bit g set: a phrase of `all` group g occurred.
   var groups: UInt64 = 0
   var partialGroups: UInt64 = 0
+  /// A situated word, and a word of the situation, occurred.
+  var situated = false
+  var situation = false
 
   var isEmpty: Bool {
     !any && !none && !partialAny && !partialNone && groups == 0 && partialGroups == 0
+      && !situated && !situation
   }
 }
 
@@ -68,7 +72,7 @@ public struct PreparedUtterance: Sendable {
         for u in first..<last {
           work += 1
           let use = plan.useList[u]
-          if plan.flags[use.check].negationGuard {
+          if use.role != .situation && plan.flags[use.check].negationGuard {
             let negated: Bool
             if let known = negationCache[match.start] {
               negated = known
@@ -92,9 +96,11 @@ public struct PreparedUtterance: Sendable {
           case .partialAny: hits[slot].hit.partialAny = true
           case .partialAll(let g): hits[slot].hit.partialGroups |= 1 << UInt64(g)
           case .partialNone: hits[slot].hit.partialNone = true
+          case .situated: hits[slot].hit.situated = true
+          case .situation: hits[slot].hit.situation = true
           }
           switch use.role {
-          case .none, .partialNone:
+          case .none, .partialNone, .situation:
             break
           default:
             matched.append(

@@ -6,7 +6,7 @@ extension Scorer {
     -> ScoreReport
   {
     var scorer = Scorer(plan: plan ?? ScoringPlan(scenario: scenario))
-    for turn in transcript.turns { scorer.score(Utterance(turn)) }
+    for utterance in transcript.utterances { scorer.score(utterance) }
     return scorer.report(for: transcript, scenario: scenario)
   }
 

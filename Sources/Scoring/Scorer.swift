@@ -64,15 +64,35 @@ public struct Scorer: Sendable {
 
   /// Whether the words of an utterance meet any of these criteria, ignoring phase, mood,
   /// window and order. The engine uses it to tell which phase an utterance belongs to.
-  public func wordsMeet(anyOf ids: [String], in prepared: PreparedUtterance) -> Bool {
+  /// `heard` is the retailer's line the utterance answers, for situated words.
+  public func wordsMeet(anyOf ids: [String], in prepared: PreparedUtterance, heard: String = "")
+    -> Bool
+  {
+    var heardSituation: Set<Int>?
     for id in ids {
       guard let i = plan.indexByID[id] else { continue }
       guard let hit = prepared.hit(i), !hit.none else { continue }
       if hit.any || fullGroups(hit.groups, plan.flags[i].allGroups) {
         return true
       }
+      if hit.situated, situation(i, hit, heard: heard, &heardSituation) != nil { return true }
     }
     return false
+  }
+
+  /// Where check `i`'s situation shows, if it does: "" when the utterance itself names it, the
+  /// retailer's line when that does, otherwise the scene fact the trainee can see. `known`
+  /// caches the checks of the line heard.
+  private func situation(
+    _ i: Int, _ hit: CheckHit, heard: String, _ known: inout Set<Int>?
+  ) -> String? {
+    if hit.situation { return "" }
+    if known == nil { known = heard.isEmpty ? [] : plan.situationChecks(in: heard) }
+    if known!.contains(i) { return heard }
+    if plan.sceneSituation.contains(i) || (looked && plan.hiddenSceneSituation.contains(i)) {
+      return plan.sceneText(for: i, looked: looked)
+    }
+    return nil
   }
 
   /// Scores one utterance and records what it earned. Commands (wait, look, next) earn nothing
@@ -128,6 +148,7 @@ public struct Scorer: Sendable {
     var firedList: [Int] = []
     let phaseBit: UInt64 = plan.phaseIndex[utterance.phase].map { 1 << UInt64($0) } ?? 0
     let phaseTurn = phaseTurns[utterance.phase, default: 0]
+    var heardSituation: Set<Int>?
     // Only checks with phrase hits, or with similar examples, can fire: walk both sorted lists.
     var h = 0
     var sIndex = 0
@@ -156,6 +177,13 @@ public struct Scorer: Sendable {
       if !hit.none {
         let groups = f.allGroups
         full = hit.any || fullGroups(hit.groups, groups)
+        if !full && hit.situated,
+          let source = situation(i, hit, heard: utterance.heard, &heardSituation)
+        {
+          full = true
+          // The evidence names the moment that gave the words their meaning.
+          if !source.isEmpty { similarWords.append((i, "←「\(source)」")) }
+        }
         if !full {
           partial =
             !hit.partialNone

@@ -8,6 +8,10 @@ enum PhraseRole: Sendable, Hashable {
   case partialAny
   case partialAll(Int)
   case partialNone
+  /// A word that meets the check only in its situation.
+  case situated
+  /// A word that shows the check's situation (in the utterance, the line heard, or the scene).
+  case situation
 }
 
 /// One use of a pattern by one check.
@@ -60,6 +64,8 @@ struct CheckFlags: Sendable {
   var usesHiddenScene = false
   var allGroups = 0
   var partialAllGroups = 0
+  /// The check has situated words.
+  var hasSituated = false
   /// Bit p set: the check applies in phase p (scenario order); `anyPhase` when unrestricted.
   var phaseBits: UInt64 = 0
   var anyPhase = true
@@ -100,6 +106,12 @@ public struct ScoringPlan: Sendable {
   /// Indices of checks with similar examples, ascending.
   let similarChecks: [Int]
   let automaton: PhraseAutomaton
+  /// Some check has situated words; checks whose situation the visible scene shows, and those
+  /// only `/look` shows.
+  let hasSituated: Bool
+  let sceneSituation: Set<Int>
+  let hiddenSceneSituation: Set<Int>
+  let scene: [SceneFact]
   /// Uses of pattern p are `useList[useStart[p]..<useStart[p + 1]]`.
   let useStart: [Int32]
   let useList: [PatternUse]
@@ -156,6 +168,10 @@ public struct ScoringPlan: Sendable {
         for p in group { add(p, PatternUse(check: i, role: .partialAll(g))) }
       }
       for p in c.partial.none { add(p, PatternUse(check: i, role: .partialNone)) }
+      if !c.situated.isEmpty {
+        for p in c.situated.any { add(p, PatternUse(check: i, role: .situated)) }
+        for p in c.situated.when { add(p, PatternUse(check: i, role: .situation)) }
+      }
     }
     self.checks = checks
     self.indexByID = indexByID
@@ -204,6 +220,7 @@ public struct ScoringPlan: Sendable {
       f.usesHiddenScene = c.refersToScene && !hiddenSceneWords.isEmpty
       f.allGroups = c.phrases.all.count
       f.partialAllGroups = c.partial.all.count
+      f.hasSituated = !c.situated.isEmpty
       f.anyPhase = c.applies.phases.isEmpty
       for phase in c.applies.phases {
         if let p = phaseIndex[phase] { f.phaseBits |= 1 << UInt64(p) }
@@ -213,10 +230,59 @@ public struct ScoringPlan: Sendable {
       f.moodUpper = c.applies.mood?.upper ?? 100
       return f
     }
-    automaton = PhraseAutomaton(patterns: patterns)
+    let automaton = PhraseAutomaton(patterns: patterns)
+    self.automaton = automaton
+    hasSituated = flags.contains { $0.hasSituated }
+    // The shop shows its situation from the start (a child at the counter): checks whose
+    // situation words are in a scene fact, visible on arrival or after `/look`.
+    var visibleSituation = Set<Int>()
+    var hiddenSituation = Set<Int>()
+    if hasSituated {
+      for fact in scenario.scene {
+        for check in Self.situationChecks(
+          in: fact.text, automaton: automaton, useStart: starts, useList: list)
+        {
+          if fact.visibleOnArrival {
+            visibleSituation.insert(check)
+          } else {
+            hiddenSituation.insert(check)
+          }
+        }
+      }
+    }
+    scene = scenario.scene
+    sceneSituation = visibleSituation
+    hiddenSceneSituation = hiddenSituation.subtracting(visibleSituation)
     settings = scenario.settings
     rubrics = scenario.rubrics
     phaseIDs = Set(scenario.phases.map(\.id))
+  }
+
+  /// The scene fact that shows check `i`'s situation (visible ones first), for evidence.
+  func sceneText(for i: Int, looked: Bool) -> String {
+    for fact in scene where fact.visibleOnArrival || looked {
+      if situationChecks(in: fact.text).contains(i) { return fact.text }
+    }
+    return ""
+  }
+
+  /// Checks whose situation words occur in `text` (a line the retailer said, a scene fact).
+  /// Negation does not matter here: 「他不是小孩」 is still about a child.
+  func situationChecks(in text: String) -> Set<Int> {
+    Self.situationChecks(in: text, automaton: automaton, useStart: useStart, useList: useList)
+  }
+
+  private static func situationChecks(
+    in text: String, automaton: PhraseAutomaton, useStart: [Int32], useList: [PatternUse]
+  ) -> Set<Int> {
+    var checks = Set<Int>()
+    for match in automaton.matches(in: TextNormalizer.normalize(text)) {
+      for u in Int(useStart[match.pattern])..<Int(useStart[match.pattern + 1])
+      where useList[u].role == .situation {
+        checks.insert(useList[u].check)
+      }
+    }
+    return checks
   }
 
   /// The number of distinct normalised phrases in the automaton.

@@ -83,7 +83,7 @@ public enum TextNormalizer {
   public static let quote: UInt8 = UInt8(ascii: "\"")
 
   @inline(__always) static func isQuote(_ v: UInt32) -> Bool {
-    v == 0x22 || v == 0x201C || v == 0x201D || v == 0x2018 || v == 0x2019
+    v == 0x22 || v == 0x27 || v == 0x201C || v == 0x201D || v == 0x2018 || v == 0x2019
       || (v >= 0x300C && v <= 0x300F)
   }
 

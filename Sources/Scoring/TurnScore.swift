@@ -10,20 +10,35 @@ public struct Utterance: Sendable, Hashable {
   public var text: String
   /// Rapport before the utterance.
   public var moodBefore: Int
+  /// What the retailer had just said (the line the utterance answers): part of the situation
+  /// that situated words are judged in.
+  public var heard: String
 
-  public init(index: Int, kind: TurnKind = .say, phase: String, text: String, moodBefore: Int) {
+  public init(
+    index: Int, kind: TurnKind = .say, phase: String, text: String, moodBefore: Int,
+    heard: String = ""
+  ) {
     self.index = index
     self.kind = kind
     self.phase = phase
     self.text = text
     self.moodBefore = moodBefore
+    self.heard = heard
   }
 
-  /// The utterance of a stored turn.
-  public init(_ turn: Turn) {
+  /// The utterance of a stored turn, answering `heard`.
+  public init(_ turn: Turn, heard: String) {
     self.init(
       index: turn.index, kind: turn.kind, phase: turn.phase, text: turn.trainee,
-      moodBefore: turn.moodBefore)
+      moodBefore: turn.moodBefore, heard: heard)
+  }
+}
+
+extension Transcript {
+  /// Every turn as the scorer reads it, each with the line it answers: the same utterances the
+  /// engine scored live, so a stored visit re-scores the same.
+  public var utterances: [Utterance] {
+    turns.indices.map { Utterance(turns[$0], heard: lineHeard(before: $0)) }
   }
 }
 

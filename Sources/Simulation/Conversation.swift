@@ -176,7 +176,9 @@ public struct Conversation: Sendable {
     }
     if kind == .say { state.turnsInPhase += 1 }
     let score = scorer.score(
-      Utterance(index: index, kind: kind, phase: phaseBefore, text: text, moodBefore: moodBefore),
+      Utterance(
+        index: index, kind: kind, phase: phaseBefore, text: text, moodBefore: moodBefore,
+        heard: transcript.lineHeard(before: transcript.turns.count)),
       prepared: prepared)
     let (mood, patience) = reactionDeltas(kind, length: text.count, score: score)
     state.mood = clamp(state.mood + mood)

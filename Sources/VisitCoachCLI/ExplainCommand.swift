@@ -63,7 +63,11 @@ struct ExplainCommand: ParsableCommand {
         guard turn.kind == .say, let score = visit.conversation.scorer.turnScore(turn.index) else {
           continue
         }
-        let explanations = before.scorer.explain(Utterance(turn), result: score)
+        let explanations = before.scorer.explain(
+          Utterance(
+            turn,
+            heard: visit.conversation.transcript.lineHeard(before: turn.index - 1)),
+          result: score)
         if score.stuffing { Console.line("    ！这句被判为堆砌关键词：本句所有得分作废") }
         for e in explanations {
           if let text = render(e) { Console.line("    " + text) }

@@ -21,6 +21,23 @@ public struct PhraseSet: Sendable, Hashable {
   public var allPhrases: [String] { any + all.flatMap { $0 } + none }
 }
 
+/// Words whose meaning depends on the moment: 「卖吧」 sells to a minor only when a child is at
+/// the counter, 「收下了」 takes a gift only when one is offered. They meet the criterion when the
+/// utterance has one of `any` and the situation shows one of `when`: the retailer's line the
+/// trainee answers, what can be seen in the shop, or the utterance itself.
+public struct SituatedPhrases: Sendable, Hashable {
+  public var when: [String]
+  public var any: [String]
+
+  public init(when: [String] = [], any: [String] = []) {
+    self.when = when
+    self.any = any
+  }
+
+  /// Whether there is anything to match.
+  public var isEmpty: Bool { when.isEmpty || any.isEmpty }
+}
+
 /// Reference sentences matched by character n-gram similarity, for phrasings the phrase lists miss.
 public struct SimilarExamples: Sendable, Hashable {
   public var good: [String]
@@ -205,6 +222,8 @@ public struct Criterion: Sendable, Hashable, Identifiable {
   public var group: String?
   /// Sample sentences that must (or must not) meet it.
   public var examples: [CriterionExample] = []
+  /// Words that meet it only in a situation (see ``SituatedPhrases``).
+  public var situated = SituatedPhrases()
   /// Meeting it makes a promise (an action with a date) that the visit record must carry.
   public var isPromise = false
   /// Credit for a courteous or caring act (a polite greeting, empathy, an apology, thanks):

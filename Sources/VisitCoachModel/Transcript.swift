@@ -114,6 +114,15 @@ public struct Transcript: Sendable, Hashable, Codable {
     case record, packed, plan
     case appearanceChecked = "appearance_checked"
   }
+
+  /// The retailer's most recent line before the turn at `position` (0-based; `turns.count` for
+  /// the next one): what an utterance there answers. The opening line before any reply.
+  public func lineHeard(before position: Int) -> String {
+    for turn in turns.prefix(position).reversed() {
+      if let line = turn.retailer, !line.isEmpty { return line }
+    }
+    return openingLine ?? ""
+  }
 }
 
 /// The visit record a customer manager enters the same day (action 26): what was done, what

@@ -342,6 +342,15 @@ struct LibraryDiagnosticsTests {
     #expect(error.message.contains("'x' can never be met"))
   }
 
+  @Test func situatedWordsNeedTheirSituation() throws {
+    let rubric =
+      "version: 1\nid: moment\ntitle: 情境\nweight: 5\npenalties:\n  - id: sells\n    title: 放行\n    points: 5\n    situated:\n      any: [卖吧]\n"
+    let root = try library(adding: "rubrics/moment.yaml", rubric)
+    let error = try #require(ScenarioLibrary.load(paths: [root]).errors.first)
+    #expect(error.message.contains("situated needs both 'when'"))
+    #expect(error.location.line == 10)  // inside the situated block
+  }
+
   @Test func reactionOnAnUnknownCriterion() throws {
     let trait = """
       version: 1

@@ -81,7 +81,8 @@ public enum TestLibrary {
 
   /// Scores one utterance as the first turn of `phase` and returns what it earned.
   public static func score(
-    _ text: String, in scenario: Scenario, phase: String, mood: Int = 60, before: [String] = []
+    _ text: String, in scenario: Scenario, phase: String, mood: Int = 60, before: [String] = [],
+    heard: String = ""
   ) -> TurnScore {
     var scorer = Scorer(plan: ScoringPlan(scenario: scenario))
     var index = 1
@@ -89,6 +90,7 @@ public enum TestLibrary {
       scorer.score(Utterance(index: index, phase: phase, text: earlier, moodBefore: mood))
       index += 1
     }
-    return scorer.score(Utterance(index: index, phase: phase, text: text, moodBefore: mood))
+    return scorer.score(
+      Utterance(index: index, phase: phase, text: text, moodBefore: mood, heard: heard))
   }
 }

@@ -23,12 +23,16 @@ public struct EvaluationSetup: Sendable, Decodable {
   public var phases: [String: String]
   /// Situations in which the shop is busy right now (the persona gets the `busy` trait).
   public var busySituations: [String]
+  /// What the trainee sees for each situation of an item (`minor_at_counter`: a child in school
+  /// uniform at the counter), read with the retailer's last line as the moment the utterance
+  /// answers. Situations not listed add nothing.
+  public var situations: [String: String]?
   /// Family names, for reading the one the trainee uses (刘姐 → 刘).
   public var surnames: String
   public var criteria: [String: CriterionMapping]
 
   enum CodingKeys: String, CodingKey {
-    case version, ages, moods, phases, criteria, surnames
+    case version, ages, moods, phases, criteria, surnames, situations
     case busySituations = "busy_situations"
   }
 

@@ -87,13 +87,17 @@ public final class Evaluator {
     var last = TurnScore()
     // The earlier lines are said in the same phase, then the utterance: only what the
     // utterance itself earns or costs is judged.
+    // The moment the utterance answers: what can be seen in the shop, then the retailer's line.
+    let heard = (context.situation.compactMap { setup.situations?[$0] } + [context.retailerSaid])
+      .filter { !$0.isEmpty }.joined(separator: "｜")
     for (i, line) in (context.context + [utterance]).enumerated() {
-      last = scorer.score(Utterance(index: i + 1, phase: phase, text: line, moodBefore: mood))
+      last = scorer.score(
+        Utterance(index: i + 1, phase: phase, text: line, moodBefore: mood, heard: heard))
     }
     var result = judgement(last, worth: built.worth)
     let prepared = scorer.prepare(utterance)
     for mapping in setup.criteria.values {
-      for id in mapping.checks where scorer.wordsMeet(anyOf: [id], in: prepared) {
+      for id in mapping.checks where scorer.wordsMeet(anyOf: [id], in: prepared, heard: heard) {
         result.said.insert(id)
       }
     }

@@ -1,0 +1,60 @@
+import Scoring
+import Testing
+import VisitCoachModel
+import VisitCoachTestSupport
+
+/// Words whose meaning depends on the moment (`situated:` in a rubric): the same 「卖吧」 is a
+/// sale to a minor with a child at the counter, and nothing at all otherwise.
+@Suite("Situated words")
+struct SituationTests {
+  static let lab = Labs.middleAgedMan
+
+  @Test func theLineHeardGivesTheWordsTheirMeaning() {
+    let child = TestLibrary.score(
+      "他说成年就成年呗，卖吧。", in: Self.lab, phase: "service", heard: "这娃说是替他爸买一包，卖不卖？")
+    #expect(child.violated.contains("compliance.sell_to_minor"), "\(child)")
+    let adult = TestLibrary.score(
+      "他说成年就成年呗，卖吧。", in: Self.lab, phase: "service", heard: "今天生意还行。")
+    #expect(!adult.violated.contains("compliance.sell_to_minor"), "\(adult)")
+  }
+
+  @Test func refusingInThatMomentIsNotTheFault() {
+    let score = TestLibrary.score(
+      "这包咱不卖，让他爸自个儿来买。", in: Self.lab, phase: "service", heard: "这孩子要买烟，拿不拿？")
+    #expect(!score.violated.contains("compliance.sell_to_minor"), "\(score)")
+  }
+
+  @Test func acceptingWhatIsPressedOnYouIsTakingAGift() {
+    let heard = "小伙子辛苦了，这两条烟你拿着，别见外。"
+    let taken = TestLibrary.score("那我就不客气了，谢谢老板。", in: Self.lab, phase: "service", heard: heard)
+    #expect(taken.violated.contains("compliance.gift_or_treat"), "\(taken)")
+    let declined = TestLibrary.score(
+      "心意我领了，烟您收回去，这个真不能要。", in: Self.lab, phase: "service", heard: heard)
+    #expect(!declined.violated.contains("compliance.gift_or_treat"), "\(declined)")
+  }
+
+  @Test func theEvidenceNamesTheMoment() {
+    var scorer = Scorer(plan: ScoringPlan(scenario: Self.lab))
+    scorer.score(
+      Utterance(
+        index: 1, phase: "service", text: "那我就不客气了", moodBefore: 60, heard: "这是一点心意，您拿着。"))
+    let report = scorer.report(
+      for: Transcript(scenarioID: Self.lab.id, seed: 1), scenario: Self.lab)
+    let finding = report.areas.flatMap(\.penalties).first { $0.id == "compliance.gift_or_treat" }
+    #expect(
+      finding?.evidence.first?.text.contains("这是一点心意") == true, "\(String(describing: finding))")
+  }
+
+  /// A stored visit re-scores with the line each turn answered, so it scores as it did live.
+  @Test func aStoredTurnAnswersTheLineBeforeIt() {
+    var transcript = Transcript(scenarioID: "x", seed: 1)
+    transcript.openingLine = "来了啊。"
+    func turn(_ i: Int, _ said: String, _ reply: String?) -> Turn {
+      Turn(
+        index: i, kind: .say, phase: "service", trainee: said, retailer: reply, retailerLineID: nil,
+        moodBefore: 60, mood: 60, patience: 60, clockStart: 0, clock: 0)
+    }
+    transcript.turns = [turn(1, "您好", "这孩子要买烟。"), turn(2, "等一下", nil), turn(3, "卖吧", "好。")]
+    #expect(transcript.utterances.map(\.heard) == ["来了啊。", "这孩子要买烟。", "这孩子要买烟。"])
+  }
+}
