@@ -54,10 +54,13 @@ public struct Scorer: Sendable {
 
   /// Every check whose words the utterance meets (ignoring phase, mood, window and order), with
   /// the phrases that counted: what `visitcoach lexicon try` shows.
-  public func wordsMet(in prepared: PreparedUtterance) -> [(id: String, words: [String])] {
+  /// `heard` is the retailer's line the utterance answers, for situated words.
+  public func wordsMet(in prepared: PreparedUtterance, heard: String = "") -> [(
+    id: String, words: [String]
+  )] {
     plan.checks.indices.compactMap { i in
       let id = plan.checks[i].criterion.id
-      guard wordsMeet(anyOf: [id], in: prepared) else { return nil }
+      guard wordsMeet(anyOf: [id], in: prepared, heard: heard) else { return nil }
       return (id, prepared.words(for: i, plan: plan))
     }
   }

@@ -26,6 +26,11 @@ struct LexiconTryCommand: ParsableCommand {
   @Option(help: "The scenario whose rubrics to read it with (default: the default scenario).")
   var scenario: String?
 
+  @Option(
+    help:
+      "What the retailer had just said (and what the shop shows): situated words are read in it.")
+  var heard: String = ""
+
   @Option(help: "The scenario library folder (default: ./scenarios or $VISITCOACH_SCENARIOS).")
   var scenarios: String?
 
@@ -74,8 +79,10 @@ struct LexiconTryCommand: ParsableCommand {
       Console.line("concept families:")
       if families.isEmpty { Console.line("  (none)") }
       for (name, words) in families { Console.line("  \(name): \(words.joined(separator: "、"))") }
-      Console.line("checks whose words it meets in \(chosen.id) (phase, order and mood aside):")
-      let met = scorer.wordsMet(in: prepared)
+      Console.line(
+        "checks whose words it meets in \(chosen.id) (phase, order and mood aside)"
+          + (heard.isEmpty ? ":" : ", after 「\(heard)」:"))
+      let met = scorer.wordsMet(in: prepared, heard: heard)
       if met.isEmpty { Console.line("  (none)") }
       let titles = Dictionary(chosen.checks.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
       for (id, words) in met {

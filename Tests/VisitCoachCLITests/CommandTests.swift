@@ -307,6 +307,17 @@ struct LexiconCommandTests {
     #expect(r.stdout.contains("farewell.next_visit"))
   }
 
+  @Test func tryReadsSituatedWordsInTheLineHeard() throws {
+    let alone = try BinaryRunner.run(["lexicon", "try", "那我就不客气了"])
+    #expect(alone.status == 0, "\(alone.stderr)")
+    #expect(!alone.stdout.contains("compliance.gift_or_treat"))
+    let offered = try BinaryRunner.run([
+      "lexicon", "try", "那我就不客气了", "--heard", "这两条烟你拿着，别见外",
+    ])
+    #expect(offered.stdout.contains("after 「这两条烟你拿着，别见外」"))
+    #expect(offered.stdout.contains("compliance.gift_or_treat"), "\(offered.stdout)")
+  }
+
   @Test func showListsAFamilyAndSuggestsANearName() throws {
     let r = try BinaryRunner.run(["lexicon", "show", "day_specific"])
     #expect(r.status == 0)
