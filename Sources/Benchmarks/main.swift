@@ -30,6 +30,17 @@ func median(_ values: [Double]) -> Double {
   return s.isEmpty ? 0 : s[s.count / 2]
 }
 
+/// The median time of `runs` calls of `body`, in seconds.
+func medianSeconds(_ runs: Int, _ body: () -> Void) -> Double {
+  var times: [Double] = []
+  for _ in 0..<runs {
+    let start = clock.now
+    body()
+    times.append(seconds(clock.now - start))
+  }
+  return median(times)
+}
+
 func report(_ name: String, _ value: String, budget: String) {
   print(
     "\(name.padding(toLength: 46, withPad: " ", startingAt: 0)) \(value.padding(toLength: 22, withPad: " ", startingAt: 0)) budget \(budget)"
@@ -67,44 +78,29 @@ report(
   "  of which Yams.compose of \(yamlTexts.count) files",
   String(format: "%.2f ms", median(composeTimes) * 1e3), budget: "")
 
-var plansBuilt: [Double] = []
-for _ in 0..<(only == "plan" ? 400 : 20) {
-  let start = clock.now
-  _ = ScoringPlan(scenario: busy)
-  plansBuilt.append(seconds(clock.now - start))
-}
+let planSeconds = medianSeconds(only == "plan" ? 400 : 20) { _ = ScoringPlan(scenario: busy) }
 let busyPlan = ScoringPlan(scenario: busy)
-var automataBuilt: [Double] = []
-for _ in 0..<(only == "plan" ? 100 : 10) {
-  let start = clock.now
+let automatonSeconds = medianSeconds(only == "plan" ? 100 : 10) {
   _ = PhraseAutomaton(patterns: busyPlan.patterns)
-  automataBuilt.append(seconds(clock.now - start))
 }
 print(
   "  automaton of \(busy.id): \(busyPlan.phraseCount) phrases, \(busyPlan.stateCount) states, "
-    + "built in \(String(format: "%.2f ms", median(automataBuilt) * 1e3))")
+    + "built in \(String(format: "%.2f ms", automatonSeconds * 1e3))")
 if let fullVisit = library.scenario("full-visit-rural-c") {
-  var fullPlans: [Double] = []
-  for _ in 0..<(only == "plan" ? 100 : 10) {
-    let start = clock.now
-    _ = ScoringPlan(scenario: fullVisit)
-    fullPlans.append(seconds(clock.now - start))
-  }
+  let runs = only == "plan" ? 100 : 10
+  let fullPlanSeconds = medianSeconds(runs) { _ = ScoringPlan(scenario: fullVisit) }
   let fullPlan = ScoringPlan(scenario: fullVisit)
-  var fullAutomata: [Double] = []
-  for _ in 0..<(only == "plan" ? 100 : 10) {
-    let start = clock.now
+  let fullAutomatonSeconds = medianSeconds(runs) {
     _ = PhraseAutomaton(patterns: fullPlan.patterns)
-    fullAutomata.append(seconds(clock.now - start))
   }
   print(
     "  plan of \(fullVisit.id): \(fullPlan.phraseCount) phrases, \(fullPlan.stateCount) states, "
-      + "\(String(format: "%.2f ms", median(fullPlans) * 1e3)) "
-      + "(automaton \(String(format: "%.2f ms", median(fullAutomata) * 1e3)))")
+      + "\(String(format: "%.2f ms", fullPlanSeconds * 1e3)) "
+      + "(automaton \(String(format: "%.2f ms", fullAutomatonSeconds * 1e3)))")
 }
 report(
   "compile one scenario's scoring plan (median)",
-  String(format: "%.2f ms", median(plansBuilt) * 1e3), budget: "(part of start-up)")
+  String(format: "%.2f ms", planSeconds * 1e3), budget: "(part of start-up)")
 
 // MARK: 2. Phrase matching: 500 phrases, 10,000 utterances
 let samples: [String] = library.scenarios.flatMap { s -> [String] in

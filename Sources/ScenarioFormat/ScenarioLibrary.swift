@@ -172,7 +172,6 @@ public enum ScenarioLibrary {
   static func readLibrary(
     _ root: String, traitFiles: [String]? = nil, rubricFiles: [String]? = nil
   ) -> Library {
-    var sinks: [DiagnosticSink] = []
     var traits: [String: TraitDocument] = [:]
     var traitSinks: [String: DiagnosticSink] = [:]
     var rubrics: [String: RubricDocument] = [:]
@@ -188,11 +187,16 @@ public enum ScenarioLibrary {
     let catalogFiles = folder("catalog")
     let lexiconFiles = folder("lexicon")
     // Reading and composing is most of the work, and each file is independent: all at once.
-    var composed = composeAll(traitFiles + rubricFiles + catalogFiles + lexiconFiles)[...]
-    sinks = composed.map(\.sink)
+    let composed = composeAll(traitFiles + rubricFiles + catalogFiles + lexiconFiles)
+    let sinks = composed.map(\.sink)
     let count = composed.count
-    for file in composed.prefix(traitFiles.count) {
-      composed.removeFirst()
+    // The files of each folder, in the order they were listed.
+    var rest = composed[...]
+    func next(_ files: [String]) -> ArraySlice<ComposedFile> {
+      defer { rest = rest.dropFirst(files.count) }
+      return rest.prefix(files.count)
+    }
+    for file in next(traitFiles) {
       let sink = file.sink
       guard let text = file.text, let node = file.node,
         let doc = TraitDocument(node, file: file.path, text: text, sink: sink)
@@ -205,8 +209,7 @@ public enum ScenarioLibrary {
       traits[doc.id.value] = doc
       traitSinks[doc.id.value] = sink
     }
-    for file in composed.prefix(rubricFiles.count) {
-      composed.removeFirst()
+    for file in next(rubricFiles) {
       let sink = file.sink
       guard let text = file.text, let node = file.node,
         let doc = RubricDocument(node, file: file.path, text: text, sink: sink)
@@ -221,8 +224,7 @@ public enum ScenarioLibrary {
     }
     // Shared folders (catalogue, lexicon): every file composed, with its own diagnostics.
     func eachFile(_ files: [String], _ body: (String, Yams.Node, DiagnosticSink) -> Void) {
-      for file in composed.prefix(files.count) {
-        composed.removeFirst()
+      for file in next(files) {
         guard let text = file.text, let node = file.node else { continue }
         body(text, node, file.sink)
       }
@@ -346,25 +348,12 @@ public enum ScenarioLibrary {
   /// Reads and composes `files` on every core, in order. Each file reports to its own sink, so
   /// the diagnostics are those of reading the files one by one.
   static func composeAll(_ files: [String]) -> [ComposedFile] {
-    final class Slots: @unchecked Sendable {
-      let lock = NSLock()
-      var files: [ComposedFile?]
-      init(_ count: Int) { files = Array(repeating: nil, count: count) }
+    ParallelMap.map(files.count) { i in
+      let sink = DiagnosticSink(file: files[i])
+      let text = readText(files[i], sink: sink)
+      let node = text.flatMap { compose($0, sink: sink) }
+      return ComposedFile(path: files[i], sink: sink, text: text, node: node)
     }
-    let slots = Slots(files.count)
-    let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, files.count))
-    DispatchQueue.concurrentPerform(iterations: workers) { worker in
-      for i in stride(from: worker, to: files.count, by: workers) {
-        let sink = DiagnosticSink(file: files[i])
-        let text = readText(files[i], sink: sink)
-        let node = text.flatMap { compose($0, sink: sink) }
-        let file = ComposedFile(path: files[i], sink: sink, text: text, node: node)
-        slots.lock.lock()
-        slots.files[i] = file
-        slots.lock.unlock()
-      }
-    }
-    return slots.files.map { $0! }
   }
 
   /// Parses YAML into a node tree, turning syntax errors into located diagnostics. Mistakes from

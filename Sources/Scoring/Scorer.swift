@@ -92,10 +92,7 @@ public struct Scorer: Sendable {
     if hit.situation { return "" }
     if known == nil { known = heard.isEmpty ? [] : plan.situationChecks(in: heard) }
     if known!.contains(i) { return heard }
-    if plan.sceneSituation.contains(i) || (looked && plan.hiddenSceneSituation.contains(i)) {
-      return plan.sceneText(for: i, looked: looked)
-    }
-    return nil
+    return looked ? plan.sceneSituationAfterLook[i] : plan.sceneSituation[i]
   }
 
   /// Scores one utterance and records what it earned. Commands (wait, look, next) earn nothing

@@ -106,12 +106,12 @@ public struct ScoringPlan: Sendable {
   /// Indices of checks with similar examples, ascending.
   let similarChecks: [Int]
   let automaton: PhraseAutomaton
-  /// Some check has situated words; checks whose situation the visible scene shows, and those
-  /// only `/look` shows.
+  /// Some check has situated words.
   let hasSituated: Bool
-  let sceneSituation: Set<Int>
-  let hiddenSceneSituation: Set<Int>
-  let scene: [SceneFact]
+  /// For each check whose situation the scene shows: the first scene fact that shows it, among
+  /// the facts visible on arrival, and among all of them (after `/look`).
+  let sceneSituation: [Int: String]
+  let sceneSituationAfterLook: [Int: String]
   /// Uses of pattern p are `useList[useStart[p]..<useStart[p + 1]]`.
   let useStart: [Int32]
   let useList: [PatternUse]
@@ -235,35 +235,23 @@ public struct ScoringPlan: Sendable {
     hasSituated = flags.contains { $0.hasSituated }
     // The shop shows its situation from the start (a child at the counter): checks whose
     // situation words are in a scene fact, visible on arrival or after `/look`.
-    var visibleSituation = Set<Int>()
-    var hiddenSituation = Set<Int>()
+    var visible: [Int: String] = [:]
+    var afterLook: [Int: String] = [:]
     if hasSituated {
       for fact in scenario.scene {
         for check in Self.situationChecks(
           in: fact.text, automaton: automaton, useStart: starts, useList: list)
         {
-          if fact.visibleOnArrival {
-            visibleSituation.insert(check)
-          } else {
-            hiddenSituation.insert(check)
-          }
+          if fact.visibleOnArrival && visible[check] == nil { visible[check] = fact.text }
+          if afterLook[check] == nil { afterLook[check] = fact.text }
         }
       }
     }
-    scene = scenario.scene
-    sceneSituation = visibleSituation
-    hiddenSceneSituation = hiddenSituation.subtracting(visibleSituation)
+    sceneSituation = visible
+    sceneSituationAfterLook = afterLook
     settings = scenario.settings
     rubrics = scenario.rubrics
     phaseIDs = Set(scenario.phases.map(\.id))
-  }
-
-  /// The scene fact that shows check `i`'s situation (visible ones first), for evidence.
-  func sceneText(for i: Int, looked: Bool) -> String {
-    for fact in scene where fact.visibleOnArrival || looked {
-      if situationChecks(in: fact.text).contains(i) { return fact.text }
-    }
-    return ""
   }
 
   /// Checks whose situation words occur in `text` (a line the retailer said, a scene fact).

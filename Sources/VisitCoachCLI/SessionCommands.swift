@@ -384,7 +384,7 @@ struct RescoreCommand: ParsableCommand {
         progress.update(start)
         let batch = Array(work[start..<min(start + 1_000, work.count)])
         let transcripts = try db.transcripts(batch.map(\.record.id))
-        let reports = ParallelScoring.score(batch.count) { i in
+        let reports = ParallelMap.map(batch.count) { i -> ScoreReport? in
           let (record, scenario) = batch[i]
           guard let transcript = transcripts[record.id] else { return nil }
           return Scorer.score(transcript, scenario: scenario, plan: scoringPlans[scenario.id])
@@ -411,35 +411,6 @@ struct RescoreCommand: ParsableCommand {
         Console.line(
           "skipped (scenario no longer in the library): \(skipped.joined(separator: ", "))")
       }
-    }
-  }
-}
-
-/// Runs pure scoring work on every core.
-enum ParallelScoring {
-  /// `body(i)` for every i in 0..<count, spread over the machine's cores; results in order.
-  static func score(_ count: Int, _ body: @Sendable (Int) -> ScoreReport?) -> [ScoreReport?] {
-    let results = Results(count: count)
-    let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, count))
-    DispatchQueue.concurrentPerform(iterations: workers) { worker in
-      var mine: [(Int, ScoreReport?)] = []
-      for i in stride(from: worker, to: count, by: workers) { mine.append((i, body(i))) }
-      results.store(mine)
-    }
-    return results.values
-  }
-
-  /// Results written by the workers, each once, under a lock.
-  private final class Results: @unchecked Sendable {
-    private let lock = NSLock()
-    private(set) var values: [ScoreReport?]
-
-    init(count: Int) { values = Array(repeating: nil, count: count) }
-
-    func store(_ items: [(Int, ScoreReport?)]) {
-      lock.lock()
-      defer { lock.unlock() }
-      for (i, value) in items { values[i] = value }
     }
   }
 }
