@@ -80,12 +80,19 @@ public enum LibraryAudit {
     var penalised: [String: [Criterion]] = [:]
     for c in scenario.checks {
       for phrase in c.phrases.allPhrases + c.partial.allPhrases {
-        let normalized = TextNormalizer.normalize(phrase)
-        if normalized.isEmpty {
+        let parts = GappedPhrases.parts(of: phrase).map(TextNormalizer.normalize)
+        if parts.allSatisfy(\.isEmpty) {
           out.append(
             Diagnostic(
               .warning, at: at(scenario), keyPath: c.id,
               "phrase '\(phrase)' is only punctuation or spaces after normalisation and can never match"
+            ))
+        } else if parts.contains(where: { $0.contains("|") }) {
+          // Matching never crosses a clause boundary, so a comma inside a phrase stops it.
+          out.append(
+            Diagnostic(
+              .warning, at: at(scenario), keyPath: c.id,
+              "phrase '\(phrase)' has punctuation inside and can never match; write a gap as '…'"
             ))
         }
       }

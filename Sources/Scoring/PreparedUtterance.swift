@@ -46,7 +46,7 @@ public struct PreparedUtterance: Sendable {
       }
       work += 2 * bytes.count  // this count and the automaton pass
       var found: [PhraseAutomaton.Match] = []
-      plan.automaton.collect(bytes, into: &found)
+      plan.collect(bytes, into: &found)
       guard !found.isEmpty else { return }
       // What is inside quotation marks is reported speech, not the trainee's own act
       // (我绝不会说"跟我没关系"这种话): phrases there count for nothing. Marked per byte, so
@@ -141,7 +141,7 @@ public struct PreparedUtterance: Sendable {
   func words(for index: Int, plan: ScoringPlan) -> [String] {
     var words: [String] = []
     for m in matched where Int(m.check) == index {
-      let phrase = plan.automaton.patterns[Int(m.pattern)]
+      let phrase = plan.phraseText(Int(m.pattern))
       if !words.contains(phrase) { words.append(phrase) }
     }
     return words

@@ -110,9 +110,16 @@ public struct ScoringPlan: Sendable {
   let hasSituated: Bool
   /// For each check whose situation the scene shows: the first scene fact that shows it, among
   /// the facts visible on arrival, and among all of them (after `/look`).
-  let sceneSituation: [Int: String]
-  let sceneSituationAfterLook: [Int: String]
-  /// Uses of pattern p are `useList[useStart[p]..<useStart[p + 1]]`.
+  private(set) var sceneSituation: [Int: String] = [:]
+  private(set) var sceneSituationAfterLook: [Int: String] = [:]
+  /// Gapped phrases, and for each automaton pattern the gapped parts it stands for
+  /// (`gapPartList[gapPartStart[p]..<gapPartStart[p + 1]]`).
+  let gapped: [GappedPattern]
+  let gapPartStart: [Int32]
+  let gapPartList: [GapPart]
+  /// Gapped phrases as shown in evidence (跟…没关系).
+  let gappedTexts: [String]
+  /// Uses of pattern p (plain, then gapped) are `useList[useStart[p]..<useStart[p + 1]]`.
   let useStart: [Int32]
   let useList: [PatternUse]
   /// Phase ids in scenario order, for phase bits.
@@ -142,19 +149,39 @@ public struct ScoringPlan: Sendable {
     var patternIndex: [NormalizedPhrase: Int] = [:]
     var patterns: [String] = []
     var uses: [[PatternUse]] = []
+    func pattern(_ normalized: NormalizedPhrase) -> Int {
+      if let existing = patternIndex[normalized] { return existing }
+      patternIndex[normalized] = patterns.count
+      patterns.append(String(decoding: normalized.bytes, as: UTF8.self))
+      uses.append([])
+      return patterns.count - 1
+    }
+    // Gapped phrases: their parts go into the automaton (with no uses of their own unless a
+    // plain phrase is the same), the phrase itself into a table after the plain ones.
+    var gappedIndex: [[Int]: Int] = [:]
+    var gapped: [GappedPattern] = []
+    var gappedUses: [[PatternUse]] = []
     func add(_ phrase: String, _ use: PatternUse) {
-      let normalized = NormalizedPhrase(bytes: TextNormalizer.normalizedBytes(phrase))
-      guard !normalized.bytes.isEmpty else { return }
-      let index: Int
-      if let existing = patternIndex[normalized] {
-        index = existing
-      } else {
-        index = patterns.count
-        patternIndex[normalized] = index
-        patterns.append(String(decoding: normalized.bytes, as: UTF8.self))
-        uses.append([])
+      let parts = GappedPhrases.parts(of: phrase).map {
+        NormalizedPhrase(bytes: TextNormalizer.normalizedBytes($0))
+      }.filter { !$0.bytes.isEmpty }
+      guard !parts.isEmpty else { return }
+      if parts.count == 1 {
+        let index = pattern(parts[0])
+        if !uses[index].contains(use) { uses[index].append(use) }
+        return
       }
-      if !uses[index].contains(use) { uses[index].append(use) }
+      let key = parts.map(pattern)
+      let g: Int
+      if let existing = gappedIndex[key] {
+        g = existing
+      } else {
+        g = gapped.count
+        gappedIndex[key] = g
+        gapped.append(GappedPattern(parts: key.map(Int32.init)))
+        gappedUses.append([])
+      }
+      if !gappedUses[g].contains(use) { gappedUses[g].append(use) }
     }
     for (i, check) in checks.enumerated() {
       let c = check.criterion
@@ -196,9 +223,27 @@ public struct ScoringPlan: Sendable {
       .subtracting(normalized(scenario.scene.filter(\.visibleOnArrival)))
     self.sceneWords = sceneWords
     self.hiddenSceneWords = hiddenSceneWords
+    // Plain patterns are numbered as in the automaton; gapped pattern g is `patterns.count + g`.
+    var partStarts: [Int32] = []
+    var partList: [GapPart] = []
+    var partsOf = Array(repeating: [GapPart](), count: patterns.count)
+    for (g, entry) in gapped.enumerated() {
+      for (k, part) in entry.parts.enumerated() {
+        partsOf[Int(part)].append(GapPart(gapped: Int32(g), position: Int32(k)))
+      }
+    }
+    for parts in partsOf {
+      partStarts.append(Int32(partList.count))
+      partList += parts
+    }
+    partStarts.append(Int32(partList.count))
+    self.gapped = gapped
+    gapPartStart = partStarts
+    gapPartList = partList
+    gappedTexts = gapped.map { $0.parts.map { patterns[Int($0)] }.joined(separator: "…") }
     var starts: [Int32] = []
     var list: [PatternUse] = []
-    for u in uses {
+    for u in uses + gappedUses {
       starts.append(Int32(list.count))
       list += u
     }
@@ -233,44 +278,70 @@ public struct ScoringPlan: Sendable {
     let automaton = PhraseAutomaton(patterns: patterns)
     self.automaton = automaton
     hasSituated = flags.contains { $0.hasSituated }
-    // The shop shows its situation from the start (a child at the counter): checks whose
-    // situation words are in a scene fact, visible on arrival or after `/look`.
-    var visible: [Int: String] = [:]
-    var afterLook: [Int: String] = [:]
-    if hasSituated {
-      for fact in scenario.scene {
-        for check in Self.situationChecks(
-          in: fact.text, automaton: automaton, useStart: starts, useList: list)
-        {
-          if fact.visibleOnArrival && visible[check] == nil { visible[check] = fact.text }
-          if afterLook[check] == nil { afterLook[check] = fact.text }
-        }
-      }
-    }
-    sceneSituation = visible
-    sceneSituationAfterLook = afterLook
     settings = scenario.settings
     rubrics = scenario.rubrics
     phaseIDs = Set(scenario.phases.map(\.id))
+    // The shop shows its situation from the start (a child at the counter): checks whose
+    // situation words are in a scene fact, visible on arrival or after `/look`.
+    if hasSituated {
+      for fact in scenario.scene {
+        for check in situationChecks(in: fact.text) {
+          if fact.visibleOnArrival && sceneSituation[check] == nil {
+            sceneSituation[check] = fact.text
+          }
+          if sceneSituationAfterLook[check] == nil { sceneSituationAfterLook[check] = fact.text }
+        }
+      }
+    }
   }
 
   /// Checks whose situation words occur in `text` (a line the retailer said, a scene fact).
   /// Negation does not matter here: 「他不是小孩」 is still about a child.
   func situationChecks(in text: String) -> Set<Int> {
-    Self.situationChecks(in: text, automaton: automaton, useStart: useStart, useList: useList)
-  }
-
-  private static func situationChecks(
-    in text: String, automaton: PhraseAutomaton, useStart: [Int32], useList: [PatternUse]
-  ) -> Set<Int> {
     var checks = Set<Int>()
-    for match in automaton.matches(in: TextNormalizer.normalize(text)) {
+    var normalized = TextNormalizer.normalize(text)
+    var found: [PhraseAutomaton.Match] = []
+    normalized.withUTF8 { collect($0, into: &found) }
+    for match in found {
       for u in Int(useStart[match.pattern])..<Int(useStart[match.pattern + 1])
       where useList[u].role == .situation {
         checks.insert(useList[u].check)
       }
     }
     return checks
+  }
+
+  /// Appends every phrase occurrence in `bytes` (normalised text) to `found`: the automaton's
+  /// matches, then those of gapped phrases (numbered after the automaton's patterns).
+  func collect(_ bytes: UnsafeBufferPointer<UInt8>, into found: inout [PhraseAutomaton.Match]) {
+    automaton.collect(bytes, into: &found)
+    guard !gapped.isEmpty, !found.isEmpty else { return }
+    var parts: [(gapped: Int32, position: Int32, start: Int32, end: Int32)] = []
+    for match in found {
+      for u in Int(gapPartStart[match.pattern])..<Int(gapPartStart[match.pattern + 1]) {
+        let part = gapPartList[u]
+        parts.append((part.gapped, part.position, Int32(match.start), Int32(match.end)))
+      }
+    }
+    guard !parts.isEmpty else { return }
+    parts.sort { ($0.gapped, $0.position, $0.start) < ($1.gapped, $1.position, $1.start) }
+    let hits = parts.map { (position: $0.position, start: $0.start, end: $0.end) }
+    var from = 0
+    while from < parts.count {
+      let g = parts[from].gapped
+      var to = from
+      while to < parts.count && parts[to].gapped == g { to += 1 }
+      GappedPattern.resolve(
+        hits[from..<to], partCount: gapped[Int(g)].parts.count,
+        pattern: automaton.patterns.count + Int(g), bytes: bytes, into: &found)
+      from = to
+    }
+  }
+
+  /// The text of pattern `index` (plain or gapped), for evidence.
+  func phraseText(_ index: Int) -> String {
+    index < automaton.patterns.count
+      ? automaton.patterns[index] : gappedTexts[index - automaton.patterns.count]
   }
 
   /// The number of distinct normalised phrases in the automaton.

@@ -241,6 +241,23 @@ struct CheckAuditTests {
     #expect(r.stdout.contains("1 error"))
   }
 
+  @Test func punctuationInsideAPhraseIsFlaggedAndAGapIsNot() throws {
+    let root = try library([:])
+    let scenario = try String(contentsOfFile: root + "/busy-morning-rush.yaml", encoding: .utf8)
+    try scenario.replacingOccurrences(
+      of: "  - use: conduct",
+      with: "  - use: conduct\n    phrases:\n      contempt: [\"跟，没关系\", \"连…都不会\"]"
+    )
+    .write(toFile: root + "/busy-morning-rush.yaml", atomically: true, encoding: .utf8)
+    let r = try BinaryRunner.run(["check", root])
+    #expect(r.status == 0, "\(r.stdout)")
+    #expect(
+      r.stdout.contains(
+        "phrase '跟，没关系' has punctuation inside and can never match; write a gap as '…'"),
+      "\(r.stdout)")
+    #expect(!r.stdout.contains("连…都不会"))
+  }
+
   @Test func lineWaitingForACriterionOutsideItsPhaseIsFlagged() throws {
     let root = try library([:])
     let scenario = try String(contentsOfFile: root + "/busy-morning-rush.yaml", encoding: .utf8)

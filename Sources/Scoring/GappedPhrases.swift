@@ -1,0 +1,83 @@
+/// Phrases with gaps: 「跟…没关系」 is 跟, then 没关系 later in the same clause with at most
+/// ``maxGap`` characters between (跟我们这边没关系). A lexicon or rubric writes the gap as `…`
+/// (one or more, or `...`); everything else about the phrase (negation guard, quotation
+/// marks, roles) is as for a plain phrase, judged at the start of its first part.
+public enum GappedPhrases {
+  /// Characters that may stand between two parts.
+  public static let maxGap = 6
+
+  /// The parts of `phrase` between its gap marks, as written; one part for a plain phrase.
+  /// Empty parts (a gap at either end, two marks in a row) are dropped.
+  public static func parts(of phrase: String) -> [String] {
+    guard phrase.contains("…") || phrase.contains("...") else { return [phrase] }
+    let marked = phrase.replacingOccurrences(of: "...", with: "…")
+    return marked.split(separator: "…", omittingEmptySubsequences: true).map(String.init)
+  }
+
+  /// Whether `phrase` has a gap.
+  public static func isGapped(_ phrase: String) -> Bool { parts(of: phrase).count > 1 }
+}
+
+/// A gapped phrase compiled into the parts the automaton finds.
+struct GappedPattern: Sendable {
+  /// Automaton pattern index of each part, in order.
+  let parts: [Int32]
+}
+
+/// One part of a gapped pattern that an automaton pattern stands for.
+struct GapPart: Sendable {
+  var gapped: Int32
+  var position: Int32
+}
+
+extension GappedPattern {
+  /// Appends to `found` one occurrence of gapped pattern `index` (numbered `patternBase +
+  /// index`) for each occurrence of its first part that the other parts follow in order,
+  /// within the clause and within ``GappedPhrases/maxGap`` characters of each other. `hits`
+  /// holds the occurrences of this pattern's parts: (position, start, end), sorted by position
+  /// then start. Linear in the number of occurrences: each later part keeps a cursor that
+  /// only moves forward, because a later first part can only need later continuations.
+  static func resolve(
+    _ hits: ArraySlice<(position: Int32, start: Int32, end: Int32)>, partCount: Int,
+    pattern: Int, bytes: UnsafeBufferPointer<UInt8>, into found: inout [PhraseAutomaton.Match]
+  ) {
+    // Where each part's occurrences begin in `hits`.
+    var bounds = Array(repeating: hits.endIndex, count: partCount + 1)
+    for i in hits.indices.reversed() { bounds[Int(hits[i].position)] = i }
+    for k in stride(from: partCount - 1, through: 0, by: -1) where bounds[k] > bounds[k + 1] {
+      bounds[k] = bounds[k + 1]
+    }
+    var cursor = Array(bounds.prefix(partCount))
+    for first in bounds[0]..<bounds[1] {
+      var reach = Int(hits[first].end)
+      var complete = true
+      for k in 1..<partCount {
+        while cursor[k] < bounds[k + 1] && Int(hits[cursor[k]].start) < reach { cursor[k] += 1 }
+        guard cursor[k] < bounds[k + 1],
+          withinGap(bytes, from: reach, to: Int(hits[cursor[k]].start))
+        else {
+          complete = false
+          break
+        }
+        reach = Int(hits[cursor[k]].end)
+      }
+      if complete {
+        found.append(
+          PhraseAutomaton.Match(pattern: pattern, start: Int(hits[first].start), end: reach))
+      }
+    }
+  }
+
+  /// Whether `bytes[from..<to]` is at most ``GappedPhrases/maxGap`` characters with no clause
+  /// boundary or quotation mark.
+  private static func withinGap(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Bool {
+    guard to - from <= 4 * GappedPhrases.maxGap else { return false }
+    var characters = 0
+    for i in from..<to {
+      let byte = bytes[i]
+      if byte == UInt8(ascii: "|") || byte == TextNormalizer.quote { return false }
+      if byte & 0xC0 != 0x80 { characters += 1 }
+    }
+    return characters <= GappedPhrases.maxGap
+  }
+}

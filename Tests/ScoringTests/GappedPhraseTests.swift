@@ -1,0 +1,72 @@
+import Testing
+import VisitCoachModel
+import VisitCoachTestSupport
+
+@testable import Scoring
+
+/// Phrases with gaps (`连…都不会`): the parts in order, in one clause, a few characters apart.
+@Suite("Gapped phrases")
+struct GappedPhraseTests {
+  static let lab = TestLibrary.fixture(
+    yaml: """
+      version: 1
+      id: gap-lab
+      title: 间隔短语
+      arrival: 一家普通的食杂店。
+      customer: { class: B, network: urban, visit: first }
+      persona: { name: 王建国, age: 45, gender: male, mood: 60 }
+      phases:
+        - { id: greeting, title: 打招呼 }
+      lines:
+        - { id: plain, text: 嗯。 }
+      rubrics:
+        - use: conduct
+          phrases:
+            contempt: ["连…都不会", "你…懂…啥"]
+      """)
+
+  static func contempt(_ text: String) -> Bool {
+    TestLibrary.score(text, in: lab, phase: "greeting").violated.contains("conduct.contempt")
+  }
+
+  @Test func thePartsMatchWithWordsBetween() {
+    #expect(Self.contempt("您连这个都不会啊"))
+    #expect(Self.contempt("连个购物车都不会点"))
+    #expect(Self.contempt("你到底懂个啥"))
+  }
+
+  @Test func theGapIsLimited() {
+    #expect(!Self.contempt("连这个最新版本的订货软件都不会"))
+  }
+
+  @Test func thePartsStayInOrderAndInOneClause() {
+    #expect(!Self.contempt("都不会连"))
+    #expect(!Self.contempt("连这个，都不会"))
+    #expect(!Self.contempt("你啥都懂"))
+  }
+
+  @Test func quotedAndNegatedAsPlainPhrases() {
+    #expect(!Self.contempt("我可不会说“您连这都不会”这种话"))
+  }
+
+  @Test func theEvidenceShowsTheGappedPhrase() {
+    var scorer = Scorer(plan: ScoringPlan(scenario: Self.lab))
+    scorer.score(Utterance(index: 1, phase: "greeting", text: "您连这个都不会啊", moodBefore: 60))
+    let report = scorer.report(
+      for: Transcript(scenarioID: Self.lab.id, seed: 1), scenario: Self.lab)
+    let finding = report.areas.flatMap(\.penalties).first { $0.id == "conduct.contempt" }
+    #expect(
+      finding?.evidence.first?.text.contains("连…都不会") == true, "\(String(describing: finding))")
+  }
+
+  /// Many first parts and many later parts cost one pass, not one per pair.
+  @Test func manyOccurrencesStayLinear() {
+    let short = TestLibrary.score(
+      String(repeating: "连这都不会", count: 10), in: Self.lab, phase: "greeting")
+    #expect(short.violated.contains("conduct.contempt"))
+    let plan = ScoringPlan(scenario: Self.lab)
+    let small = PreparedUtterance(String(repeating: "连连都不会", count: 100), plan: plan).work
+    let large = PreparedUtterance(String(repeating: "连连都不会", count: 1000), plan: plan).work
+    #expect(large < 12 * small)
+  }
+}
