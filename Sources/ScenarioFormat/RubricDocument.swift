@@ -70,6 +70,8 @@ struct CriterionDocument: Sendable {
   var isPromise = false
   /// Credit for a courteous or caring act, cancelled by any penalty in the same utterance.
   var isCourtesy = false
+  /// Counts only when the utterance takes up the line heard.
+  var picksUp = false
 
   init?(_ r: MapReader, isPenalty: Bool) {
     guard let id = r.string("id", required: "a name unique in the rubric, e.g. self_intro") else {
@@ -141,6 +143,7 @@ struct CriterionDocument: Sendable {
     group = r.string("group")?.value
     isPromise = r.bool("promise")?.value ?? false
     isCourtesy = r.bool("courtesy")?.value ?? false
+    picksUp = r.bool("picks_up")?.value ?? false
     if let e = r.map("examples") {
       for (key, match) in [("match", true), ("no_match", false)] {
         for text in e.strings(key) {

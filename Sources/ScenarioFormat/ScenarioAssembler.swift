@@ -357,6 +357,7 @@ struct ScenarioAssembler {
         when: expand(c.situatedWhen), any: expand(c.situatedAny))
       criterion.isPromise = c.isPromise
       criterion.isCourtesy = c.isCourtesy
+      criterion.picksUp = c.picksUp
       criterion.refersToScene = (c.match.any + c.match.all.flatMap { $0 }).contains {
         // Only phrases with a brace pay for the substring search.
         $0.value.contains(Character("{")) && $0.value.contains("{scene.")

@@ -15,6 +15,9 @@ public struct CheckExplanation: Sendable, Hashable {
     case vetoed
     /// Its words were there but the order rule did not hold (`after` / `before`).
     case outOfOrder(String)
+    /// Its words were there but the scorer declined them, for this reason (from the turn's
+    /// trace, never worked out again).
+    case declined(Declined, words: String)
     /// It does not apply to this utterance.
     case notApplicable(String)
     /// Nothing matched; the nearest phrase of the criterion, if any shares words with the text.
@@ -51,18 +54,19 @@ extension Scorer {
         verdict = .cancelled(words: words)
       } else if result.satisfied.contains(c.id) || (progress[i].status == .met && !words.isEmpty) {
         verdict = .alreadyMet
+      } else if let reason = result.declined[c.id] {
+        switch reason {
+        case .afterItsTime(let done):
+          verdict = .outOfOrder("「\(title(of: done))」已经做过，这一条只算在它之前")
+        case .needsFirst(let missing):
+          verdict = .outOfOrder("要先做到「\(title(of: missing))」")
+        default:
+          verdict = .declined(reason, words: words)
+        }
       } else if let reason = notApplicable(check, utterance, position: position, overall: overall) {
         verdict = .notApplicable(reason)
       } else if let hit = prepared.hit(i), hit.none {
         verdict = .vetoed
-      } else if !words.isEmpty,
-        let blocker = check.before.first(where: { progress[$0].status == .met })
-      {
-        verdict = .outOfOrder("「\(plan.checks[blocker].criterion.title)」已经做过，这一条只算在它之前")
-      } else if !words.isEmpty,
-        let missing = check.after.first(where: { progress[$0].status != .met })
-      {
-        verdict = .outOfOrder("要先做到「\(plan.checks[missing].criterion.title)」")
       } else if progress[i].status == .met {
         verdict = .alreadyMet
       } else {
@@ -72,6 +76,10 @@ extension Scorer {
         CheckExplanation(id: c.id, title: c.title, isPenalty: c.isPenalty, verdict: verdict))
     }
     return out
+  }
+
+  private func title(of id: String) -> String {
+    plan.indexByID[id].map { plan.checks[$0].criterion.title } ?? id
   }
 
   private func notApplicable(_ check: CompiledCheck, _ u: Utterance, position: Int, overall: Int)

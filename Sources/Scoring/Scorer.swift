@@ -75,10 +75,14 @@ public struct Scorer: Sendable {
     for id in ids {
       guard let i = plan.indexByID[id] else { continue }
       guard let hit = prepared.hit(i), !hit.none else { continue }
-      if hit.any || fullGroups(hit.groups, plan.flags[i].allGroups) {
-        return true
+      var met = hit.any || fullGroups(hit.groups, plan.flags[i].allGroups)
+      if !met && hit.situated {
+        met = situation(i, hit, heard: heard, &heardSituation) != nil
       }
-      if hit.situated, situation(i, hit, heard: heard, &heardSituation) != nil { return true }
+      if met && plan.flags[i].picksUp {
+        met = HeardEcho.takeUp(in: prepared.normalized, of: heard) != nil
+      }
+      if met { return true }
     }
     return false
   }
@@ -149,6 +153,7 @@ public struct Scorer: Sendable {
     let phaseBit: UInt64 = plan.phaseIndex[utterance.phase].map { 1 << UInt64($0) } ?? 0
     let phaseTurn = phaseTurns[utterance.phase, default: 0]
     var heardSituation: Set<Int>?
+    var declined: [Int: Declined] = [:]
     // Only checks with phrase hits, or with similar examples, can fire: walk both sorted lists.
     var h = 0
     var sIndex = 0
@@ -177,12 +182,14 @@ public struct Scorer: Sendable {
       if !hit.none {
         let groups = f.allGroups
         full = hit.any || fullGroups(hit.groups, groups)
-        if !full && hit.situated,
-          let source = situation(i, hit, heard: utterance.heard, &heardSituation)
-        {
-          full = true
-          // The evidence names the moment that gave the words their meaning.
-          if !source.isEmpty { similarWords.append((i, "←「\(source)」")) }
+        if !full && hit.situated {
+          if let source = situation(i, hit, heard: utterance.heard, &heardSituation) {
+            full = true
+            // The evidence names the moment that gave the words their meaning.
+            if !source.isEmpty { similarWords.append((i, "←「\(source)」")) }
+          } else {
+            declined[i] = .noSituation
+          }
         }
         if !full {
           partial =
@@ -207,6 +214,7 @@ public struct Scorer: Sendable {
         }
         let bad = check.similarBad.reduce(0.0) { max($0, p.similarity(to: $1)) }
         if bad >= threshold && bad > best.value {
+          if full || partial { declined[i] = .likeBadExample }
           full = false
           partial = false
         } else if best.index >= 0, best.value >= threshold, !full, !hit.none {
@@ -215,14 +223,26 @@ public struct Scorer: Sendable {
           similarWords.append((i, "≈「\(example)」(\(Int((best.value * 100).rounded()))%)"))
         }
       }
+      if (full || partial) && f.picksUp {
+        // A follow-up takes up the answer it follows; the same question out of the blue does not.
+        if let word = HeardEcho.takeUp(in: prepared.normalized, of: utterance.heard) {
+          similarWords.append((i, "接「\(word)」"))
+        } else {
+          declined[i] = .notTakenUp
+          full = false
+          partial = false
+        }
+      }
       if (full || partial) && !looked && f.usesHiddenScene && restsOnHiddenScene(i, prepared) {
         // Praise or advice about something only `/look` shows, before looking: a guess.
+        declined[i] = .hiddenScene
         full = false
         partial = false
       }
       if full || partial {
         state[i] = full ? fullBit : partialBit
         firedList.append(i)
+        declined[i] = nil
       }
     }
 
@@ -285,16 +305,21 @@ public struct Scorer: Sendable {
     }
     // Order: `before` looks at earlier turns only; `after` also accepts this turn.
     for i in firedList where state[i] & cancelledBit == 0 {
-      if plan.checks[i].before.contains(where: { progress[$0].status == .met }) { continue }
+      if let done = plan.checks[i].before.first(where: { progress[$0].status == .met }) {
+        declined[i] = .afterItsTime(plan.checks[done].criterion.id)
+        continue
+      }
       state[i] |= countedBit
     }
     for i in firedList where state[i] & countedBit != 0 {
-      if !plan.checks[i].after.allSatisfy({
-        progress[$0].status == .met || state[$0] & countedBit != 0
+      if let missing = plan.checks[i].after.first(where: {
+        progress[$0].status != .met && state[$0] & countedBit == 0
       }) {
         state[i] &= ~countedBit
+        declined[i] = .needsFirst(plan.checks[missing].criterion.id)
       }
     }
+    for (i, reason) in declined { result.declined[plan.checks[i].criterion.id] = reason }
 
     for i in firedList where state[i] & countedBit != 0 {
       let c = plan.checks[i].criterion

@@ -66,6 +66,8 @@ struct CheckFlags: Sendable {
   var partialAllGroups = 0
   /// The check has situated words.
   var hasSituated = false
+  /// The check counts only when the utterance takes up the line heard.
+  var picksUp = false
   /// Bit p set: the check applies in phase p (scenario order); `anyPhase` when unrestricted.
   var phaseBits: UInt64 = 0
   var anyPhase = true
@@ -266,6 +268,7 @@ public struct ScoringPlan: Sendable {
       f.allGroups = c.phrases.all.count
       f.partialAllGroups = c.partial.all.count
       f.hasSituated = !c.situated.isEmpty
+      f.picksUp = c.picksUp
       f.anyPhase = c.applies.phases.isEmpty
       for phase in c.applies.phases {
         if let p = phaseIndex[phase] { f.phaseBits |= 1 << UInt64(p) }

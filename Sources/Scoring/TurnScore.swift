@@ -42,6 +42,22 @@ extension Transcript {
   }
 }
 
+/// Why the scorer declined a check whose words an utterance had.
+public enum Declined: Sendable, Hashable {
+  /// Praise or advice resting only on what `/look` would show, before looking: a guess.
+  case hiddenScene
+  /// A follow-up (`picks_up`) that takes up nothing of the line it answers.
+  case notTakenUp
+  /// Situated words said when nothing shows their situation.
+  case noSituation
+  /// Closer to one of the check's bad example sentences than to a good one.
+  case likeBadExample
+  /// Counts only before this check was met, and it already was (`before`).
+  case afterItsTime(String)
+  /// Counts only once this check is met, and it is not yet (`after`).
+  case needsFirst(String)
+}
+
 /// What one utterance earned or cost.
 public struct TurnScore: Sendable, Hashable {
   /// Criteria met for the first time in this turn (ids, in rubric order).
@@ -55,6 +71,9 @@ public struct TurnScore: Sendable, Hashable {
   /// Criteria whose words were there but that did not count, because a penalty in the same
   /// utterance cancelled them, or because the utterance was keyword stuffing.
   public var cancelled: [String] = []
+  /// Checks whose words were there but that the scorer then declined, and why: what `explain`
+  /// reads, so that it never works the reason out again.
+  public var declined: [String: Declined] = [:]
   /// The utterance was a string of rubric phrases: it earned nothing.
   public var stuffing: Bool = false
   public var moodChange: Int = 0

@@ -96,10 +96,23 @@ struct ExplainCommand: ParsableCommand {
     case .cancelled(let words): return "✗ \(name)：说了 \(words)，但同一句里有扣分项或堆砌，不算"
     case .vetoed: return e.isPenalty ? nil : "✗ \(name)：同时说了排除用语（match.none），不算"
     case .outOfOrder(let why): return "✗ \(name)：顺序不对，\(why)"
+    case .declined(let reason, let words): return "✗ \(name)：说了 \(words)，但\(Self.reason(reason))"
     case .notApplicable(let why): return all ? "– \(name)：不适用，\(why)" : nil
     case .notMatched(let nearest):
       if e.isPenalty { return nil }
       return "✗ \(name)：没有命中" + (nearest.map { "；最接近的短语「\($0)」" } ?? "")
+    }
+  }
+
+  /// Why the scorer declined words it found, as the turn's trace records it.
+  private static func reason(_ reason: Declined) -> String {
+    switch reason {
+    case .hiddenScene: return "说的是要 /look 才看得到的情况，还没看就说，算猜测"
+    case .notTakenUp: return "没有接着零售户刚才的话说（picks_up），不算追问"
+    case .noSituation: return "这些词要在特定情境里才算（situated），当时没有这种情境"
+    case .likeBadExample: return "整句更像反面示例（similar.bad），不算"
+    case .afterItsTime(let id): return "「\(id)」已经做过，这一条只算在它之前"
+    case .needsFirst(let id): return "要先做到「\(id)」"
     }
   }
 

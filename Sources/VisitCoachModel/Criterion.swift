@@ -226,6 +226,9 @@ public struct Criterion: Sendable, Hashable, Identifiable {
   public var situated = SituatedPhrases()
   /// Meeting it makes a promise (an action with a date) that the visit record must carry.
   public var isPromise = false
+  /// Its words count only when the utterance takes up what the retailer just said (a word of
+  /// that line, or a take-up such as 那…): a follow-up question, not a stock one.
+  public var picksUp = false
   /// Credit for a courteous or caring act (a polite greeting, empathy, an apology, thanks):
   /// any penalty in the same utterance cancels it, since a sneer or a threat wrapped in polite
   /// words is not politeness (the frame of the whole utterance).

@@ -133,6 +133,27 @@ struct WholeVisitMeasureTests {
     #expect(visible.status == .met)
   }
 
+  /// `explain` reads why the scorer declined words from the turn's trace: a guess about a
+  /// hidden fact is named as such, not as "no match".
+  @Test func explainReadsWhyTheScorerDeclinedAGuess() throws {
+    let conversation = play(Self.fixture, ["/next", "我看货架顶上落了一层灰。"])
+    let utterances = conversation.transcript.utterances
+    var scorer = Scorer(plan: ScoringPlan(scenario: Self.fixture))
+    for u in utterances.dropLast() { scorer.score(u) }
+    let last = try #require(utterances.last)
+    let before = scorer
+    let result = scorer.score(last)
+    #expect(result.declined["observation.names_finding"] == .hiddenScene)
+    let explanation = before.explain(last, result: result).first {
+      $0.id == "observation.names_finding"
+    }
+    guard case .declined(.hiddenScene, let words)? = explanation?.verdict else {
+      Issue.record("explain says \(String(describing: explanation?.verdict))")
+      return
+    }
+    #expect(words.contains("灰"))
+  }
+
   @Test func aBusyShopGetsTheBusinessStagesShort() throws {
     let busy = Self.lab(traits: "busy")
     func status(_ lines: [String]) throws -> CriterionStatus {
