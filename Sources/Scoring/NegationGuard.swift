@@ -17,7 +17,8 @@ public enum NegationGuard {
   public static let scope = 3
 
   private static let negators: [[UInt8]] = [
-    "无需", "不用", "不是", "不要", "不会", "不能", "没有", "并非", "不", "没", "别", "未", "勿", "莫",
+    "无需", "不用", "不是", "不要", "不会", "不能", "没有", "并非", "不必", "不许", "不准", "禁止", "不", "没", "别",
+    "未", "勿", "莫", "甭",
   ].map { Array($0.utf8) }
   /// Two-character words whose second character is a negator but that negate nothing.
   private static let falseNegators: [[UInt8]] = [
@@ -28,6 +29,12 @@ public enum NegationGuard {
     "不好意思", "没问题", "不客气", "别客气", "不错", "不少", "不断", "不仅", "不但", "不管怎么",
     "不论", "没事", "不一会", "不久", "不光",
   ].map { Array($0.utf8) }
+  /// Verbs that take a potential complement (拿不准, 看不懂, 买不到): the 不 between them
+  /// denies only the complement, not what the clause goes on to say (拿不准的就问身份证).
+  private static let complementVerbs: Set<[UInt8]> = Set(
+    "拿看买卖说记弄搞找想吃听学忙进订送等用收管顾保猜认分写算对查".map { Array(String($0).utf8) })
+  private static let complements: Set<[UInt8]> = Set(
+    "准到住懂清起动掉完惯透过来去开下".map { Array(String($0).utf8) })
   /// Words after which what follows is asserted again: the negation before them ends there.
   private static let turns: [[UInt8]] = ["而是", "但是", "可是", "不过", "只是"].map {
     Array($0.utf8)
@@ -49,7 +56,9 @@ public enum NegationGuard {
       }
       for negator in negators where negator.count <= end && endsWith(bytes, at: end, negator) {
         let from = end - negator.count
-        if isFalseNegator(bytes, negatorStart: from) || isIdiom(bytes, at: from, before: start) {
+        if isFalseNegator(bytes, negatorStart: from) || isIdiom(bytes, at: from, before: start)
+          || isPotentialComplement(bytes, negatorStart: from, before: start)
+        {
           continue
         }
         return !isDoubled(bytes, negatorStart: from)
@@ -93,6 +102,21 @@ public enum NegationGuard {
     return single && bytes[from] == bytes[after] && bytes[from + 1] == bytes[after + 1]
       && bytes[from + 2] == bytes[after + 2]
   }
+
+  /// Whether 不 at `negatorStart` sits between a verb and its complement (拿不准) and the
+  /// phrase at `limit` comes after the complement.
+  private static func isPotentialComplement(
+    _ bytes: UnsafeBufferPointer<UInt8>, negatorStart: Int, before limit: Int
+  ) -> Bool {
+    let verb = negatorStart - 3
+    let complement = negatorStart + 3
+    guard verb >= 0, complement + 3 <= limit,
+      Array(bytes[negatorStart..<complement]) == notCharacter
+    else { return false }
+    return complementVerbs.contains(Array(bytes[verb..<negatorStart]))
+      && complements.contains(Array(bytes[complement..<complement + 3]))
+  }
+  private static let notCharacter = Array("不".utf8)
 
   /// Whether the negator at `from` begins an idiom such as 不好意思 or 没问题 that ends before
   /// `limit` (a phrase inside the idiom, 好 in 不好意思, is part of it and stays negated).

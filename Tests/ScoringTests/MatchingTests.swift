@@ -110,6 +110,12 @@ struct NegationTests {
     ("不是不管而是明天就给您换", "换", false),  // 而是 turns the clause back
     ("不|明天给您回话", "回话", false),
     ("不会\"给您回话", "回话", false),  // nor past a quotation mark
+    ("甭卖给他", "卖给他", true),  // northern 甭 = 不用
+    ("不准卖给学生", "卖给学生", true),
+    // 拿不准: the 不 denies the complement only, not what the clause goes on to say.
+    ("拿不准的就问身份证", "问身份证", false),
+    ("看不懂", "懂", true),
+    ("我也不上新品", "新品", true),
   ])
   func negation(_ text: String, _ phrase: String, _ negated: Bool) {
     var copy = text
@@ -136,6 +142,21 @@ struct ReportedSpeechTests {
     }
     var unpaired = TextNormalizer.normalize("他说“跟我没关系")
     unpaired.withUTF8 { #expect(PreparedUtterance.quotedSpans($0).isEmpty) }
+  }
+
+  /// Words the trainee tells the retailer to say or write are the trainee's own act.
+  @Test(arguments: [
+    ("您就跟他说“未成年人不卖”", false),
+    ("你就讲“有规定”", false),
+    ("牌子上写“更健康”吧", false),
+    ("别跟顾客说“对身体好”", true),
+    ("我绝不会说“跟我没关系”", true),
+    ("他说“太贵了”", true),
+    ("顾客要是说“太贵了”您就笑笑", true),
+  ])
+  func instructionsAreNotReportedSpeech(_ text: String, _ reported: Bool) {
+    var normalized = TextNormalizer.normalize(text)
+    normalized.withUTF8 { #expect(PreparedUtterance.quotedSpans($0).isEmpty == !reported) }
   }
 }
 
