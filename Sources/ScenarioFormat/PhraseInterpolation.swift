@@ -27,15 +27,36 @@ struct PhraseInterpolation {
   /// The names a phrase may use in this scenario.
   var names: [String] { values.keys.sorted() }
 
-  /// The phrases `phrase` stands for, or the unknown placeholder name.
+  /// The phrases `phrase` stands for, or the unknown placeholder name. A gapped phrase with
+  /// placeholders stays one phrase: each part is expanded on its own, its alternatives joined
+  /// by ``GappedPhrases/alternativeMark`` (families in different parts are not multiplied).
   func expand(_ phrase: String) -> Result<[String], UnknownPlaceholder> {
+    guard phrase.contains("{"), GappedPhrases.mayBeGapped(phrase) else { return product(phrase) }
+    let parts = GappedPhrases.parts(of: phrase)
+    guard parts.count > 1 else { return product(phrase) }
+    var expanded: [String] = []
+    for part in parts {
+      switch product(part) {
+      case .failure(let e): return .failure(e)
+      case .success(let options):
+        var unique: [String] = []
+        var seen = Set<String>()
+        for option in options where seen.insert(option).inserted { unique.append(option) }
+        expanded.append(unique.joined(separator: String(GappedPhrases.alternativeMark)))
+      }
+    }
+    return .success([expanded.joined(separator: "…")])
+  }
+
+  /// Every combination of the options of the placeholders in `phrase`.
+  private func product(_ phrase: String) -> Result<[String], UnknownPlaceholder> {
     guard let open = phrase.firstIndex(of: "{") else { return .success([phrase]) }
     guard let close = phrase[open...].firstIndex(of: "}") else { return .success([phrase]) }
     let name = String(phrase[phrase.index(after: open)..<close])
     guard let options = values[name] else { return .failure(UnknownPlaceholder(name: name)) }
     let prefix = phrase[..<open]
     let rest = String(phrase[phrase.index(after: close)...])
-    switch expand(rest) {
+    switch product(rest) {
     case .failure(let e): return .failure(e)
     case .success(let tails):
       var result: [String] = []

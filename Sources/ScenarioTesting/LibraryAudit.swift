@@ -80,7 +80,9 @@ public enum LibraryAudit {
     var penalised: [String: [Criterion]] = [:]
     for c in scenario.checks {
       for phrase in c.phrases.allPhrases + c.partial.allPhrases {
-        let parts = GappedPhrases.parts(of: phrase).map(TextNormalizer.normalize)
+        let parts = GappedPhrases.parts(of: phrase).flatMap(GappedPhrases.alternatives).map(
+          TextNormalizer.normalize)
+        let phrase = GappedPhrases.display(phrase)
         if parts.allSatisfy(\.isEmpty) {
           out.append(
             Diagnostic(

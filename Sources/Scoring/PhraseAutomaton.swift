@@ -38,67 +38,121 @@ public struct PhraseAutomaton: Sendable {
   /// The patterns, in the order given.
   public let patterns: [String]
 
-  /// Builds the automaton. Empty patterns are kept (so indices stay stable) but never match.
+  /// Builds the automaton. Empty patterns are kept (so indices stay stable) but never match;
+  /// a pattern given twice gets both indices.
   public init(patterns: [String]) {
-    self.patterns = patterns
-    lengths = patterns.map { $0.utf8.count }
-    // Byte classes.
-    var classOf = [UInt8](repeating: 0, count: 256)
-    var classCount = 1
-    for pattern in patterns {
-      for byte in pattern.utf8 where classOf[Int(byte)] == 0 {
-        classOf[Int(byte)] = UInt8(truncatingIfNeeded: classCount)
-        classCount += 1
-      }
+    var builder = Builder()
+    for pattern in patterns { builder.add(Array(pattern.utf8), text: pattern) }
+    self.init(builder)
+  }
+
+  /// Collects patterns for an automaton, one trie state per distinct byte string, so that a
+  /// caller can number its phrases by the trie instead of hashing them (a plan has thousands,
+  /// most written into several criteria).
+  public struct Builder: Sendable {
+    // The trie in order of creation, children as sibling lists in flat arrays; labels are raw
+    // bytes until `init(_:)` gives them classes.
+    fileprivate var firstChild: [Int32] = [-1]
+    fileprivate var nextSibling: [Int32] = [-1]
+    fileprivate var label: [UInt8] = [0]
+    /// Patterns ending at a state: a list from `patternHead` through `patternNext`, ascending.
+    fileprivate var patternHead: [Int32] = [-1]
+    fileprivate var patternTail: [Int32] = [-1]
+    fileprivate var patternNext: [Int32] = []
+    fileprivate var patterns: [String] = []
+    fileprivate var lengths: [Int] = []
+    // Shallow states have many children (a CJK lead byte has up to 64): they look children
+    // up in rows by byte while the trie is built, instead of walking a long sibling list.
+    private var shallowRow: [Int32] = [-1]
+    private var shallowChildren: [Int32] = []
+
+    public init() {}
+
+    /// The number of patterns so far.
+    public var count: Int { patterns.count }
+
+    /// The text of pattern `index`.
+    public func text(_ index: Int) -> String { patterns[index] }
+
+    /// The index of the pattern with these bytes: an earlier one with the same bytes, or a new
+    /// one (whose text is the bytes decoded). Empty bytes get a new index that never matches.
+    public mutating func index(of bytes: [UInt8]) -> Int {
+      let state = walk(bytes)
+      if !bytes.isEmpty && patternHead[state] >= 0 { return Int(patternHead[state]) }
+      return append(at: state, text: String(decoding: bytes, as: UTF8.self), length: bytes.count)
     }
-    // The trie in order of creation, children as sibling lists in flat arrays. Patterns go in
-    // last to first, so that each state's list of patterns (built by prepending) is ascending.
-    let totalBytes = lengths.reduce(0, +) + 1
-    var firstChild: [Int32] = [-1]
-    var nextSibling: [Int32] = [-1]
-    var label: [UInt8] = [0]
-    var patternHead: [Int32] = [-1]
-    firstChild.reserveCapacity(totalBytes)
-    nextSibling.reserveCapacity(totalBytes)
-    label.reserveCapacity(totalBytes)
-    patternHead.reserveCapacity(totalBytes)
-    var patternNext = [Int32](repeating: -1, count: patterns.count)
-    // Shallow states have many children (a CJK lead byte has up to 64): they look children up
-    // in rows by class while the trie is built, instead of walking a long sibling list.
-    var shallowRow: [Int32] = [-1]
-    var shallowChildren: [Int32] = []
-    for index in patterns.indices.reversed() where !patterns[index].isEmpty {
+
+    /// Adds a pattern, even if one with the same bytes is there; returns its index.
+    @discardableResult
+    public mutating func add(_ bytes: [UInt8], text: String) -> Int {
+      append(at: walk(bytes), text: text, length: bytes.count)
+    }
+
+    private mutating func append(at state: Int, text: String, length: Int) -> Int {
+      let index = patterns.count
+      patterns.append(text)
+      lengths.append(length)
+      patternNext.append(-1)
+      guard length > 0 else { return index }
+      if patternTail[state] >= 0 {
+        patternNext[Int(patternTail[state])] = Int32(index)
+      } else {
+        patternHead[state] = Int32(index)
+      }
+      patternTail[state] = Int32(index)
+      return index
+    }
+
+    /// The state the bytes lead to, creating states on the way.
+    private mutating func walk(_ bytes: [UInt8]) -> Int {
       var state = 0
-      for (depth, byte) in patterns[index].utf8.enumerated() {
-        let cls = classOf[Int(byte)]
+      for (depth, byte) in bytes.enumerated() {
         var child: Int
         var slot = -1
-        if depth < Self.denseDepth {
+        if depth < PhraseAutomaton.denseDepth {
           if shallowRow[state] < 0 {
-            shallowRow[state] = Int32(shallowChildren.count / classCount)
-            shallowChildren.append(contentsOf: repeatElement(-1, count: classCount))
+            shallowRow[state] = Int32(shallowChildren.count / 256)
+            shallowChildren.append(contentsOf: repeatElement(-1, count: 256))
           }
-          slot = Int(shallowRow[state]) * classCount + Int(cls)
+          slot = Int(shallowRow[state]) * 256 + Int(byte)
           child = Int(shallowChildren[slot])
         } else {
           child = Int(firstChild[state])
-          while child >= 0 && label[child] != cls { child = Int(nextSibling[child]) }
+          while child >= 0 && label[child] != byte { child = Int(nextSibling[child]) }
         }
         if child < 0 {
           child = label.count
-          label.append(cls)
+          label.append(byte)
           firstChild.append(-1)
           nextSibling.append(firstChild[state])
           patternHead.append(-1)
+          patternTail.append(-1)
           shallowRow.append(-1)
           firstChild[state] = Int32(child)
           if slot >= 0 { shallowChildren[slot] = Int32(child) }
         }
         state = child
       }
-      patternNext[index] = patternHead[state]
-      patternHead[state] = Int32(index)
+      return state
     }
+  }
+
+  /// Builds the automaton of the builder's patterns.
+  public init(_ builder: Builder) {
+    patterns = builder.patterns
+    lengths = builder.lengths
+    let firstChild = builder.firstChild
+    let nextSibling = builder.nextSibling
+    let patternHead = builder.patternHead
+    let patternNext = builder.patternNext
+    // Byte classes: bytes that occur in some pattern (every trie label) get one each.
+    var classOf = [UInt8](repeating: 0, count: 256)
+    var classCount = 1
+    for byte in builder.label.dropFirst() where classOf[Int(byte)] == 0 {
+      classOf[Int(byte)] = UInt8(truncatingIfNeeded: classCount)
+      classCount += 1
+    }
+    let label = builder.label.map { classOf[Int($0)] }
     // Breadth-first numbering: shallow before deep, and each state's children side by side.
     let count = label.count
     var order = [Int32](repeating: 0, count: count)

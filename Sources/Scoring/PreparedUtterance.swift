@@ -139,11 +139,18 @@ public struct PreparedUtterance: Sendable {
     return nil
   }
 
-  /// The distinct phrases that counted towards check `index`, in order of appearance.
+  /// The distinct phrases that counted towards check `index`, in order of appearance; for a
+  /// gapped phrase, the words said from its first part to its last (下午给您订两条).
   func words(for index: Int, plan: ScoringPlan) -> [String] {
     var words: [String] = []
     for m in matched where Int(m.check) == index {
-      let phrase = plan.phraseText(Int(m.pattern))
+      let pattern = Int(m.pattern)
+      let phrase =
+        plan.isGapped(pattern)
+        ? String(
+          decoding: normalized.utf8.dropFirst(Int(m.start)).prefix(Int(m.end - m.start)),
+          as: UTF8.self)
+        : plan.automaton.patterns[pattern]
       if !words.contains(phrase) { words.append(phrase) }
     }
     return words

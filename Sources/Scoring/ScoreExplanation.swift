@@ -110,7 +110,8 @@ extension Scorer {
   private func nearest(_ c: Criterion, _ normalized: String) -> String? {
     let text = Array(normalized)
     var best: (phrase: String, shared: Int)?
-    for phrase in c.phrases.any + c.phrases.all.flatMap({ $0 }) {
+    for written in c.phrases.any + c.phrases.all.flatMap({ $0 }) {
+      let phrase = GappedPhrases.display(written)
       let p = Array(TextNormalizer.normalize(phrase))
       var longest = 0
       for i in 0..<p.count {

@@ -76,13 +76,13 @@ struct CheckFlags: Sendable {
   var moodUpper = 100
 }
 
-/// A phrase's normalised UTF-8, hashed as raw bytes.
-private struct NormalizedPhrase: Hashable {
-  let bytes: [UInt8]
-
-  func hash(into hasher: inout Hasher) {
-    bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
-  }
+/// What a written phrase compiles to: an automaton pattern, a gapped pattern, or nothing.
+private enum ResolvedPhrase {
+  case nothing
+  case plain(Int)
+  /// Alternatives of a one-part phrase (a gap mark at an end of a family's phrase).
+  case plainSet([Int])
+  case gapped(Int)
 }
 
 /// Everything needed to score utterances of one scenario: the criteria of its rubrics compiled
@@ -119,8 +119,6 @@ public struct ScoringPlan: Sendable {
   let gapped: [GappedPattern]
   let gapPartStart: [Int32]
   let gapPartList: [GapPart]
-  /// Gapped phrases as shown in evidence (跟…没关系).
-  let gappedTexts: [String]
   /// Uses of pattern p (plain, then gapped) are `useList[useStart[p]..<useStart[p + 1]]`.
   let useStart: [Int32]
   let useList: [PatternUse]
@@ -146,44 +144,56 @@ public struct ScoringPlan: Sendable {
         criterion: entry.criterion, rubric: entry.rubric,
         staticallyApplicable: entry.criterion.canApply(in: scenario), indexByID: indexByID)
     }
-    // Keyed by bytes: hashing a Chinese `String` normalises it to NFC first, which was a
-    // quarter of compiling a plan with thousands of lexicon phrases.
-    var patternIndex: [NormalizedPhrase: Int] = [:]
-    var patterns: [String] = []
+    // Phrases are numbered by the automaton's trie (the same bytes reach the same state), not
+    // hashed: a plan has thousands, most of them written into several criteria.
+    var builder = PhraseAutomaton.Builder()
     var uses: [[PatternUse]] = []
-    func pattern(_ normalized: NormalizedPhrase) -> Int {
-      if let existing = patternIndex[normalized] { return existing }
-      patternIndex[normalized] = patterns.count
-      patterns.append(String(decoding: normalized.bytes, as: UTF8.self))
-      uses.append([])
-      return patterns.count - 1
+    func pattern(_ bytes: [UInt8]) -> Int {
+      let index = builder.index(of: bytes)
+      if index == uses.count { uses.append([]) }
+      return index
     }
     // Gapped phrases: their parts go into the automaton (with no uses of their own unless a
     // plain phrase is the same), the phrase itself into a table after the plain ones.
-    var gappedIndex: [[Int]: Int] = [:]
+    var gappedIndex: [[[Int]]: Int] = [:]
     var gapped: [GappedPattern] = []
     var gappedUses: [[PatternUse]] = []
+    func resolve(_ phrase: String) -> ResolvedPhrase {
+      if !GappedPhrases.mayBeGapped(phrase) {
+        let bytes = TextNormalizer.normalizedBytes(phrase)
+        return bytes.isEmpty ? .nothing : .plain(pattern(bytes))
+      }
+      // Each part with its alternatives, as automaton patterns (deduplicated, in order).
+      var key: [[Int]] = []
+      for part in GappedPhrases.parts(of: phrase) {
+        var options: [Int] = []
+        for option in GappedPhrases.alternatives(of: part) {
+          let bytes = TextNormalizer.normalizedBytes(option)
+          if bytes.isEmpty { continue }
+          let index = pattern(bytes)
+          if !options.contains(index) { options.append(index) }
+        }
+        if !options.isEmpty { key.append(options) }
+      }
+      if key.isEmpty { return .nothing }
+      if key.count == 1 { return key[0].count == 1 ? .plain(key[0][0]) : .plainSet(key[0]) }
+      if let existing = gappedIndex[key] { return .gapped(existing) }
+      gappedIndex[key] = gapped.count
+      gapped.append(GappedPattern(parts: key.map { $0.map(Int32.init) }))
+      gappedUses.append([])
+      return .gapped(gapped.count - 1)
+    }
     func add(_ phrase: String, _ use: PatternUse) {
-      let parts = GappedPhrases.parts(of: phrase).map {
-        NormalizedPhrase(bytes: TextNormalizer.normalizedBytes($0))
-      }.filter { !$0.bytes.isEmpty }
-      guard !parts.isEmpty else { return }
-      if parts.count == 1 {
-        let index = pattern(parts[0])
+      switch resolve(phrase) {
+      case .nothing:
+        break
+      case .plain(let index):
         if !uses[index].contains(use) { uses[index].append(use) }
-        return
+      case .plainSet(let indices):
+        for index in indices where !uses[index].contains(use) { uses[index].append(use) }
+      case .gapped(let g):
+        if !gappedUses[g].contains(use) { gappedUses[g].append(use) }
       }
-      let key = parts.map(pattern)
-      let g: Int
-      if let existing = gappedIndex[key] {
-        g = existing
-      } else {
-        g = gapped.count
-        gappedIndex[key] = g
-        gapped.append(GappedPattern(parts: key.map(Int32.init)))
-        gappedUses.append([])
-      }
-      if !gappedUses[g].contains(use) { gappedUses[g].append(use) }
     }
     for (i, check) in checks.enumerated() {
       let c = check.criterion
@@ -228,10 +238,13 @@ public struct ScoringPlan: Sendable {
     // Plain patterns are numbered as in the automaton; gapped pattern g is `patterns.count + g`.
     var partStarts: [Int32] = []
     var partList: [GapPart] = []
+    let patterns = (0..<builder.count).map(builder.text)
     var partsOf = Array(repeating: [GapPart](), count: patterns.count)
     for (g, entry) in gapped.enumerated() {
-      for (k, part) in entry.parts.enumerated() {
-        partsOf[Int(part)].append(GapPart(gapped: Int32(g), position: Int32(k)))
+      for (k, options) in entry.parts.enumerated() {
+        for part in options {
+          partsOf[Int(part)].append(GapPart(gapped: Int32(g), position: Int32(k)))
+        }
       }
     }
     for parts in partsOf {
@@ -242,7 +255,6 @@ public struct ScoringPlan: Sendable {
     self.gapped = gapped
     gapPartStart = partStarts
     gapPartList = partList
-    gappedTexts = gapped.map { $0.parts.map { patterns[Int($0)] }.joined(separator: "…") }
     var starts: [Int32] = []
     var list: [PatternUse] = []
     for u in uses + gappedUses {
@@ -278,7 +290,7 @@ public struct ScoringPlan: Sendable {
       f.moodUpper = c.applies.mood?.upper ?? 100
       return f
     }
-    let automaton = PhraseAutomaton(patterns: patterns)
+    let automaton = PhraseAutomaton(builder)
     self.automaton = automaton
     hasSituated = flags.contains { $0.hasSituated }
     settings = scenario.settings
@@ -341,11 +353,8 @@ public struct ScoringPlan: Sendable {
     }
   }
 
-  /// The text of pattern `index` (plain or gapped), for evidence.
-  func phraseText(_ index: Int) -> String {
-    index < automaton.patterns.count
-      ? automaton.patterns[index] : gappedTexts[index - automaton.patterns.count]
-  }
+  /// Whether pattern `index` is a gapped phrase (numbered after the automaton's patterns).
+  func isGapped(_ index: Int) -> Bool { index >= automaton.patterns.count }
 
   /// The number of distinct normalised phrases in the automaton.
   public var phraseCount: Int { automaton.patterns.count }

@@ -35,6 +35,14 @@ struct GappedPhraseTests {
     #expect(Self.contempt("你到底懂个啥"))
   }
 
+  @Test(arguments: [
+    ("跟…没关系", ["跟", "没关系"]), ("跟……没关系", ["跟", "没关系"]), ("跟...没关系", ["跟", "没关系"]),
+    ("…没关系", ["没关系"]), ("没关系", ["没关系"]), ("1.5元", ["1.5元"]),
+  ])
+  func partsAreSplitAtTheGapMarks(_ phrase: String, _ parts: [String]) {
+    #expect(GappedPhrases.parts(of: phrase) == parts)
+  }
+
   @Test func theGapIsLimited() {
     #expect(!Self.contempt("连这个最新版本的订货软件都不会"))
   }
@@ -56,7 +64,7 @@ struct GappedPhraseTests {
       for: Transcript(scenarioID: Self.lab.id, seed: 1), scenario: Self.lab)
     let finding = report.areas.flatMap(\.penalties).first { $0.id == "conduct.contempt" }
     #expect(
-      finding?.evidence.first?.text.contains("连…都不会") == true, "\(String(describing: finding))")
+      finding?.evidence.first?.text.contains("连这个都不会") == true, "\(String(describing: finding))")
   }
 
   /// Many first parts and many later parts cost one pass, not one per pair.

@@ -1,27 +1,9 @@
-/// Phrases with gaps: 「跟…没关系」 is 跟, then 没关系 later in the same clause with at most
-/// ``maxGap`` characters between (跟我们这边没关系). A lexicon or rubric writes the gap as `…`
-/// (one or more, or `...`); everything else about the phrase (negation guard, quotation
-/// marks, roles) is as for a plain phrase, judged at the start of its first part.
-public enum GappedPhrases {
-  /// Characters that may stand between two parts.
-  public static let maxGap = 6
-
-  /// The parts of `phrase` between its gap marks, as written; one part for a plain phrase.
-  /// Empty parts (a gap at either end, two marks in a row) are dropped.
-  public static func parts(of phrase: String) -> [String] {
-    guard phrase.contains("…") || phrase.contains("...") else { return [phrase] }
-    let marked = phrase.replacingOccurrences(of: "...", with: "…")
-    return marked.split(separator: "…", omittingEmptySubsequences: true).map(String.init)
-  }
-
-  /// Whether `phrase` has a gap.
-  public static func isGapped(_ phrase: String) -> Bool { parts(of: phrase).count > 1 }
-}
+import VisitCoachModel
 
 /// A gapped phrase compiled into the parts the automaton finds.
 struct GappedPattern: Sendable {
-  /// Automaton pattern index of each part, in order.
-  let parts: [Int32]
+  /// The automaton patterns each part may be (its alternatives), part by part in order.
+  let parts: [[Int32]]
 }
 
 /// One part of a gapped pattern that an automaton pattern stands for.
