@@ -116,6 +116,7 @@ struct NegationTests {
     ("拿不准的就问身份证", "问身份证", false),
     ("看不懂", "懂", true),
     ("我也不上新品", "新品", true),
+    ("没货就推高一档的", "推高一档", false),  // out of stock states a fact, denies nothing
   ])
   func negation(_ text: String, _ phrase: String, _ negated: Bool) {
     var copy = text
