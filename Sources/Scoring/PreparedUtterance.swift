@@ -28,6 +28,8 @@ public struct PreparedUtterance: Sendable {
   let hits: [(check: Int, hit: CheckHit)]
   /// Every phrase occurrence that counted towards a check: for evidence and stuffing.
   let matched: [(check: Int32, pattern: Int32, start: Int32, end: Int32)]
+  /// Phrase occurrences the negation guard set aside (不会…回话), for `explain`.
+  let negated: [(check: Int32, pattern: Int32, start: Int32, end: Int32)]
   /// Bytes of text, clause boundaries excluded.
   let textLength: Int
   /// The steps the analysis took (bytes read, phrase occurrences and their uses, negation
@@ -39,6 +41,7 @@ public struct PreparedUtterance: Sendable {
     var normalized = TextNormalizer.normalize(text)
     var hits: [(check: Int, hit: CheckHit)] = []
     var matched: [(check: Int32, pattern: Int32, start: Int32, end: Int32)] = []
+    var negatedMatches: [(check: Int32, pattern: Int32, start: Int32, end: Int32)] = []
     var boundaries = 0
     normalized.withUTF8 { bytes in
       for byte in bytes where byte == UInt8(ascii: "|") || byte == TextNormalizer.quote {
@@ -81,7 +84,11 @@ public struct PreparedUtterance: Sendable {
               negationCache[match.start] = negated
               work += NegationGuard.scope + 1
             }
-            if negated { continue }
+            if negated {
+              negatedMatches.append(
+                (Int32(use.check), Int32(match.pattern), Int32(match.start), Int32(match.end)))
+              continue
+            }
           }
           var slot = 0
           while slot < hits.count && hits[slot].check < use.check { slot += 1 }
@@ -113,6 +120,7 @@ public struct PreparedUtterance: Sendable {
     self.work = work
     self.hits = hits
     self.matched = matched
+    negated = negatedMatches
     textLength = normalized.utf8.count - boundaries
   }
 
@@ -142,8 +150,20 @@ public struct PreparedUtterance: Sendable {
   /// The distinct phrases that counted towards check `index`, in order of appearance; for a
   /// gapped phrase, the words said from its first part to its last (下午给您订两条).
   func words(for index: Int, plan: ScoringPlan) -> [String] {
+    words(of: matched, for: index, plan: plan)
+  }
+
+  /// The distinct phrases of check `index` that the negation guard set aside.
+  func negatedWords(for index: Int, plan: ScoringPlan) -> [String] {
+    words(of: negated, for: index, plan: plan)
+  }
+
+  private func words(
+    of occurrences: [(check: Int32, pattern: Int32, start: Int32, end: Int32)], for index: Int,
+    plan: ScoringPlan
+  ) -> [String] {
     var words: [String] = []
-    for m in matched where Int(m.check) == index {
+    for m in occurrences where Int(m.check) == index {
       let pattern = Int(m.pattern)
       let phrase =
         plan.isGapped(pattern)

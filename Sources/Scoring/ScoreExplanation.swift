@@ -20,6 +20,8 @@ public struct CheckExplanation: Sendable, Hashable {
     case declined(Declined, words: String)
     /// It does not apply to this utterance.
     case notApplicable(String)
+    /// Its words were there but a negation before them denies them (不会…回话).
+    case negated(words: String)
     /// Nothing matched; the nearest phrase of the criterion, if any shares words with the text.
     case notMatched(nearest: String?)
   }
@@ -69,6 +71,8 @@ extension Scorer {
         verdict = .vetoed
       } else if progress[i].status == .met {
         verdict = .alreadyMet
+      } else if case let denied = prepared.negatedWords(for: i, plan: plan), !denied.isEmpty {
+        verdict = .negated(words: denied.joined(separator: "、"))
       } else {
         verdict = .notMatched(nearest: nearest(c, prepared.normalized))
       }

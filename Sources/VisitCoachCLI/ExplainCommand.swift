@@ -98,6 +98,10 @@ struct ExplainCommand: ParsableCommand {
     case .outOfOrder(let why): return "✗ \(name)：顺序不对，\(why)"
     case .declined(let reason, let words): return "✗ \(name)：说了 \(words)，但\(Self.reason(reason))"
     case .notApplicable(let why): return all ? "– \(name)：不适用，\(why)" : nil
+    case .negated(let words):
+      return e.isPenalty
+        ? "· \(name)：说了 \(words)，但前面是否定（不、没、别……），不扣分"
+        : "✗ \(name)：说了 \(words)，但前面是否定（不、没、别……），不算"
     case .notMatched(let nearest):
       if e.isPenalty { return nil }
       return "✗ \(name)：没有命中" + (nearest.map { "；最接近的短语「\($0)」" } ?? "")

@@ -78,3 +78,24 @@ struct GappedPhraseTests {
     #expect(large < 12 * small)
   }
 }
+
+/// `explain` says a phrase was denied when the negation guard set it aside, instead of "no match".
+@Suite("Explaining negated words")
+struct NegatedExplanationTests {
+  @Test func aDeniedPromiseIsExplainedAsDenied() {
+    let lab = TestLibrary.rubricLab()
+    let scorer = Scorer(plan: ScoringPlan(scenario: lab))
+    var copy = scorer
+    let utterance = Utterance(index: 1, phase: "complaint", text: "明天上午我肯定不会给您回话的", moodBefore: 60)
+    let result = copy.score(utterance)
+    #expect(!result.newlyMet.contains("complaint.action_with_time"))
+    let verdict = scorer.explain(utterance, result: result).first {
+      $0.id == "complaint.action_with_time"
+    }?.verdict
+    guard case .negated(let words)? = verdict else {
+      Issue.record("explain says \(String(describing: verdict))")
+      return
+    }
+    #expect(words.contains("回话"), "\(words)")
+  }
+}
