@@ -13,6 +13,12 @@ enum QuotedInstruction {
   ].map { Array($0.utf8) }
   /// Who is told to say it: the retailer (您, 你) or both of us (咱).
   private static let addressees: [[UInt8]] = ["您", "你", "咱"].map { Array($0.utf8) }
+  /// Plain 说 and 讲 instruct only with one of these before them (您就说, 你跟他讲, 咱可以说):
+  /// 您说“…”？ asks back what the retailer said.
+  private static let instructing: [[UInt8]] = [
+    "就", "可以", "直接", "跟", "和", "对", "得", "要", "也", "只管", "干脆", "这么", "这样",
+  ].map { Array($0.utf8) }
+  private static let plainSay: [[UInt8]] = ["说", "讲"].map { Array($0.utf8) }
   /// How far back, in bytes, the addressee may stand (about eight characters).
   private static let reach = 24
 
@@ -31,7 +37,10 @@ enum QuotedInstruction {
     guard let verb = write ?? say else { return false }
     if NegationGuard.isNegated(bytes, before: quoteAt - verb.count) { return false }
     if write != nil { return true }
-    return addressees.contains { before.contains(subsequence: $0) }
+    guard addressees.contains(where: { before.contains(subsequence: $0) }) else { return false }
+    guard let say, plainSay.contains(say) else { return true }
+    let lead = Array(before.dropLast(say.count))
+    return instructing.contains { lead.contains(subsequence: $0) }
   }
 }
 

@@ -154,6 +154,7 @@ struct ReportedSpeechTests {
     ("我绝不会说“跟我没关系”", true),
     ("他说“太贵了”", true),
     ("顾客要是说“太贵了”您就笑笑", true),
+    ("您说“不订新品就断好烟”？没这规矩", true),  // asks back what the retailer said
   ])
   func instructionsAreNotReportedSpeech(_ text: String, _ reported: Bool) {
     var normalized = TextNormalizer.normalize(text)
