@@ -20,31 +20,52 @@ enum HeardEcho {
     "您说", "说的",
   ]
 
+  private static let functionPairs: Set<UInt64> = Set(
+    functionWords.map { key(Array($0.unicodeScalars)) })
+  /// Characters that carry no content of their own: two of them side by side (们这, 个了) are
+  /// the seam between words, not a word taken up.
+  private static let functionCharacters: Set<Unicode.Scalar> = Set(
+    "们的了是个这那我你您他她它咱就都也还吗呢吧啊呀在有不没一上下来去说要会能得地着过把被让给跟和".unicodeScalars)
+
   /// What ties `utterance` (normalised) to `heard` (as said): the shared word or the take-up,
-  /// or nil when nothing does or nothing was heard.
+  /// or nil when nothing does or nothing was heard. Works on scalars, two-character words as
+  /// 64-bit keys: it runs on most questions of a visit.
   static func takeUp(in utterance: String, of heard: String) -> String? {
-    let line = Array(TextNormalizer.normalize(heard))
+    guard !heard.isEmpty else { return nil }
+    let line = Array(TextNormalizer.normalize(heard).unicodeScalars)
     guard !line.isEmpty else { return nil }
-    let said = Array(utterance)
+    let said = Array(utterance.unicodeScalars)
     var start = 0
-    while start < said.count && interjections.contains(said[start]) { start += 1 }
+    while start < said.count && interjections.contains(Character(said[start])) { start += 1 }
     while start < said.count && said[start] == "|" { start += 1 }
-    let opening = String(said[start...].prefix(4))
-    if let marker = takeUps.first(where: { opening.hasPrefix($0) }) { return marker }
-    var heardWords = Set<String>()
-    for i in line.indices.dropLast() where isWordCharacter(line[i]) && isWordCharacter(line[i + 1])
-    {
-      heardWords.insert(String(line[i...i + 1]))
+    if start < said.count {
+      var opening = String.UnicodeScalarView()
+      opening.append(contentsOf: said[start..<min(said.count, start + 4)])
+      let text = String(opening)
+      if let marker = takeUps.first(where: { text.hasPrefix($0) }) { return marker }
     }
-    for i in said.indices.dropLast() where isWordCharacter(said[i]) && isWordCharacter(said[i + 1])
-    {
-      let word = String(said[i...i + 1])
-      if heardWords.contains(word) && !functionWords.contains(word) { return word }
+    var heardPairs = Set<UInt64>()
+    for i in line.indices.dropLast() where isWord(line[i]) && isWord(line[i + 1]) {
+      heardPairs.insert(key([line[i], line[i + 1]]))
+    }
+    for i in said.indices.dropLast() where isWord(said[i]) && isWord(said[i + 1]) {
+      let pair = key([said[i], said[i + 1]])
+      if heardPairs.contains(pair) && !functionPairs.contains(pair)
+        && !(functionCharacters.contains(said[i]) && functionCharacters.contains(said[i + 1]))
+      {
+        var word = String.UnicodeScalarView()
+        word.append(contentsOf: said[i...i + 1])
+        return String(word)
+      }
     }
     return nil
   }
 
-  private static func isWordCharacter(_ c: Character) -> Bool {
-    c != "|" && c != Character(UnicodeScalar(TextNormalizer.quote))
+  private static func key(_ pair: [Unicode.Scalar]) -> UInt64 {
+    UInt64(pair[0].value) << 32 | UInt64(pair[1].value)
+  }
+
+  private static func isWord(_ c: Unicode.Scalar) -> Bool {
+    c != "|" && c.value != UInt32(TextNormalizer.quote)
   }
 }

@@ -340,14 +340,13 @@ public struct ScoringPlan: Sendable {
     }
     guard !parts.isEmpty else { return }
     parts.sort { ($0.gapped, $0.position, $0.start) < ($1.gapped, $1.position, $1.start) }
-    let hits = parts.map { (position: $0.position, start: $0.start, end: $0.end) }
     var from = 0
     while from < parts.count {
       let g = parts[from].gapped
       var to = from
       while to < parts.count && parts[to].gapped == g { to += 1 }
       GappedPattern.resolve(
-        hits[from..<to], partCount: gapped[Int(g)].parts.count,
+        parts[from..<to], partCount: gapped[Int(g)].parts.count,
         pattern: automaton.patterns.count + Int(g), bytes: bytes, into: &found)
       from = to
     }

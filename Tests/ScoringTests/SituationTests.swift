@@ -58,3 +58,28 @@ struct SituationTests {
     #expect(transcript.utterances.map(\.heard) == ["来了啊。", "这孩子要买烟。", "这孩子要买烟。"])
   }
 }
+
+/// `picks_up` criteria: a follow-up question takes up what the retailer just said.
+@Suite("Follow-ups take up the answer")
+struct FollowUpTests {
+  static let visit = TestLibrary.scenario("full-visit-urban-a")
+
+  static func followsUp(_ text: String, heard: String) -> Bool {
+    TestLibrary.score(text, in: visit, phase: "inquiry", heard: heard).newlyMet.contains(
+      "inquiry.follow_up")
+  }
+
+  @Test func aQuestionOnTheAnswerIsAFollowUp() {
+    #expect(Self.followsUp("晚上都几点最忙？来的都是些啥人？", heard: "最近晚上生意好点。"))
+    #expect(Self.followsUp("那人后来买了别的没有？", heard: "前天有个人要锦帆，我没有。"))
+  }
+
+  @Test func theSameQuestionOutOfTheBlueIsNot() {
+    #expect(!Self.followsUp("晚上都几点最忙？来的都是些啥人？", heard: ""))
+    #expect(!Self.followsUp("晚上都几点最忙？", heard: "价签我昨天换过了。"))
+  }
+
+  @Test func functionWordsAloneTakeNothingUp() {
+    #expect(!Self.followsUp("我们这个月订几条？", heard: "我们这个店小。"))
+  }
+}
