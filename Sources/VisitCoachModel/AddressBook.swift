@@ -21,10 +21,13 @@ public enum AddressBook {
     if age >= 60 {
       if gender == .male {
         fitting += ["\(s)大爷", "大爷", "老大爷", "老师傅", "\(s)师傅"]
+        // Regional forms of the same respect (DOMAIN.md §4.2: 爹爹 in Wuhan-style regions).
+        fitting += ["爹爹", "\(s)爹爹", "老伯", "大伯", "伯伯", "\(s)伯", "\(s)大伯"]
         unfitting += ["老头", "老头儿", "老家伙"]
         familiar += ["老\(s)"]
       } else {
         fitting += ["\(s)阿姨", "阿姨", "奶奶", "婆婆", "\(s)奶奶"]
+        fitting += ["大娘", "\(s)大娘", "婶子", "大婶", "\(s)婶", "嬢嬢", "\(s)嬢嬢"]
         unfitting += ["大妈", "老太太", "老太婆"]
         familiar += ["\(s)姨"]
       }

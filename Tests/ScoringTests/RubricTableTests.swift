@@ -287,3 +287,18 @@ struct FrameTests {
     #expect(pushy.cancelled.contains("conduct.courtesy"))
   }
 }
+
+/// Regional respect forms for older retailers count as fitting (DOMAIN.md §4.2).
+@Suite("Regional address terms")
+struct RegionalAddressTests {
+  @Test(arguments: [
+    ("王大娘，您好", "female"), ("婶子，您好", "female"), ("嬢嬢，您好", "female"),
+    ("老伯，您好", "male"), ("王爹爹，您好", "male"), ("伯伯，您好", "male"),
+  ])
+  func olderRetailersMayBeGreetedInTheRegionsWay(_ text: String, _ gender: String) {
+    let lab = TestLibrary.rubricLab(name: "王桂兰", age: 68, gender: gender)
+    let score = TestLibrary.score(text, in: lab, phase: "greeting")
+    #expect(score.newlyMet.contains("greeting.fitting_address"), "\(score)")
+    #expect(!score.violated.contains("greeting.rude_address"), "\(score)")
+  }
+}
