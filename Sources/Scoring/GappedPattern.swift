@@ -13,11 +13,12 @@ struct GapPart: Sendable {
 }
 
 extension GappedPattern {
-  /// Appends to `found` one occurrence of gapped pattern `index` (numbered `patternBase +
-  /// index`) for each occurrence of its first part that the other parts follow in order,
-  /// within the clause and within ``GappedPhrases/maxGap`` characters of each other. `hits`
-  /// holds the occurrences of this pattern's parts, sorted by position then start. Linear in the number of occurrences: each later part keeps a cursor that
-  /// only moves forward, because a later first part can only need later continuations.
+  /// Appends to `found` one occurrence of the gapped phrase numbered `pattern` for each
+  /// occurrence of its first part that the other parts follow in order, within the clause and
+  /// within ``GappedPhrases/maxGap`` characters of each other. `hits` holds the occurrences of
+  /// this phrase's parts, sorted by position then start. Linear in the number of occurrences:
+  /// each later part keeps a cursor that only moves forward, because a later first part can
+  /// only need later continuations.
   static func resolve(
     _ hits: ArraySlice<(gapped: Int32, position: Int32, start: Int32, end: Int32)>,
     partCount: Int,

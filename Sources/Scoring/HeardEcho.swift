@@ -21,7 +21,10 @@ enum HeardEcho {
   ]
 
   private static let functionPairs: Set<UInt64> = Set(
-    functionWords.map { key(Array($0.unicodeScalars)) })
+    functionWords.map {
+      let pair = Array($0.unicodeScalars)
+      return key(pair[0], pair[1])
+    })
   /// Characters that carry no content of their own: two of them side by side (们这, 个了) are
   /// the seam between words, not a word taken up.
   private static let functionCharacters: Set<Unicode.Scalar> = Set(
@@ -46,10 +49,10 @@ enum HeardEcho {
     }
     var heardPairs = Set<UInt64>()
     for i in line.indices.dropLast() where isWord(line[i]) && isWord(line[i + 1]) {
-      heardPairs.insert(key([line[i], line[i + 1]]))
+      heardPairs.insert(key(line[i], line[i + 1]))
     }
     for i in said.indices.dropLast() where isWord(said[i]) && isWord(said[i + 1]) {
-      let pair = key([said[i], said[i + 1]])
+      let pair = key(said[i], said[i + 1])
       if heardPairs.contains(pair) && !functionPairs.contains(pair)
         && !(functionCharacters.contains(said[i]) && functionCharacters.contains(said[i + 1]))
       {
@@ -61,8 +64,8 @@ enum HeardEcho {
     return nil
   }
 
-  private static func key(_ pair: [Unicode.Scalar]) -> UInt64 {
-    UInt64(pair[0].value) << 32 | UInt64(pair[1].value)
+  private static func key(_ first: Unicode.Scalar, _ second: Unicode.Scalar) -> UInt64 {
+    UInt64(first.value) << 32 | UInt64(second.value)
   }
 
   private static func isWord(_ c: Unicode.Scalar) -> Bool {

@@ -32,29 +32,14 @@ enum QuotedInstruction {
       from -= 1
     }
     let before = Array(bytes[from..<quoteAt])
-    let write = writeVerbs.first { before.ends(with: $0) }
-    let say = sayVerbs.first { before.ends(with: $0) }
+    let write = writeVerbs.first { before.suffix($0.count).elementsEqual($0) }
+    let say = sayVerbs.first { before.suffix($0.count).elementsEqual($0) }
     guard let verb = write ?? say else { return false }
     if NegationGuard.isNegated(bytes, before: quoteAt - verb.count) { return false }
     if write != nil { return true }
-    guard addressees.contains(where: { before.contains(subsequence: $0) }) else { return false }
+    guard addressees.contains(where: { before.firstRange(of: $0) != nil }) else { return false }
     guard let say, plainSay.contains(say) else { return true }
     let lead = Array(before.dropLast(say.count))
-    return instructing.contains { lead.contains(subsequence: $0) }
-  }
-}
-
-extension Array where Element == UInt8 {
-  fileprivate func ends(with suffix: [UInt8]) -> Bool {
-    count >= suffix.count && self[(count - suffix.count)...].elementsEqual(suffix)
-  }
-
-  fileprivate func contains(subsequence: [UInt8]) -> Bool {
-    guard subsequence.count <= count else { return false }
-    for i in 0...(count - subsequence.count)
-    where self[i..<(i + subsequence.count)].elementsEqual(subsequence) {
-      return true
-    }
-    return false
+    return instructing.contains { lead.firstRange(of: $0) != nil }
   }
 }

@@ -79,9 +79,9 @@ struct CheckFlags: Sendable {
 /// What a written phrase compiles to: an automaton pattern, a gapped pattern, or nothing.
 private enum ResolvedPhrase {
   case nothing
-  case plain(Int)
-  /// Alternatives of a one-part phrase (a gap mark at an end of a family's phrase).
-  case plainSet([Int])
+  /// Automaton patterns, more than one for the alternatives of a one-part phrase (a gap mark
+  /// at an end of a family's phrase).
+  case plain([Int])
   case gapped(Int)
 }
 
@@ -161,7 +161,7 @@ public struct ScoringPlan: Sendable {
     func resolve(_ phrase: String) -> ResolvedPhrase {
       if !GappedPhrases.mayBeGapped(phrase) {
         let bytes = TextNormalizer.normalizedBytes(phrase)
-        return bytes.isEmpty ? .nothing : .plain(pattern(bytes))
+        return bytes.isEmpty ? .nothing : .plain([pattern(bytes)])
       }
       // Each part with its alternatives, as automaton patterns (deduplicated, in order).
       var key: [[Int]] = []
@@ -176,7 +176,7 @@ public struct ScoringPlan: Sendable {
         if !options.isEmpty { key.append(options) }
       }
       if key.isEmpty { return .nothing }
-      if key.count == 1 { return key[0].count == 1 ? .plain(key[0][0]) : .plainSet(key[0]) }
+      if key.count == 1 { return .plain(key[0]) }
       if let existing = gappedIndex[key] { return .gapped(existing) }
       gappedIndex[key] = gapped.count
       gapped.append(GappedPattern(parts: key.map { $0.map(Int32.init) }))
@@ -187,9 +187,7 @@ public struct ScoringPlan: Sendable {
       switch resolve(phrase) {
       case .nothing:
         break
-      case .plain(let index):
-        if !uses[index].contains(use) { uses[index].append(use) }
-      case .plainSet(let indices):
+      case .plain(let indices):
         for index in indices where !uses[index].contains(use) { uses[index].append(use) }
       case .gapped(let g):
         if !gappedUses[g].contains(use) { gappedUses[g].append(use) }
@@ -238,8 +236,7 @@ public struct ScoringPlan: Sendable {
     // Plain patterns are numbered as in the automaton; gapped pattern g is `patterns.count + g`.
     var partStarts: [Int32] = []
     var partList: [GapPart] = []
-    let patterns = (0..<builder.count).map(builder.text)
-    var partsOf = Array(repeating: [GapPart](), count: patterns.count)
+    var partsOf = Array(repeating: [GapPart](), count: builder.count)
     for (g, entry) in gapped.enumerated() {
       for (k, options) in entry.parts.enumerated() {
         for part in options {

@@ -73,7 +73,4 @@ public enum GappedPhrases {
   public static func mayBeGapped(_ phrase: String) -> Bool {
     phrase.utf8.contains { $0 == 0xE2 || $0 == UInt8(ascii: ".") }
   }
-
-  /// Whether `phrase` has a gap.
-  public static func isGapped(_ phrase: String) -> Bool { parts(of: phrase).count > 1 }
 }

@@ -58,13 +58,11 @@ struct GappedPhraseTests {
   }
 
   @Test func theEvidenceShowsTheGappedPhrase() {
-    var scorer = Scorer(plan: ScoringPlan(scenario: Self.lab))
-    scorer.score(Utterance(index: 1, phase: "greeting", text: "您连这个都不会啊", moodBefore: 60))
-    let report = scorer.report(
-      for: Transcript(scenarioID: Self.lab.id, seed: 1), scenario: Self.lab)
-    let finding = report.areas.flatMap(\.penalties).first { $0.id == "conduct.contempt" }
-    #expect(
-      finding?.evidence.first?.text.contains("连这个都不会") == true, "\(String(describing: finding))")
+    let evidence = TestLibrary.penaltyEvidence(
+      "conduct.contempt",
+      after: Utterance(index: 1, phase: "greeting", text: "您连这个都不会啊", moodBefore: 60),
+      in: Self.lab)
+    #expect(evidence?.text.contains("连这个都不会") == true, "\(String(describing: evidence))")
   }
 
   /// Many first parts and many later parts cost one pass, not one per pair.

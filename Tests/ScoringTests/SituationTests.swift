@@ -34,15 +34,12 @@ struct SituationTests {
   }
 
   @Test func theEvidenceNamesTheMoment() {
-    var scorer = Scorer(plan: ScoringPlan(scenario: Self.lab))
-    scorer.score(
-      Utterance(
-        index: 1, phase: "service", text: "那我就不客气了", moodBefore: 60, heard: "这是一点心意，您拿着。"))
-    let report = scorer.report(
-      for: Transcript(scenarioID: Self.lab.id, seed: 1), scenario: Self.lab)
-    let finding = report.areas.flatMap(\.penalties).first { $0.id == "compliance.gift_or_treat" }
-    #expect(
-      finding?.evidence.first?.text.contains("这是一点心意") == true, "\(String(describing: finding))")
+    let evidence = TestLibrary.penaltyEvidence(
+      "compliance.gift_or_treat",
+      after: Utterance(
+        index: 1, phase: "service", text: "那我就不客气了", moodBefore: 60, heard: "这是一点心意，您拿着。"),
+      in: Self.lab)
+    #expect(evidence?.text.contains("这是一点心意") == true, "\(String(describing: evidence))")
   }
 
   /// A stored visit re-scores with the line each turn answered, so it scores as it did live.

@@ -79,6 +79,17 @@ public enum TestLibrary {
     return s
   }
 
+  /// The report's first evidence for penalty `id` after `utterance`, scored as the first turn.
+  public static func penaltyEvidence(
+    _ id: String, after utterance: Utterance, in scenario: Scenario
+  ) -> Evidence? {
+    var scorer = Scorer(plan: ScoringPlan(scenario: scenario))
+    scorer.score(utterance)
+    let report = scorer.report(
+      for: Transcript(scenarioID: scenario.id, seed: 1), scenario: scenario)
+    return report.areas.flatMap(\.penalties).first { $0.id == id }?.evidence.first
+  }
+
   /// Scores one utterance as the first turn of `phase` and returns what it earned.
   public static func score(
     _ text: String, in scenario: Scenario, phase: String, mood: Int = 60, before: [String] = [],
