@@ -49,7 +49,8 @@ public struct PreparedUtterance: Sendable {
       }
       work += 2 * bytes.count  // this count and the automaton pass
       var found: [PhraseAutomaton.Match] = []
-      plan.collect(bytes, into: &found)
+      let phrases = plan.phrases
+      phrases.collect(bytes, into: &found)
       guard !found.isEmpty else { return }
       // What is inside quotation marks is reported speech, not the trainee's own act
       // (我绝不会说"跟我没关系"这种话): phrases there count for nothing. Marked per byte, so
@@ -70,11 +71,11 @@ public struct PreparedUtterance: Sendable {
       for match in found {
         work += 1
         if !quoted.isEmpty && quoted[match.start] { continue }
-        let first = Int(plan.useStart[match.pattern])
-        let last = Int(plan.useStart[match.pattern + 1])
+        let first = Int(phrases.useStart[match.pattern])
+        let last = Int(phrases.useStart[match.pattern + 1])
         for u in first..<last {
           work += 1
-          let use = plan.useList[u]
+          let use = phrases.useList[u]
           if use.role != .situation && plan.flags[use.check].negationGuard {
             let negated: Bool
             if let known = negationCache[match.start] {
@@ -163,14 +164,15 @@ public struct PreparedUtterance: Sendable {
     plan: ScoringPlan
   ) -> [String] {
     var words: [String] = []
+    let phrases = plan.phrases
     for m in occurrences where Int(m.check) == index {
       let pattern = Int(m.pattern)
       let phrase =
-        plan.isGapped(pattern)
+        phrases.isGapped(pattern)
         ? String(
           decoding: normalized.utf8.dropFirst(Int(m.start)).prefix(Int(m.end - m.start)),
           as: UTF8.self)
-        : plan.automaton.patterns[pattern]
+        : phrases.automaton.patterns[pattern]
       if !words.contains(phrase) { words.append(phrase) }
     }
     return words

@@ -94,9 +94,9 @@ public struct Scorer: Sendable {
     _ i: Int, _ hit: CheckHit, heard: String, _ known: inout Set<Int>?
   ) -> String? {
     if hit.situation { return "" }
-    if known == nil { known = heard.isEmpty ? [] : plan.situationChecks(in: heard) }
+    if known == nil { known = heard.isEmpty ? [] : plan.phrases.situationChecks(in: heard) }
     if known!.contains(i) { return heard }
-    return looked ? plan.sceneSituationAfterLook[i] : plan.sceneSituation[i]
+    return looked ? plan.phrases.sceneSituationAfterLook[i] : plan.phrases.sceneSituation[i]
   }
 
   /// Scores one utterance and records what it earned. Commands (wait, look, next) earn nothing

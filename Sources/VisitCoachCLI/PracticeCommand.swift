@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LineEditing
 import Reporting
+import Scoring
 import Simulation
 import Storage
 import VisitCoachModel
@@ -83,7 +84,10 @@ struct PracticeCommand: ParsableCommand {
         Console.line()
         chosen = picked
       }
-      let run = VisitRun(scenario: chosen, seed: seed ?? UInt64.random(in: 1...999_999))
+      // The phrases compile while the start screen and the first prompt are shown.
+      let run = VisitRun(
+        scenario: chosen, seed: seed ?? UInt64.random(in: 1...999_999),
+        plan: ScoringPlan(scenario: chosen, compilingPhrasesInBackground: true))
       let keeper = SessionKeeper(
         scenario: chosen, seed: run.seed, trainee: trainee ?? Self.loginName,
         openingLine: run.opening?.text,
@@ -104,7 +108,10 @@ struct PracticeCommand: ParsableCommand {
   private func runPiped(_ location: ScenarioLocation) throws {
     let chosen = try location.scenario(pick ? nil : scenario)
     TerminalSetup.installSignalHandlers()
-    var run = VisitRun(scenario: chosen, seed: seed ?? 1)
+    // The phrases compile while the database is opened.
+    var run = VisitRun(
+      scenario: chosen, seed: seed ?? 1,
+      plan: ScoringPlan(scenario: chosen, compilingPhrasesInBackground: true))
     let keeper = SessionKeeper(
       scenario: chosen, seed: run.seed, trainee: trainee ?? Self.loginName,
       openingLine: run.opening?.text,
