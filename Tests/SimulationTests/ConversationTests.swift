@@ -44,6 +44,22 @@ struct ConversationTests {
     #expect(JSONReport.render(a.report) == JSONReport.render(b.report))
   }
 
+  /// The practice screen compiles the phrases on another thread; a visit played at once on
+  /// such a plan (the first utterance waits for the compile) is the same visit.
+  @Test func aPlanCompiledInTheBackgroundPlaysTheSameVisit() throws {
+    let lines = try sample("busy-morning-rush", "good")
+    var run = VisitRun(
+      scenario: busy, seed: 7,
+      plan: ScoringPlan(scenario: busy, compilingPhrasesInBackground: true))
+    for step in try Script.parse(lines.joined(separator: "\n")) { run.perform(step) }
+    var background = run.conversation
+    background.finish()
+    let foreground = play(busy, seed: 7, lines)
+    #expect(background.transcript == foreground.transcript)
+    #expect(JSONReport.render(background.report) == JSONReport.render(foreground.report))
+    #expect(background.report.total > 0)
+  }
+
   @Test func busyRetailerOpensServingCustomers() {
     var c = Conversation(scenario: busy, seed: 1)
     let line = c.start()
