@@ -17,6 +17,8 @@ struct ConditionDocument: Sendable {
   var metNow: [Located<String>] = []
   var violatedNow: [Located<String>] = []
   var longerThan: Int?
+  var heard: [Located<String>] = []
+  var notHeard: [Located<String>] = []
   var visit: VisitKind?
   var turn: ValueRange?
   var packed: [Located<String>] = []
@@ -26,7 +28,8 @@ struct ConditionDocument: Sendable {
 
   static let keys = [
     "phase", "traits", "without_traits", "mood", "patience", "flags", "unset", "met", "missed",
-    "met_now", "violated_now", "longer_than", "visit", "turn", "packed", "not_packed", "if",
+    "met_now", "violated_now", "longer_than", "heard", "not_heard", "visit", "turn", "packed",
+    "not_packed", "if",
   ]
 
   init?(_ node: Yams.Node, path: String, sink: DiagnosticSink) {
@@ -45,6 +48,8 @@ struct ConditionDocument: Sendable {
     metNow = r.strings("met_now")
     violatedNow = r.strings("violated_now")
     longerThan = r.int("longer_than", in: 0...100_000)?.value
+    heard = r.strings("heard")
+    notHeard = r.strings("not_heard")
     visit = r.choice("visit", VisitKind.allCases.map(\.rawValue)).flatMap {
       VisitKind(rawValue: $0.value)
     }
@@ -113,6 +118,8 @@ struct LineDocument: Sendable {
   var goto: Located<String>?
   var ends = false
   var priority = 0
+  /// Brands the line is about (`about:`), by id, name or family.
+  var about: [Located<String>] = []
 
   init?(_ r: MapReader) {
     guard let id = r.string("id", required: "a unique name for the line, e.g. busy-interrupt")
@@ -122,11 +129,13 @@ struct LineDocument: Sendable {
       _ = r.value("when")
       _ = r.value("then")
       _ = r.value("priority")
+      _ = r.value("about")
       return nil
     }
     self.id = id
     text = r.string("text", required: "what the retailer says")?.value ?? ""
     priority = r.int("priority", in: -10...10)?.value ?? 0
+    about = r.strings("about")
     event =
       r.choice("on", LineEvent.allCases.map(\.rawValue)).flatMap { LineEvent(rawValue: $0.value) }
       ?? .reply

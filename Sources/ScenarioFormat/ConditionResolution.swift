@@ -61,6 +61,9 @@ struct ConditionResolver {
     c.mood = doc.mood
     c.patience = doc.patience
     c.longerThan = doc.longerThan
+    let heard = doc.heard.map(\.value).filter { !$0.isEmpty }
+    if !heard.isEmpty { c.heard = [heard] }
+    c.notHeard = Set(doc.notHeard.map(\.value).filter { !$0.isEmpty })
     c.visit = doc.visit
     c.turnInPhase = doc.turn
     c.packed = check(doc.packed, in: bag, what: "visit-bag item", strictOnly: false)
@@ -121,6 +124,12 @@ struct ConditionResolver {
       sink.error(
         at: doc.mark, doc.path,
         "an item is required both packed and not packed; this condition can never hold")
+      ok = false
+    }
+    if c.heard.contains(where: { $0.allSatisfy(c.notHeard.contains) }) {
+      sink.error(
+        at: doc.mark, doc.path,
+        "every word of 'heard' is also in 'not_heard'; this condition can never hold")
       ok = false
     }
     if !c.traits.isDisjoint(with: c.withoutTraits) {

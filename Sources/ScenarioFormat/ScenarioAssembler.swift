@@ -254,6 +254,20 @@ struct ScenarioAssembler {
       id: line.id.value, text: line.text, event: line.event, condition: condition, effects: effects,
       origin: origin)
     built.priority = line.priority
+    for brand in line.about {
+      let match = catalog.first {
+        $0.family == brand.value || $0.id == brand.value || $0.names.contains(brand.value)
+      }
+      if let match {
+        if !built.about.contains(match.family) { built.about.append(match.family) }
+      } else {
+        let known = Set(catalog.map(\.family))
+        sink.error(
+          at: brand.mark, brand.keyPath,
+          "unknown brand '\(brand.value)'\(Suggestions.hint(brand.value, in: known)); brands: \(Suggestions.list(known))"
+        )
+      }
+    }
     return built
   }
 

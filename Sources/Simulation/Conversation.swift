@@ -14,6 +14,9 @@ public struct Conversation: Sendable {
   private var rng: SplitMix64
   private let traits: Set<String>
   private let linesByEvent: [LineEvent: [RetailerLine]]
+  /// The brand families each line of `linesByEvent` is about, index for index.
+  private let topicsByEvent: [LineEvent: [Set<String>]]
+  private let lineFit: LineFit
   private var lastChoice: LineChoice?
 
   /// A line said when no authored line fits, so the retailer always answers.
@@ -31,7 +34,12 @@ public struct Conversation: Sendable {
     transcript = Transcript(scenarioID: scenario.id, seed: seed)
     rng = SplitMix64(seed: seed)
     traits = Set(scenario.persona.traits)
-    linesByEvent = Dictionary(grouping: scenario.lines, by: \.event)
+    let lineFit = LineFit(catalog: scenario.catalog)
+    self.lineFit = lineFit
+    let byEvent = Dictionary(
+      grouping: scenario.lines.map(lineFit.normalizingWords), by: \.event)
+    linesByEvent = byEvent
+    topicsByEvent = byEvent.mapValues { $0.map(lineFit.topics) }
   }
 
   /// The current phase.
@@ -43,7 +51,7 @@ public struct Conversation: Sendable {
   /// What the retailer says when the trainee arrives, if anything. Call once, before any turn.
   public mutating func start() -> RetailerLine? {
     guard transcript.openingLine == nil, transcript.turns.isEmpty else { return nil }
-    let line = choose(.start, context: context(metNow: [], violatedNow: [], length: 0))
+    let line = choose(.start, context: context(metNow: [], violatedNow: [], said: nil))
     if let line {
       apply(line)
       transcript.openingLine = line.text
@@ -196,7 +204,8 @@ public struct Conversation: Sendable {
     lastChoice = nil
     if let event {
       let ctx = context(
-        metNow: Set(score.satisfied), violatedNow: Set(score.violated), length: text.count)
+        metNow: Set(score.satisfied), violatedNow: Set(score.violated),
+        said: kind == .say ? text : nil)
       line = choose(event, context: ctx) ?? (event == .reply ? Self.fallbackLine : nil)
       if let chosen = line {
         let phaseIndexBefore = state.phaseIndex
@@ -252,7 +261,7 @@ public struct Conversation: Sendable {
 
   /// The retailer's parting line when patience or time runs out, joined to what they just said.
   private mutating func leave(after line: RetailerLine?) -> RetailerLine? {
-    let ctx = context(metNow: [], violatedNow: [], length: 0)
+    let ctx = context(metNow: [], violatedNow: [], said: nil)
     let replyChoice = lastChoice
     defer { if replyChoice != nil { lastChoice = replyChoice } }
     guard let parting = choose(.leave, context: ctx) else { return line }
@@ -308,46 +317,55 @@ public struct Conversation: Sendable {
     }
   }
 
-  private func context(metNow: Set<String>, violatedNow: Set<String>, length: Int)
+  /// The state a line's condition is read against; `said` is the utterance being answered.
+  private func context(metNow: Set<String>, violatedNow: Set<String>, said: String?)
     -> ConditionContext
   {
     ConditionContext(
       state: state, phase: phase.id, traits: traits, visit: scenario.customer.visit, scorer: scorer,
-      metNow: metNow, violatedNow: violatedNow, utteranceLength: length,
-      packed: Set(transcript.packed ?? []))
+      metNow: metNow, violatedNow: violatedNow, utteranceLength: said?.count ?? 0,
+      heard: said.map(lineFit.hear) ?? .nothing, packed: Set(transcript.packed ?? []))
   }
 
-  /// Picks a line for `event`: among lines whose condition holds, the highest-ranked (priority,
-  /// then specificity) group that
-  /// still has a line not yet said (or the most specific group if all were said), at random
-  /// within the group.
+  /// Picks a line for `event`: among lines whose condition holds and that fit the brands the
+  /// utterance names, the highest-ranked (priority, then specificity, plus 2 for a line about a
+  /// brand the utterance names) group that still has a line not yet said (or the
+  /// highest-ranked group if all were said), at random within the group.
   private mutating func choose(_ event: LineEvent, context: ConditionContext) -> RetailerLine? {
     // Indices, not copies: a full visit has a hundred lines, and copying each one that
     // qualified was a fifth of a turn.
-    guard let lines = linesByEvent[event] else {
-      lastChoice = nil
-      return nil
-    }
-    let candidates = lines.indices.filter { lines[$0].condition.holds(in: context) }
     lastChoice = nil
-    guard !candidates.isEmpty else { return nil }
-    let levels = Set(candidates.map { lines[$0].rank }).sorted(by: >)
-    var group = candidates.filter { lines[$0].rank == levels[0] }
-    for level in levels {
-      let fresh = candidates.filter {
-        lines[$0].rank == level && !state.said.contains(lines[$0].id)
+    guard let lines = linesByEvent[event], let topics = topicsByEvent[event] else { return nil }
+    var candidates: [Int] = []
+    var offTopic: [String] = []
+    for i in lines.indices where lines[i].condition.holds(in: context) {
+      if lines[i].fits(topics: topics[i], context.heard) {
+        candidates.append(i)
+      } else {
+        offTopic.append(lines[i].id)
       }
+    }
+    guard !candidates.isEmpty else { return nil }
+    func rank(_ i: Int) -> Int {
+      lines[i].rank + (topics[i].isDisjoint(with: context.heard.brands) ? 0 : 2)
+    }
+    let levels = Set(candidates.map(rank)).sorted(by: >)
+    var group = candidates.filter { rank($0) == levels[0] }
+    for level in levels {
+      let fresh = candidates.filter { rank($0) == level && !state.said.contains(lines[$0].id) }
       if !fresh.isEmpty {
         group = fresh
         break
       }
     }
-    let chosen = lines[group[Int(rng.next() % UInt64(group.count))]]
+    let chosenIndex = group[Int(rng.next() % UInt64(group.count))]
+    let chosen = lines[chosenIndex]
     lastChoice = LineChoice(
-      candidates: candidates.sorted { lines[$0].rank > lines[$1].rank }.map {
-        (lines[$0].id, lines[$0].rank, state.said.contains(lines[$0].id))
+      candidates: candidates.sorted { rank($0) > rank($1) }.map {
+        (lines[$0].id, rank($0), state.said.contains(lines[$0].id))
       },
-      chosen: chosen.id)
+      chosen: chosen.id, rank: rank(chosenIndex), offTopic: offTopic,
+      brandsHeard: context.heard.brands.sorted())
     return chosen
   }
 

@@ -45,6 +45,13 @@ public struct LineChoice: Sendable, Hashable {
   /// Candidates in rank order: id, rank (priority × 100 + specificity), said before.
   public var candidates: [(id: String, rank: Int, saidBefore: Bool)]
   public var chosen: String
+  /// The chosen line's rank in this choice (its rank, plus 2 when it is about a brand the
+  /// utterance names).
+  public var rank: Int
+  /// Lines whose condition held but that are about other brands than the utterance names.
+  public var offTopic: [String]
+  /// The brand families the utterance named.
+  public var brandsHeard: [String]
 
   public static func == (a: LineChoice, b: LineChoice) -> Bool {
     a.chosen == b.chosen && a.candidates.map(\.id) == b.candidates.map(\.id)

@@ -44,8 +44,13 @@ struct ExplainCommand: ParsableCommand {
           Console.line("  \(scenario.persona.name)：\(text)")
           if let choice = outcome.choice, let line = lines[choice.chosen] {
             Console.line(
-              "    为什么说这句：行 \(line.id)（\(origin(line))）条件：\(describe(line.condition))；等级 \(line.rank)"
+              "    为什么说这句：行 \(line.id)（\(origin(line))）条件：\(describe(line.condition))\(line.about.isEmpty ? "" : "，说的是 \(line.about.joined(separator: "/"))")；等级 \(choice.rank)\(choice.rank > line.rank ? "（含提到的品牌 +\(choice.rank - line.rank)）" : "")"
             )
+            if !choice.offTopic.isEmpty {
+              Console.line(
+                "    这句提到 \(choice.brandsHeard.joined(separator: "、"))，所以不用说别的品牌的行："
+                  + choice.offTopic.prefix(4).joined(separator: "、"))
+            }
             let others = choice.candidates.filter { $0.id != line.id }.prefix(4)
             if !others.isEmpty {
               Console.line(
@@ -138,6 +143,8 @@ struct ExplainCommand: ParsableCommand {
       parts.append("本句扣分=\(c.violatedNow.sorted().joined(separator: ","))")
     }
     if let n = c.longerThan { parts.append("本句超过\(n)字") }
+    for group in c.heard { parts.append("本句说到=\(group.joined(separator: "/"))") }
+    if !c.notHeard.isEmpty { parts.append("本句没说=\(c.notHeard.sorted().joined(separator: "/"))") }
     if let v = c.visit { parts.append("拜访=\(v.rawValue)") }
     if let t = c.turnInPhase { parts.append("本环节第\(t.lower)-\(t.upper)句") }
     if !c.packed.isEmpty { parts.append("带了=\(c.packed.sorted().joined(separator: ","))") }

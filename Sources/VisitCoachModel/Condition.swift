@@ -45,6 +45,11 @@ public struct Condition: Sendable, Hashable {
   public var violatedNow: Set<String> = []
   /// The utterance being answered is longer than this many characters.
   public var longerThan: Int?
+  /// The utterance being answered says one word of each group (as written; the engine compares
+  /// them normalised, like the scorer's phrases).
+  public var heard: [[String]] = []
+  /// The utterance being answered says none of these words.
+  public var notHeard: Set<String> = []
   /// The kind of visit.
   public var visit: VisitKind?
   /// The trainee's turn number within the current phase (1-based) lies in this range.
@@ -58,11 +63,13 @@ public struct Condition: Sendable, Hashable {
 
   /// How specific the condition is; the engine prefers the most specific line. Each requirement
   /// counts 1, except reactions to the utterance being answered (`met_now`, `violated_now`,
-  /// `longer_than`), which count 2: answering what was just said beats describing the state.
+  /// `longer_than`, `heard`), which count 2: answering what was just said beats describing the
+  /// state.
   public var specificity: Int {
     (phases.isEmpty ? 0 : 1) + traits.count + withoutTraits.count + (mood == nil ? 0 : 1)
       + (patience == nil ? 0 : 1) + flags.count + unset.count + met.count + missed.count
-      + 2 * (metNow.count + violatedNow.count) + (longerThan == nil ? 0 : 2)
+      + 2 * (metNow.count + violatedNow.count + heard.count) + (longerThan == nil ? 0 : 2)
+      + (notHeard.isEmpty ? 0 : 1)
       + (visit == nil ? 0 : 1)
       + (turnInPhase == nil ? 0 : 1) + packed.count + notPacked.count
   }
@@ -84,6 +91,8 @@ public struct Condition: Sendable, Hashable {
     c.metNow.formUnion(other.metNow)
     c.violatedNow.formUnion(other.violatedNow)
     if let o = other.longerThan { c.longerThan = max(longerThan ?? o, o) }
+    c.heard += other.heard.filter { !c.heard.contains($0) }
+    c.notHeard.formUnion(other.notHeard)
     c.visit = visit ?? other.visit
     c.turnInPhase = Self.intersect(turnInPhase, other.turnInPhase)
     c.packed.formUnion(other.packed)

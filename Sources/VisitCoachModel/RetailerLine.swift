@@ -37,6 +37,9 @@ public struct RetailerLine: Sendable, Hashable, Identifiable {
   public var origin: String
   /// Added to the condition's specificity when lines compete (default 0).
   public var priority: Int = 0
+  /// Brand families (金桥, 海韵) the line is about, besides those its text names: a line about
+  /// one product never answers an utterance that names only others.
+  public var about: [String] = []
 
   /// How lines are ordered when several may be said: priority first, then specificity.
   public var rank: Int { priority * 100 + condition.specificity }

@@ -104,6 +104,29 @@ struct DiagnosticsTests {
     #expect(never.message.contains("both packed and not packed"))
   }
 
+  @Test func linesNameTheBrandsTheyAreAboutAndTheWordsTheyAnswer() throws {
+    let fine = validScenario.replacingOccurrences(
+      of: "    when: { phase: greeting }",
+      with:
+        "    about: [海韵细支, jinqiao-hard]\n    when: { phase: greeting, heard: [海韵], not_heard: [云岭] }"
+    )
+    let loaded = diagnose(fine)
+    #expect(loaded.errors.isEmpty, "\(loaded.errors)")
+    let hello = try #require(loaded.scenarios.first?.lines.first { $0.id == "hello" })
+    #expect(hello.about == ["海韵", "金桥"])
+    #expect(hello.condition.heard == [["海韵"]])
+    #expect(hello.condition.notHeard == ["云岭"])
+    let unknown = validScenario.replacingOccurrences(
+      of: "    when: { phase: greeting }", with: "    about: [海运]\n    when: { phase: greeting }")
+    let error = try #require(diagnose(unknown).errors.first)
+    #expect(error.message.contains("unknown brand '海运'"))
+    #expect(error.location.line == line(of: "海运", in: unknown))
+    let never = validScenario.replacingOccurrences(
+      of: "when: { phase: greeting }", with: "when: { heard: [云岭], not_heard: [云岭] }")
+    let contradiction = try #require(diagnose(never).errors.first)
+    #expect(contradiction.message.contains("can never hold"))
+  }
+
   @Test func misspeltConditionIsAnError() throws {
     let yaml = validScenario.replacingOccurrences(
       of: "when: { phase: greeting }", with: "when: { phse: greeting }")
