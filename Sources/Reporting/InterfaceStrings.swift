@@ -101,6 +101,8 @@ public struct InterfaceStrings: Sendable {
   public var recordFieldsSource: String
   /// Labels evidence taken from the preparation before the visit.
   public var preparationSource: String
+  /// The language these strings are in.
+  public var language: InterfaceLanguage = .zh
 
   public static func forLanguage(_ language: InterfaceLanguage) -> InterfaceStrings {
     language == .zh ? .chinese : .english
@@ -264,5 +266,5 @@ public struct InterfaceStrings: Sendable {
     recordSaved: "Visit record saved.",
     recordFormCommands:
       "Type the field as text; or write it all in one line with /record content | requests | promises | next goal; /quit ends the form.",
-    recordFieldsSource: "Visit record", preparationSource: "Preparation")
+    recordFieldsSource: "Visit record", preparationSource: "Preparation", language: .en)
 }

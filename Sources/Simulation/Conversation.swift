@@ -188,7 +188,7 @@ public struct Conversation: Sendable {
         index: index, kind: kind, phase: phaseBefore, text: text, moodBefore: moodBefore,
         heard: transcript.lineHeard(before: transcript.turns.count)),
       prepared: prepared)
-    let (mood, patience) = reactionDeltas(kind, length: text.count, score: score)
+    var (mood, patience, causes) = reactionDeltas(kind, length: text.count, score: score)
     state.mood = clamp(state.mood + mood)
     state.patience = clamp(state.patience + patience)
     advanceClock(by: cost)
@@ -209,6 +209,7 @@ public struct Conversation: Sendable {
       line = choose(event, context: ctx) ?? (event == .reply ? Self.fallbackLine : nil)
       if let chosen = line {
         let phaseIndexBefore = state.phaseIndex
+        causes.append(.line(chosen.effects.mood))
         apply(chosen)
         if state.phaseIndex != phaseIndexBefore { entered = phase.id }
         advanceClock(by: tenths(chosen.text.count))
@@ -233,7 +234,8 @@ public struct Conversation: Sendable {
     let summary = TurnScoreSummary(
       met: score.newlyMet, partial: score.newlyPartial,
       violated: score.violated + (score.stuffing ? [Scorer.stuffingID] : []),
-      stuffing: score.stuffing, moodChange: state.mood - moodBefore)
+      stuffing: score.stuffing, moodChange: state.mood - moodBefore,
+      moodCauses: causes.filter { $0.mood != 0 })
     return TurnOutcome(
       turn: turn, score: summary, line: line, enteredPhase: entered, ended: state.ended,
       choice: lastChoice)
@@ -241,22 +243,30 @@ public struct Conversation: Sendable {
 
   /// How mood and patience move after a turn: what the utterance met or violated, plus the
   /// reactions of the retailer's traits.
-  private func reactionDeltas(_ kind: TurnKind, length: Int, score: TurnScore) -> (Int, Int) {
+  private func reactionDeltas(_ kind: TurnKind, length: Int, score: TurnScore) -> (
+    mood: Int, patience: Int, causes: [MoodCause]
+  ) {
     var mood = score.moodChange
     var patience = score.patienceChange
-    for reaction in scenario.traits.flatMap(\.reactions) {
-      let fires =
-        kind == .say
-        ? reaction.trigger.fires(length: length, met: score.newlyMet, violated: score.violated)
-        : kind == .wait
-          && (reaction.trigger == .wait
-            || reaction.trigger.fires(length: 0, met: score.newlyMet, violated: []))
-      if fires {
-        mood += reaction.mood
-        patience += reaction.patience
+    // The scorer's change includes the stuffing cost; it is named on its own.
+    let stuffingCost = score.stuffing ? -5 : 0
+    var causes: [MoodCause] = [.words(score.moodChange - stuffingCost), .stuffing(stuffingCost)]
+    for trait in scenario.traits {
+      for reaction in trait.reactions {
+        let fires =
+          kind == .say
+          ? reaction.trigger.fires(length: length, met: score.newlyMet, violated: score.violated)
+          : kind == .wait
+            && (reaction.trigger == .wait
+              || reaction.trigger.fires(length: 0, met: score.newlyMet, violated: []))
+        if fires {
+          mood += reaction.mood
+          patience += reaction.patience
+          causes.append(.trait(title: trait.title, trigger: reaction.trigger, mood: reaction.mood))
+        }
       }
     }
-    return (mood, patience)
+    return (mood, patience, causes)
   }
 
   /// The retailer's parting line when patience or time runs out, joined to what they just said.

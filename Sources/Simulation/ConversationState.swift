@@ -70,13 +70,18 @@ public struct TurnScoreSummary: Sendable, Hashable {
   public var violated: [String]
   public var stuffing: Bool
   public var moodChange: Int
+  /// Why the mood moved, part by part (before it was kept within 0–100).
+  public var moodCauses: [MoodCause]
 
-  public init(met: [String], partial: [String], violated: [String], stuffing: Bool, moodChange: Int)
-  {
+  public init(
+    met: [String], partial: [String], violated: [String], stuffing: Bool, moodChange: Int,
+    moodCauses: [MoodCause] = []
+  ) {
     self.met = met
     self.partial = partial
     self.violated = violated
     self.stuffing = stuffing
     self.moodChange = moodChange
+    self.moodCauses = moodCauses
   }
 }

@@ -113,7 +113,18 @@ struct SessionScreen {
       red("✗ " + (id == "keyword_stuffing" ? strings.stuffing : (titles[id] ?? id)))
     }
     if summary.moodChange != 0 {
-      parts.append(dim("\(strings.mood) \(summary.moodChange > 0 ? "+" : "")\(summary.moodChange)"))
+      let change = "\(strings.mood) \(summary.moodChange > 0 ? "+" : "")\(summary.moodChange)"
+      // Why, when more than the ✓ and ✗ already shown moved it (a trait's reaction, the
+      // retailer's own line, stuffing).
+      let reasons = summary.moodCauses
+      let onlyWords = reasons.allSatisfy { if case .words = $0 { true } else { false } }
+      parts.append(
+        dim(
+          onlyWords
+            ? change
+            : change + (strings.language == .zh ? "（" : " (")
+              + strings.moodReasons(reasons, titles: titles)
+              + (strings.language == .zh ? "）" : ")")))
     }
     guard !parts.isEmpty else { return nil }
     return wrapped(parts.joined(separator: " "), firstPrefix: "  ", indent: 2)

@@ -96,6 +96,13 @@ struct ConversationTests {
     let outcome = c.say(long)
     #expect(outcome.line?.id == "busy-interrupt")
     #expect(c.state.patience < before - 10)
+    // The coach can say why the mood fell: the busy trait's reaction to a long utterance.
+    #expect(
+      outcome.score.moodCauses.contains(.trait(title: "忙碌", trigger: .longerThan(40), mood: -3)))
+    #expect(outcome.score.moodCauses.map(\.mood).reduce(0, +) == outcome.score.moodChange)
+    #expect(
+      InterfaceStrings.chinese.moodReasons(outcome.score.moodCauses, titles: [:])
+        .contains("忙碌：话超过 40 字 -3"))
   }
 
   @Test func retailerSendsTheTraineeAwayWhenPatienceRunsOut() {
