@@ -49,6 +49,8 @@ public struct InterfaceStrings: Sendable {
   public var unknownCommand: String
   public var unknownCommandNoGuess: String
   public var enteredPhase: String
+  /// `/next` in the last phase: {0} the phase.
+  public var alreadyLastPhase: String
   public var patience: String
   public var status: String
   public var lookHeading: String
@@ -157,7 +159,8 @@ public struct InterfaceStrings: Sendable {
     ],
     unknownCommand: "没有命令 {0}。你是想输入 {1} 吗？（/help 查看全部命令）",
     unknownCommandNoGuess: "没有命令 {0}。/help 查看全部命令。",
-    enteredPhase: "—— 进入「{0}」——", patience: "耐心",
+    enteredPhase: "—— 进入「{0}」——", alreadyLastPhase: "已经是最后一个环节「{0}」了：道别之后拜访就结束，也可以输入 /quit 结束。",
+    patience: "耐心",
     status: "环节：{0} · 好感 {1} · 耐心 {2} · 时间 {3}/{4}",
     lookHeading: "你仔细看了看：", hintHeading: "提示：", noHint: "这个环节没有提示。",
     scoreSoFar: "目前得分：{0}/100", undone: "已撤回：{0}", nothingToUndo: "还没有可以撤回的话。",
@@ -226,7 +229,10 @@ public struct InterfaceStrings: Sendable {
     ],
     unknownCommand: "No command {0}. Did you mean {1}? (/help lists them all)",
     unknownCommandNoGuess: "No command {0}. /help lists them all.",
-    enteredPhase: "—— now: {0} ——", patience: "patience",
+    enteredPhase: "—— now: {0} ——",
+    alreadyLastPhase:
+      "This is already the last phase, {0}: take your leave to end the visit, or type /quit.",
+    patience: "patience",
     status: "Phase: {0} · mood {1} · patience {2} · time {3}/{4}",
     lookHeading: "You look around:", hintHeading: "Hint:", noHint: "No hint for this phase.",
     scoreSoFar: "Score so far: {0}/100", undone: "Taken back: {0}",

@@ -282,6 +282,10 @@ final class PracticeSession {
     }
     if let entered = outcome.enteredPhase, let phase = scenario.phase(entered) {
       Console.line(screen.dim(InterfaceStrings.fill(s.enteredPhase, phase.title)))
+    } else if outcome.turn.kind == .next {
+      // `/next` in the last phase moves nothing: say so instead of printing nothing.
+      Console.line(
+        screen.dim(InterfaceStrings.fill(s.alreadyLastPhase, run.conversation.phase.title)))
     }
     if printLine, let text = outcome.turn.retailer {
       Console.line(screen.retailer(scenario.persona.name, text))

@@ -86,6 +86,22 @@ struct PracticeTerminalTests {
     #expect(t.exitStatus() == 0)
   }
 
+  @Test func nextInTheLastPhaseSaysSoAndALongLineSaysWhyTheMoodFell() throws {
+    let (t, _) = try session()
+    #expect(t.expect(prompt))
+    t.send("老板，我今天来主要是想跟您说说新品的事情、价签的事情、还有这个月订货的事情，您看看？\r")
+    #expect(t.expect("忙碌：话超过 40 字 -3"))
+    #expect(t.expect(prompt))
+    for _ in 0..<3 {
+      t.send("/next\r")
+      #expect(t.expect(prompt))
+    }
+    t.send("/next\r")
+    #expect(t.expect("已经是最后一个环节「拜别致谢」了"))
+    #expect(t.expect(prompt))
+    t.send("/quit\r")
+    #expect(t.exitStatus() == 0)
+  }
   @Test func unknownCommandSuggestsTheNearest() throws {
     let (t, _) = try session()
     #expect(t.expect(prompt))
