@@ -44,6 +44,8 @@ public struct InterfaceStrings: Sendable {
   public var youSee: String
   public var retailerLine: String
   public var goalsHeading: String
+  /// Joins alternatives that meet one goal in the goals list.
+  public var orBetweenAlternatives: String
   public var howToStart: String
   public var commandHelp: [(String, String)]
   public var unknownCommand: String
@@ -145,7 +147,7 @@ public struct InterfaceStrings: Sendable {
     goalArea: "{0}（{1}）：",
     difficulty: [1: "入门", 2: "进阶", 3: "挑战"],
     youSee: "你看到的：", retailerLine: "零售户：{0}，{1}岁，{2}",
-    goalsHeading: "本次拜访评分要点（没有隐藏规则）：",
+    goalsHeading: "本次拜访评分要点（没有隐藏规则）：", orBetweenAlternatives: " 或 ",
     howToStart: "直接输入你要对零售户说的话，回车发送。/help 查看命令，Tab 补全命令，Ctrl-D 或 /quit 结束拜访并查看报告。",
     commandHelp: [
       ("/look", "观察店面和零售户（花一点时间）"), ("/wait", "静静等候（零售户忙时很有用，花时间）"),
@@ -210,7 +212,7 @@ public struct InterfaceStrings: Sendable {
     networks: ["urban": "urban (城网)", "rural": "rural (农网)"], goalArea: "{0} ({1}): ",
     difficulty: [1: "easy", 2: "medium", 3: "hard"],
     youSee: "You see:", retailerLine: "Retailer: {0}, {1}, {2}",
-    goalsHeading: "What this visit is scored on (no hidden rules):",
+    goalsHeading: "What this visit is scored on (no hidden rules):", orBetweenAlternatives: " or ",
     howToStart:
       "Type what you would say to the retailer and press Enter. /help lists commands, Tab completes them, Ctrl-D or /quit ends the visit and shows the report.",
     commandHelp: [

@@ -62,7 +62,18 @@ struct SessionScreen {
     out.append("")
     out.append(bold(s.goalsHeading))
     for rubric in scenario.rubrics {
-      let titles = rubric.criteria.filter { $0.canApply(in: scenario) }.map(\.title)
+      // Alternatives of one group (赞美、建议、共同话题 openings) are one goal: any of them
+      // meets it, and the others are then not scored.
+      var titles: [String] = []
+      var groupSlot: [String: Int] = [:]
+      for criterion in rubric.criteria where criterion.canApply(in: scenario) {
+        if let group = criterion.group, let slot = groupSlot[group] {
+          titles[slot] += s.orBetweenAlternatives + criterion.title
+        } else {
+          if let group = criterion.group { groupSlot[group] = titles.count }
+          titles.append(criterion.title)
+        }
+      }
       guard !titles.isEmpty else { continue }
       out.append(
         wrapped(
