@@ -38,7 +38,9 @@ public enum NegationGuard {
   private static let complements: Set<[UInt8]> = Set(
     "准到住懂清起动掉完惯透过来去开下".map { Array(String($0).utf8) })
   /// Words after which what follows is asserted again: the negation before them ends there.
-  private static let turns: [[UInt8]] = ["而是", "但是", "可是", "不过", "只是"].map {
+  /// 就 begins the consequence of a condition (不摆您就等着瞧, 拿不准的就问身份证) or a
+  /// rhetorical question (不就是跟我没关系吗), and neither denies what follows it.
+  private static let turns: [[UInt8]] = ["而是", "但是", "可是", "不过", "只是", "就"].map {
     Array($0.utf8)
   }
 
@@ -105,8 +107,9 @@ public enum NegationGuard {
       && bytes[from + 2] == bytes[after + 2]
   }
 
-  /// Whether 不 at `negatorStart` sits between a verb and its complement (拿不准) and the
-  /// phrase at `limit` comes after the complement.
+  /// Whether 不 at `negatorStart` sits between a verb and its complement (拿不准, and any
+  /// verb with 了: 订不了, 免不了, but not 不了解) and the phrase at `limit` comes after the
+  /// complement.
   private static func isPotentialComplement(
     _ bytes: UnsafeBufferPointer<UInt8>, negatorStart: Int, before limit: Int
   ) -> Bool {
@@ -115,10 +118,20 @@ public enum NegationGuard {
     guard verb >= 0, complement + 3 <= limit,
       Array(bytes[negatorStart..<complement]) == notCharacter
     else { return false }
+    let after = Array(bytes[complement..<complement + 3])
+    if after == leCharacter {
+      // 了 makes a potential complement after any Chinese verb (a three-byte character).
+      let understand =
+        complement + 6 <= bytes.count
+        && Array(bytes[complement + 3..<complement + 6]) == jieCharacter
+      return bytes[verb] >= 0xE0 && !understand
+    }
     return complementVerbs.contains(Array(bytes[verb..<negatorStart]))
-      && complements.contains(Array(bytes[complement..<complement + 3]))
+      && complements.contains(after)
   }
   private static let notCharacter = Array("不".utf8)
+  private static let leCharacter = Array("了".utf8)
+  private static let jieCharacter = Array("解".utf8)
 
   /// Whether the negator at `from` begins an idiom such as 不好意思 or 没问题 that ends before
   /// `limit` (a phrase inside the idiom, 好 in 不好意思, is part of it and stays negated).

@@ -117,6 +117,13 @@ struct NegationTests {
     ("看不懂", "懂", true),
     ("我也不上新品", "新品", true),
     ("没货就推高一档的", "推高一档", false),  // out of stock states a fact, denies nothing
+    // 就 begins a consequence: 不摆 is the condition, the threat is asserted.
+    ("不摆您就等着瞧", "等着瞧", false),
+    ("我就不给您回话", "回话", true),
+    // V不了 is a potential complement; 不了解 is a plain denial.
+    ("订不了了您别来求我", "别来求我", false),
+    ("我不了解您的情况", "您的情况", true),
+    ("我不了解", "了解", true),
   ])
   func negation(_ text: String, _ phrase: String, _ negated: Bool) {
     var copy = text
