@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ScenarioFormat
 import ScenarioTesting
+import VisitCoachModel
 
 /// `visitcoach check`: validates scenario, trait and rubric files and prints every problem.
 struct CheckCommand: ParsableCommand {
@@ -13,8 +14,14 @@ struct CheckCommand: ParsableCommand {
       no errors (warnings allowed), 1 when any file has an error, 64 for a command-line usage error.
       """)
 
-  @Argument(help: "Files or folders to check (default: the scenario library).")
+  @Argument(help: "Files or folders to check, or scenario ids (default: the scenario library).")
   var paths: [String] = []
+
+  @Flag(
+    help:
+      "Also play each scenario's sample visits (samples/ID.good|mediocre|poor.txt) and check that the good one passes with at least 75, the poor one fails below 50 and the mediocre one lies between."
+  )
+  var samples = false
 
   @Flag(help: "Print the result as JSON (for editors).")
   var json = false
@@ -28,9 +35,17 @@ struct CheckCommand: ParsableCommand {
   func run() throws {
     if lenient { FormatStrictness.lenient = true }
     try Failure.reported {
-      let targets = paths.isEmpty ? [try ScenarioLocation.resolve(scenarios).root] : paths
+      let location = try? ScenarioLocation.resolve(scenarios)
+      let targets =
+        paths.isEmpty
+        ? [try ScenarioLocation.resolve(scenarios).root]
+        : paths.map { location?.path($0) ?? $0 }
       var result = ScenarioLibrary.load(paths: targets)
       result.diagnostics += LibraryAudit.audit(result.scenarios)
+      var samplesBroken = false
+      if samples && !json && !result.hasErrors {
+        samplesBroken = checkSamples(result.scenarios)
+      }
       if json {
         Console.out(Self.json(result))
       } else {
@@ -40,8 +55,33 @@ struct CheckCommand: ParsableCommand {
           + "\(result.errors.count) error\(result.errors.count == 1 ? "" : "s"), \(result.warnings.count) warning\(result.warnings.count == 1 ? "" : "s")"
         Console.line(summary)
       }
-      if result.hasErrors { throw ExitCode(1) }
+      if result.hasErrors || samplesBroken { throw ExitCode(1) }
     }
+  }
+
+  /// Plays each scenario's samples and prints their totals and broken rules; true when any
+  /// rule is broken.
+  private func checkSamples(_ scenarios: [Scenario]) -> Bool {
+    var broken = false
+    for scenario in scenarios {
+      guard let source = scenario.sourcePath else { continue }
+      let folder = URL(fileURLWithPath: source).deletingLastPathComponent()
+        .appendingPathComponent("samples").path
+      let results = SampleCheck.run(scenario, samplesFolder: folder)
+      guard !results.isEmpty else {
+        Console.line("\(scenario.id): no sample visits in \(folder)")
+        continue
+      }
+      let totals = results.map { "\($0.kind.rawValue) \($0.total)\($0.passed ? " passed" : "")" }
+      Console.line("\(scenario.id): samples " + totals.joined(separator: ", "))
+      for result in results {
+        for problem in result.problems {
+          Console.line("\(result.file):1:1: error: \(problem) (scored \(result.total))")
+          broken = true
+        }
+      }
+    }
+    return broken
   }
 
   private static func json(_ result: LoadResult) -> String {

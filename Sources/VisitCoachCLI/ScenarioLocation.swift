@@ -30,6 +30,15 @@ struct ScenarioLocation {
     )
   }
 
+  /// `argument` as a path when it is one, otherwise as a scenario id: the file `<id>.yaml` of the
+  /// library, or `folder/<id>.yaml` when `folder` is given (`tests`, for a scenario's tests).
+  /// Commands that take files accept a scenario id the same way `replay` does.
+  func path(_ argument: String, in folder: String? = nil) -> String {
+    if FileManager.default.fileExists(atPath: argument) { return argument }
+    let candidate = root + "/" + (folder.map { $0 + "/" } ?? "") + argument + ".yaml"
+    return FileManager.default.fileExists(atPath: candidate) ? candidate : argument
+  }
+
   /// The id of the scenario `visitcoach` practises when none is named (`scenarios/DEFAULT`).
   var defaultScenarioID: String? {
     guard let text = try? String(contentsOfFile: root + "/DEFAULT", encoding: .utf8) else {

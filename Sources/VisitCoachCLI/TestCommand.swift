@@ -15,7 +15,7 @@ struct TestCommand: ParsableCommand {
       Exit status: 0 when every test passes, 1 when any fails or a file has errors.
       """)
 
-  @Argument(help: "Test files or folders (default: scenarios/tests).")
+  @Argument(help: "Test files or folders, or scenario ids (default: scenarios/tests).")
   var paths: [String] = []
 
   @Flag(help: "Unknown keys are warnings, not errors (for files written for an older VisitCoach).")
@@ -31,7 +31,8 @@ struct TestCommand: ParsableCommand {
     if lenient { FormatStrictness.lenient = true }
     try Failure.reported {
       let location = try ScenarioLocation.resolve(scenarios)
-      let targets = paths.isEmpty ? [location.root + "/tests"] : paths
+      let targets =
+        paths.isEmpty ? [location.root + "/tests"] : paths.map { location.path($0, in: "tests") }
       let files = targets.flatMap(ConversationTestLoader.files(at:))
       guard !files.isEmpty else {
         throw UserFacingError("no test files in \(targets.joined(separator: ", "))")

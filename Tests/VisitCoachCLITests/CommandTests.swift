@@ -110,6 +110,33 @@ struct CommandTests {
     #expect(parsed["errors"] as? Int == 1)
   }
 
+  @Test func checkTakesAScenarioIdAndPlaysItsSamples() throws {
+    let r = try BinaryRunner.run(["check", "busy-morning-rush", "--samples"])
+    #expect(r.status == 0, "\(r.stdout)")
+    #expect(r.stdout.contains("busy-morning-rush: samples good 100 passed, mediocre"))
+    #expect(r.stdout.contains("1 scenario: 0 errors"))
+    // A library whose good visit is the poor one: the rule is broken, located, and check fails.
+    let dir = NSTemporaryDirectory() + "visitcoach-samples-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(
+      atPath: dir + "/samples", withIntermediateDirectories: true)
+    for folder in ["rubrics", "traits", "lexicon", "catalog"] {
+      try FileManager.default.copyItem(
+        atPath: TestLibrary.scenariosRoot + "/" + folder, toPath: dir + "/" + folder)
+    }
+    try FileManager.default.copyItem(
+      atPath: TestLibrary.scenariosRoot + "/busy-morning-rush.yaml",
+      toPath: dir + "/busy-morning-rush.yaml")
+    try FileManager.default.copyItem(
+      atPath: TestLibrary.scenariosRoot + "/samples/busy-morning-rush.poor.txt",
+      toPath: dir + "/samples/busy-morning-rush.good.txt")
+    let broken = try BinaryRunner.run(["check", "--samples", dir + "/busy-morning-rush.yaml"])
+    #expect(broken.status == 1, "\(broken.stdout)")
+    #expect(
+      broken.stdout.contains(
+        "\(dir)/samples/busy-morning-rush.good.txt:1:1: error: a good visit must pass with at least 75"
+      ))
+  }
+
   @Test func listShowsScenariosAndTheDefault() throws {
     let r = try BinaryRunner.run(["list"])
     #expect(r.status == 0)
@@ -131,6 +158,13 @@ struct TestCommandTests {
     let r = try BinaryRunner.run(["test"])
     #expect(r.status == 0, "\(r.stdout)")
     #expect(r.stdout.contains(" passed, 0 failed"))
+  }
+
+  @Test func aScenarioIdRunsThatScenariosTests() throws {
+    let r = try BinaryRunner.run(["test", "busy-morning-rush"])
+    #expect(r.status == 0, "\(r.stdout)")
+    #expect(r.stdout.hasPrefix("scenarios/tests/busy-morning-rush.yaml"), "\(r.stdout)")
+    #expect(!r.stdout.contains("full-visit"))
   }
 
   @Test func aFailingExpectationSaysWhatAndWhere() throws {
