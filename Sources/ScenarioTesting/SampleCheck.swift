@@ -45,8 +45,9 @@ public enum SampleCheck {
       let report = conversation.report
       switch kind {
       case .good:
-        if !report.passed || report.total < goodMinimum {
-          problems.append("a good visit must pass with at least \(goodMinimum)")
+        if !report.passed { problems.append("a good visit must pass") }
+        if report.total < goodMinimum {
+          problems.append("a good visit must score at least \(goodMinimum)")
         }
         if !report.blockers.isEmpty {
           problems.append(

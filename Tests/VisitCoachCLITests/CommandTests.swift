@@ -133,7 +133,7 @@ struct CommandTests {
     #expect(broken.status == 1, "\(broken.stdout)")
     #expect(
       broken.stdout.contains(
-        "\(dir)/samples/busy-morning-rush.good.txt:1:1: error: a good visit must pass with at least 75"
+        "\(dir)/samples/busy-morning-rush.good.txt:1:1: error: a good visit must score at least 75"
       ))
   }
 
