@@ -32,10 +32,10 @@ extension Condition {
     if !metNow.isSubset(of: context.metNow) { return false }
     if !violatedNow.isSubset(of: context.violatedNow) { return false }
     if let longerThan, context.utteranceLength <= longerThan { return false }
-    for group in heard where !group.contains(where: { context.heard.text.contains($0) }) {
+    for group in heard where !group.contains(where: context.heard.says) {
       return false
     }
-    if notHeard.contains(where: { context.heard.text.contains($0) }) { return false }
+    if notHeard.contains(where: context.heard.says) { return false }
     if let visit, visit != context.visit { return false }
     if let turnInPhase, !turnInPhase.contains(context.state.turnsInPhase) { return false }
     if !packed.isSubset(of: context.packed) { return false }

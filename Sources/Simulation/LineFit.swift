@@ -10,6 +10,33 @@ struct HeardUtterance {
   var brands: Set<String>
 
   static let nothing = HeardUtterance(text: "", brands: [])
+
+  /// Whether the utterance says `word` (normalised), by a search over UTF-8 bytes: the
+  /// standard `contains` on `String` goes through Foundation's Unicode folding, which cost a
+  /// sixth of a turn.
+  func says(_ word: String) -> Bool { Self.contains(text, word) }
+
+  static func contains(_ text: String, _ word: String) -> Bool {
+    var text = text
+    var word = word
+    return text.withUTF8 { haystack in
+      word.withUTF8 { needle in
+        guard !needle.isEmpty, needle.count <= haystack.count else { return needle.isEmpty }
+        let first = needle[0]
+        var i = 0
+        let last = haystack.count - needle.count
+        while i <= last {
+          if haystack[i] == first {
+            var k = 1
+            while k < needle.count && haystack[i + k] == needle[k] { k += 1 }
+            if k == needle.count { return true }
+          }
+          i += 1
+        }
+        return false
+      }
+    }
+  }
 }
 
 /// The words by which an utterance names a catalogue brand, prepared once per conversation:
@@ -59,7 +86,8 @@ struct LineFit: Sendable {
   private func brands(inNormalized text: String) -> Set<String> {
     guard !text.isEmpty else { return [] }
     var found = Set<String>()
-    for (family, words) in brandWords where words.contains(where: { text.contains($0) }) {
+    for (family, words) in brandWords
+    where words.contains(where: { HeardUtterance.contains(text, $0) }) {
       found.insert(family)
     }
     return found
