@@ -218,7 +218,7 @@ struct ExplainCommandTests {
     let r = try BinaryRunner.run(["explain", "busy-morning-rush", "--input", input])
     #expect(r.status == 0, "\(r.stderr)")
     #expect(r.stdout.contains("为什么说这句：行 busy-interrupt（特质 busy）条件：本句超过40字"))
-    #expect(r.stdout.contains("其他满足条件的行：greet-plain（等级 1"))
+    #expect(r.stdout.contains("其他满足条件的行：greet-plain（等级 -98）"))
     #expect(r.stdout.contains("✓ 赞美式开场（具体、真实）（opening.praise）：命中 烟柜"))
     #expect(r.stdout.contains("! 为完成任务压货推销（conduct.pushing）：扣分，命中 公司重点"))
     #expect(r.stdout.contains("✗ 说明来意（greeting.purpose）：没有命中；最接近的短语"))
