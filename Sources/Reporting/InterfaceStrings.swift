@@ -59,6 +59,8 @@ public struct InterfaceStrings: Sendable {
   public var hintHeading: String
   public var noHint: String
   public var scoreSoFar: String
+  /// `/score`: what can still be earned in the current phase ({0} the phase).
+  public var openInPhase: String
   public var undone: String
   public var nothingToUndo: String
   public var restarted: String
@@ -165,7 +167,8 @@ public struct InterfaceStrings: Sendable {
     patience: "耐心",
     status: "环节：{0} · 好感 {1} · 耐心 {2} · 时间 {3}/{4}",
     lookHeading: "你仔细看了看：", hintHeading: "提示：", noHint: "这个环节没有提示。",
-    scoreSoFar: "目前得分：{0}/100", undone: "已撤回：{0}", nothingToUndo: "还没有可以撤回的话。",
+    scoreSoFar: "目前得分：{0}/100", openInPhase: "「{0}」环节还可以做到：", undone: "已撤回：{0}",
+    nothingToUndo: "还没有可以撤回的话。",
     restarted: "重新开始这次拜访。", visitOver: "拜访已经结束。",
     reportSaved: "报告已保存：{0}", transcriptSaved: "拜访记录已保存：{0}",
     lineCut: "这句话有 {0} 个字，太长了，只保留前 {1} 个字。",
@@ -237,7 +240,8 @@ public struct InterfaceStrings: Sendable {
     patience: "patience",
     status: "Phase: {0} · mood {1} · patience {2} · time {3}/{4}",
     lookHeading: "You look around:", hintHeading: "Hint:", noHint: "No hint for this phase.",
-    scoreSoFar: "Score so far: {0}/100", undone: "Taken back: {0}",
+    scoreSoFar: "Score so far: {0}/100", openInPhase: "Still open in {0}: ",
+    undone: "Taken back: {0}",
     nothingToUndo: "Nothing to take back yet.",
     restarted: "Starting the visit again.", visitOver: "The visit is over.",
     reportSaved: "Report saved: {0}", transcriptSaved: "Visit record saved: {0}",

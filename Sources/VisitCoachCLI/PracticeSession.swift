@@ -141,7 +141,9 @@ final class PracticeSession {
         for item in items { Console.line(screen.wrapped(item, firstPrefix: "  · ", indent: 4)) }
       }
     case .show:
-      Console.line(InterfaceStrings.fill(s.scoreSoFar, String(run.conversation.report.total)))
+      Console.line(
+        screen.scoreSoFar(
+          run.conversation.report, phase: run.conversation.phase, scenario: scenario))
     case .pack(let text):
       pack(text)
     case .plan(let text):

@@ -115,6 +115,33 @@ struct SessionScreen {
     return cyan(String(body.prefix(prefix.count))) + String(body.dropFirst(prefix.count))
   }
 
+  /// `/score`: the total, each area's score, and what can still be earned in this phase.
+  func scoreSoFar(_ report: ScoreReport, phase: Phase, scenario: Scenario) -> String {
+    var out = [bold(InterfaceStrings.fill(strings.scoreSoFar, String(report.total)))]
+    let width = report.areas.map { DisplayWidth.of($0.title) }.max() ?? 0
+    for area in report.areas {
+      guard let score = area.score else { continue }
+      out.append("  \(DisplayWidth.pad(area.title, to: width))  \(TextReport.bar(score)) \(score)")
+    }
+    // Criteria of this phase (or of every phase) not yet fully met, that can apply here.
+    let applies = Dictionary(
+      scenario.checks.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    let open = report.areas.flatMap(\.criteria).filter { finding in
+      guard finding.status == .missed || finding.status == .partial,
+        let criterion = applies[finding.id], criterion.canApply(in: scenario),
+        criterion.measure.isPerUtterance
+      else { return false }
+      return criterion.applies.phases.isEmpty || criterion.applies.phases.contains(phase.id)
+    }
+    if !open.isEmpty {
+      out.append(
+        wrapped(
+          open.map { ($0.status == .partial ? "◐ " : "") + $0.title }.joined(separator: "、"),
+          firstPrefix: "  " + InterfaceStrings.fill(strings.openInPhase, phase.title), indent: 4))
+    }
+    return out.joined(separator: "\n")
+  }
+
   /// The coach line after a turn: what it earned or cost and the mood change.
   func coach(_ summary: TurnScoreSummary, titles: [String: String]) -> String? {
     var parts: [String] = []

@@ -92,6 +92,10 @@ struct PracticeTerminalTests {
     t.send("老板，我今天来主要是想跟您说说新品的事情、价签的事情、还有这个月订货的事情，您看看？\r")
     #expect(t.expect("忙碌：话超过 40 字 -3"))
     #expect(t.expect(prompt))
+    t.send("/score\r")
+    #expect(t.expect("打招呼与称呼"))
+    #expect(t.expect("「打招呼」环节还可以做到：礼貌问候"))
+    #expect(t.expect(prompt))
     for _ in 0..<3 {
       t.send("/next\r")
       #expect(t.expect(prompt))
