@@ -59,6 +59,11 @@ public struct InterfaceStrings: Sendable {
   public var hintHeading: String
   public var noHint: String
   public var scoreSoFar: String
+  /// The first practice asks for the trainee's name: the question, the prompt, and where it
+  /// was kept ({0} the name, {1} the file).
+  public var askName: String
+  public var namePrompt: String
+  public var nameKept: String
   /// `/score`: what can still be earned in the current phase ({0} the phase).
   public var openInPhase: String
   public var undone: String
@@ -167,7 +172,10 @@ public struct InterfaceStrings: Sendable {
     patience: "耐心",
     status: "环节：{0} · 好感 {1} · 耐心 {2} · 时间 {3}/{4}",
     lookHeading: "你仔细看了看：", hintHeading: "提示：", noHint: "这个环节没有提示。",
-    scoreSoFar: "目前得分：{0}/100", openInPhase: "「{0}」环节还可以做到：", undone: "已撤回：{0}",
+    scoreSoFar: "目前得分：{0}/100",
+    askName: "第一次练习：请输入你的名字（报告和教练看板上显示，以后不再问；--trainee 可以临时换人）。",
+    namePrompt: "名字> ", nameKept: "好的，{0}。名字记在 {1}。", openInPhase: "「{0}」环节还可以做到：",
+    undone: "已撤回：{0}",
     nothingToUndo: "还没有可以撤回的话。",
     restarted: "重新开始这次拜访。", visitOver: "拜访已经结束。",
     reportSaved: "报告已保存：{0}", transcriptSaved: "拜访记录已保存：{0}",
@@ -240,7 +248,11 @@ public struct InterfaceStrings: Sendable {
     patience: "patience",
     status: "Phase: {0} · mood {1} · patience {2} · time {3}/{4}",
     lookHeading: "You look around:", hintHeading: "Hint:", noHint: "No hint for this phase.",
-    scoreSoFar: "Score so far: {0}/100", openInPhase: "Still open in {0}: ",
+    scoreSoFar: "Score so far: {0}/100",
+    askName:
+      "First practice: type your name (shown on reports and the coach's views; asked once; --trainee changes it for one session).",
+    namePrompt: "Name> ", nameKept: "Thank you, {0}. Your name is kept in {1}.",
+    openInPhase: "Still open in {0}: ",
     undone: "Taken back: {0}",
     nothingToUndo: "Nothing to take back yet.",
     restarted: "Starting the visit again.", visitOver: "The visit is over.",

@@ -27,7 +27,10 @@ struct PracticeCommand: ParsableCommand {
     help: "Seed for the retailer's choice of lines (default: random on a terminal, 1 otherwise).")
   var seed: UInt64?
 
-  @Option(help: "The trainee's name (default: the login name).")
+  @Option(
+    help:
+      "The trainee's name (default: $VISITCOACH_TRAINEE, else the name kept from the first practice, which asks for it)."
+  )
   var trainee: String?
 
   @Option(help: "Interface language: zh or en (scenario content stays as written).")
@@ -89,7 +92,8 @@ struct PracticeCommand: ParsableCommand {
         scenario: chosen, seed: seed ?? UInt64.random(in: 1...999_999),
         plan: ScoringPlan(scenario: chosen, compilingPhrasesInBackground: true))
       let keeper = SessionKeeper(
-        scenario: chosen, seed: run.seed, trainee: trainee ?? Self.loginName,
+        scenario: chosen, seed: run.seed,
+        trainee: TraineeIdentity.resolve(option: trainee, reader: reader, strings: strings),
         openingLine: run.opening?.text,
         databasePath: SessionStore.defaultPath(option: db))
       if let store = keeper.store { KeptVisits.absorb(into: store, location: location) }
@@ -113,7 +117,9 @@ struct PracticeCommand: ParsableCommand {
       scenario: chosen, seed: seed ?? 1,
       plan: ScoringPlan(scenario: chosen, compilingPhrasesInBackground: true))
     let keeper = SessionKeeper(
-      scenario: chosen, seed: run.seed, trainee: trainee ?? Self.loginName,
+      scenario: chosen, seed: run.seed,
+      trainee: TraineeIdentity.resolve(
+        option: trainee, reader: nil, strings: InterfaceStrings.forLanguage(lang.interface)),
       openingLine: run.opening?.text,
       databasePath: SessionStore.defaultPath(option: db))
     if let warning = keeper.warning { Console.error("visitcoach: " + warning) }

@@ -260,7 +260,7 @@ struct ProgressCommand: ParsableCommand {
   func run() throws {
     try Failure.reported {
       let summary = try (view.store.openForReading() ?? view.store.open()).progress(
-        trainee: trainee ?? PracticeCommand.loginName)
+        trainee: TraineeIdentity.known(option: trainee) ?? PracticeCommand.loginName)
       let rendering = ProgressReport(language: view.lang.interface)
       switch format {
       case .text: try emit(rendering.text(summary), to: view.output)

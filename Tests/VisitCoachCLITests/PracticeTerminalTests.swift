@@ -9,7 +9,7 @@ struct PracticeTerminalTests {
 
   func session(
     lang: String? = "C.UTF-8", _ args: [String] = ["practice", "busy-morning-rush", "--seed", "1"],
-    home existing: String? = nil
+    home existing: String? = nil, trainee: String? = "测试学员"
   ) throws
     -> (PseudoTerminal, String)
   {
@@ -20,6 +20,7 @@ struct PracticeTerminalTests {
       "VISITCOACH_SCENARIOS": TestLibrary.scenariosRoot,
     ]
     if let lang { env["LANG"] = lang }
+    if let trainee { env["VISITCOACH_TRAINEE"] = trainee }
     let terminal = try PseudoTerminal(BinaryRunner.executable, args, environment: env)
     return (terminal, home)
   }
@@ -106,6 +107,28 @@ struct PracticeTerminalTests {
     t.send("/quit\r")
     #expect(t.exitStatus() == 0)
   }
+  @Test func theFirstPracticeAsksTheNameAndKeepsIt() throws {
+    let (t, home) = try session(trainee: nil)
+    #expect(t.expect("请输入你的名字"))
+    #expect(t.expect("名字> "))
+    t.send("王小明\r")
+    #expect(t.expect("好的，王小明。"))
+    #expect(t.expect(prompt))
+    t.send("/quit\r")
+    #expect(t.exitStatus() == 0)
+    let kept = try String(contentsOfFile: home + "/.config/visitcoach/trainee", encoding: .utf8)
+    #expect(kept == "王小明\n")
+    let mode =
+      try FileManager.default.attributesOfItem(
+        atPath: home + "/.config/visitcoach/trainee")[.posixPermissions] as? Int
+    #expect(mode == 0o600)
+    // The second practice does not ask again.
+    let (again, _) = try session(home: home, trainee: nil)
+    #expect(again.expect(prompt))
+    #expect(!again.text.contains("请输入你的名字"))
+    again.send("/quit\r")
+    #expect(again.exitStatus() == 0)
+  }
   @Test func unknownCommandSuggestsTheNearest() throws {
     let (t, _) = try session()
     #expect(t.expect(prompt))
@@ -133,7 +156,7 @@ struct PracticeTerminalTests {
     #expect(history.contains("陈老板，早上好"))
     let env = [
       "TERM": "xterm", "HOME": home, "LANG": "C.UTF-8",
-      "VISITCOACH_SCENARIOS": TestLibrary.scenariosRoot,
+      "VISITCOACH_SCENARIOS": TestLibrary.scenariosRoot, "VISITCOACH_TRAINEE": "测试学员",
     ]
     let second = try PseudoTerminal(
       BinaryRunner.executable, ["practice", "busy-morning-rush"], environment: env)

@@ -25,6 +25,7 @@ struct ReliabilityTests {
     [
       "VISITCOACH_DB": folder + "/db.sqlite", "XDG_STATE_HOME": folder + "/state",
       "HOME": folder, "VISITCOACH_SCENARIOS": TestLibrary.scenariosRoot,
+      "VISITCOACH_TRAINEE": "测试学员",
     ]
   }
 
