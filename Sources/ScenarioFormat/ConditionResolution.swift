@@ -126,6 +126,13 @@ struct ConditionResolver {
         "an item is required both packed and not packed; this condition can never hold")
       ok = false
     }
+    if !c.missed.isDisjoint(with: c.met.union(c.metNow)) {
+      sink.error(
+        at: doc.mark, doc.path,
+        "a criterion is required both met and missed (\(Suggestions.list(c.missed.intersection(c.met.union(c.metNow)))); this condition can never hold"
+      )
+      ok = false
+    }
     if c.heard.contains(where: { $0.allSatisfy(c.notHeard.contains) }) {
       sink.error(
         at: doc.mark, doc.path,

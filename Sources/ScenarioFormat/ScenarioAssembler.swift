@@ -64,6 +64,17 @@ struct ScenarioAssembler {
     for phase in doc.phases where !phaseIDs.insert(phase.id.value).inserted {
       sink.error(at: phase.id.mark, phase.id.keyPath, "duplicate phase id '\(phase.id.value)'")
     }
+    // Taking leave ends the visit as completed only in the last phase: a phase after the
+    // farewell turns every polite goodbye into 「零售户请你离开」.
+    if let farewell = doc.phases.firstIndex(where: { $0.id.value == Self.farewellPhase }),
+      farewell < doc.phases.count - 1
+    {
+      let after = doc.phases[farewell + 1]
+      sink.error(
+        at: after.id.mark, after.id.keyPath,
+        "phase '\(after.id.value)' comes after '\(Self.farewellPhase)'; the farewell must be the last phase (a goodbye there ends the visit as completed, anywhere else as the retailer sending the trainee away)"
+      )
+    }
 
     // Rubrics, tuned and interpolated.
     let interpolation = PhraseInterpolation(persona: persona, scene: doc.scene, lexicon: lexicon)
@@ -129,6 +140,13 @@ struct ScenarioAssembler {
     var lines: [RetailerLine] = []
     var lineIDs: [String: String] = [:]
     for line in doc.lines {
+      // A reply answers an utterance, which counts in the phase's turns: turn 0 never comes.
+      if line.event == .reply, let turn = line.when?.turn, turn.upper == 0 {
+        sink.error(
+          at: line.when?.mark ?? line.id.mark, line.id.keyPath,
+          "a reply line with turn 0 can never be said: a reply's turn counts the utterance it answers, so the first is turn 1"
+        )
+      }
       if let condition = resolver.resolve(line.when),
         let built = retailerLine(
           line, condition, origin: doc.id.value, phases: phaseIDs, strict: true, sink: sink)
@@ -223,8 +241,24 @@ struct ScenarioAssembler {
     scenario.visitBag = visitBag
     scenario.packingNeeds = needs
     scenario.planGoals = doc.planGoals
+    // A phase entered by a criterion's words that can never apply to this retailer can never
+    // be entered by words.
+    for phase in doc.phases {
+      for id in phase.enterOn {
+        guard let criterion = scenario.checks.first(where: { $0.id == id.value }),
+          !criterion.canApply(in: scenario)
+        else { continue }
+        sink.error(
+          at: id.mark, id.keyPath,
+          "'\(id.value)' never applies to this retailer (\(scenario.persona.name), traits \(Suggestions.list(scenario.persona.traits))), so it can never enter phase '\(phase.id.value)'; name a criterion that applies"
+        )
+      }
+    }
     return scenario
   }
+
+  /// The phase a visit is completed in.
+  static let farewellPhase = "farewell"
 
   private func retailerLine(
     _ line: LineDocument, _ condition: Condition, origin: String, phases: Set<String>, strict: Bool,

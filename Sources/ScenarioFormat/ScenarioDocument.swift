@@ -130,9 +130,17 @@ struct ScenarioDocument: Sendable {
     self.persona = persona
 
     var scene: [SceneFact] = []
+    var sceneIDs: [String: Int] = [:]
     r.list("scene") { item, _ in
       guard let id = item.string("id", required: "a name for the fact, e.g. clean-counter") else {
         return
+      }
+      // `{scene.<id>}` in a rubric names one fact: a second fact with the id would be lost.
+      if let first = sceneIDs[id.value] {
+        r.sink.error(
+          at: id.mark, id.keyPath, "duplicate scene fact id '\(id.value)' (first at line \(first))")
+      } else {
+        sceneIDs[id.value] = id.mark.line
       }
       let text = item.string("text", required: "what the trainee sees")?.value ?? ""
       let keywords = item.strings("keywords").map(\.value)

@@ -127,6 +127,45 @@ struct DiagnosticsTests {
     #expect(contradiction.message.contains("can never hold"))
   }
 
+  @Test func mistakesThatMakeSomethingImpossibleStopCheck() throws {
+    // met and missed of the same criterion
+    let both = validScenario.replacingOccurrences(
+      of: "when: { phase: greeting }",
+      with: "when: { met: [greeting.polite_opener], missed: [greeting.polite_opener] }")
+    let contradiction = try #require(diagnose(both).errors.first).message
+    #expect(contradiction.contains("required both met and missed"), "\(contradiction)")
+    #expect(contradiction.contains("greeting.polite_opener"))
+    // turn 0 on a reply
+    let turnZero = validScenario.replacingOccurrences(
+      of: "when: { phase: greeting }", with: "when: { phase: greeting, turn: 0 }")
+    #expect(
+      try #require(diagnose(turnZero).errors.first).message.contains(
+        "a reply line with turn 0 can never be said"))
+    // a phase after the farewell
+    let late = validScenario.replacingOccurrences(
+      of: "    enter_on: [farewell.closing]\n",
+      with: "    enter_on: [farewell.closing]\n  - id: complaint\n    title: 抱怨\n")
+    let after = try #require(diagnose(late).errors.first)
+    #expect(after.message.contains("phase 'complaint' comes after 'farewell'"))
+    #expect(after.location.line == line(of: "- id: complaint", in: late))
+    // two scene facts with one id
+    let scene = validScenario.replacingOccurrences(
+      of: "arrival: 一家小店。",
+      with:
+        "arrival: 一家小店。\nscene:\n  - { id: counter, text: 柜台很干净 }\n  - { id: counter, text: 价签手写 }")
+    #expect(
+      try #require(diagnose(scene).errors.first).message.contains(
+        "duplicate scene fact id 'counter' (first at line"))
+  }
+
+  @Test func enteringAPhaseByACriterionThatNeverAppliesIsAnError() throws {
+    // greeting.wait_when_busy applies only to busy retailers; this one is elderly.
+    let yaml = validScenario.replacingOccurrences(
+      of: "enter_on: [farewell.closing]", with: "enter_on: [greeting.wait_when_busy]")
+    let error = try #require(diagnose(yaml).errors.first)
+    #expect(error.message.contains("'greeting.wait_when_busy' never applies to this retailer"))
+  }
+
   @Test func misspeltConditionIsAnError() throws {
     let yaml = validScenario.replacingOccurrences(
       of: "when: { phase: greeting }", with: "when: { phse: greeting }")
