@@ -203,7 +203,13 @@ struct ScenarioAssembler {
     // The stock table names catalogue brands by id or by name.
     var stock: [StockItem] = []
     let brands = catalog.map { ($0.id, $0.names) }
-    for (brand, item) in doc.stock {
+    for (brand, item, retagFlag) in doc.stock {
+      if let retagFlag, !flags.contains(retagFlag.value) {
+        sink.error(
+          at: retagFlag.mark, retagFlag.keyPath,
+          "unknown flag (no line sets it) '\(retagFlag.value)'\(Suggestions.hint(retagFlag.value, in: flags)); the tag is shown fixed once a line sets it"
+        )
+      }
       guard let id = resolve(brand, in: brands, kind: "brand", list: "the catalogue", sink)
       else { continue }
       var resolved = item

@@ -49,7 +49,7 @@ struct ScenarioDocument: Sendable {
   var rubrics: [RubricUse] = []
   var settings = SimulationSettings()
   /// The stock table, brands not yet checked against the catalogue.
-  var stock: [(brand: Located<String>, item: StockItem)] = []
+  var stock: [(brand: Located<String>, item: StockItem, retagFlag: Located<String>?)] = []
   var brief: Brief?
   var recordKeywords: [String] = []
   /// `preparation.needs`: visit-bag items not yet checked against the list, with the reason.
@@ -208,7 +208,7 @@ struct ScenarioDocument: Sendable {
     }
     self.rubrics = rubrics
 
-    var stock: [(brand: Located<String>, item: StockItem)] = []
+    var stock: [(brand: Located<String>, item: StockItem, retagFlag: Located<String>?)] = []
     r.list("stock") { item, _ in
       guard let brand = item.string("brand", required: "a brand id or name from catalog/") else {
         return
@@ -218,13 +218,19 @@ struct ScenarioDocument: Sendable {
       let selling = item.int("selling_price", in: 0...10_000)?.value ?? tagged
       let weekly = item.double("weekly_sales", in: 0...10_000)?.value ?? 0
       let daysOut = item.int("days_out", in: 0...365)?.value ?? 0
-      stock.append(
-        (
-          brand,
-          StockItem(
-            brand: brand.value, stock: count, taggedPrice: tagged, sellingPrice: selling,
-            weeklySales: weekly, daysOut: daysOut)
-        ))
+      var row = StockItem(
+        brand: brand.value, stock: count, taggedPrice: tagged, sellingPrice: selling,
+        weeklySales: weekly, daysOut: daysOut)
+      var retagFlag: Located<String>?
+      if let retag = item.map("retag") {
+        retagFlag = retag.string("flag", required: "the flag a line sets when the tag is fixed")
+        let price = retag.int("price", in: 0...10_000, required: "the price on the new tag")
+        if let retagFlag, let price {
+          row.retag = StockItem.Retag(flag: retagFlag.value, price: price.value)
+        }
+        retag.finish()
+      }
+      stock.append((brand, row, retagFlag))
     }
     self.stock = stock
     if let record = r.map("record") {

@@ -203,7 +203,7 @@ final class PracticeSession {
           ? String(Int(item.weeklySales)) : String(item.weeklySales)
         rows.append([
           scenario.brand(item.brand)?.name ?? item.brand, String(item.stock),
-          "\(item.taggedPrice)/\(item.sellingPrice)",
+          "\(item.taggedPrice(flags: run.conversation.state.flags))/\(item.sellingPrice)",
           weekly, String(item.daysOut),
         ])
       }

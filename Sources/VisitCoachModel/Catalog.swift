@@ -66,6 +66,26 @@ public struct StockItem: Sendable, Hashable, Codable {
   public var weeklySales: Double
   /// Days out of stock since the last visit.
   public var daysOut: Int
+  /// The tag as the trainee fixed it during the visit, if a line can fix it: shown by `/stock`
+  /// once the flag is set (the table is the visit's starting state for scoring).
+  public var retag: Retag?
+
+  /// A tag fixed during the visit: the flag a line sets when it is fixed, and the new price.
+  public struct Retag: Sendable, Hashable, Codable {
+    public var flag: String
+    public var price: Int
+
+    public init(flag: String, price: Int) {
+      self.flag = flag
+      self.price = price
+    }
+  }
+
+  /// The price on the tag now, given the visit's flags.
+  public func taggedPrice(flags: Set<String>) -> Int {
+    if let retag, flags.contains(retag.flag) { return retag.price }
+    return taggedPrice
+  }
 
   public init(
     brand: String, stock: Int, taggedPrice: Int, sellingPrice: Int, weeklySales: Double,

@@ -129,6 +129,28 @@ struct PracticeTerminalTests {
     again.send("/quit\r")
     #expect(again.exitStatus() == 0)
   }
+  @Test func aTagFixedDuringTheVisitIsFixedInTheStockTable() throws {
+    let (t, _) = try session(["practice", "full-visit-urban-a", "--seed", "1"])
+    #expect(t.expect(prompt))
+    for line in [
+      "/pack 价签", "周姐，您好！我是烟草的小李。", "/next", "金桥细支您这儿一包实际卖多少钱？",
+      "我现在就把17元的价签补上，今天下午把这批价签都核实一遍。",
+    ] {
+      t.send(line + "\r")
+      #expect(t.expect(prompt))
+    }
+    #expect(t.text.contains("当场换上"))
+    t.send("/stock\r")
+    #expect(t.expect("周销量"))
+    #expect(t.expect(prompt))
+    let table = t.text.components(separatedBy: "周销量").last ?? ""
+    let row = table.split(separator: "\n").first { $0.contains("金桥(细支)") } ?? ""
+    #expect(row.contains("17/17"), "\(row)")
+    t.send("/quit\r")
+    #expect(t.expect("拜访记录"))
+    t.send("/quit\r")  // the record form
+    #expect(t.exitStatus() == 0)
+  }
   @Test func unknownCommandSuggestsTheNearest() throws {
     let (t, _) = try session()
     #expect(t.expect(prompt))
