@@ -167,6 +167,14 @@ public enum LibraryAudit {
             "phase '\(phase.id)' has no plain reply line (a line with only `phase` in its condition); the retailer may answer with the engine's 嗯。"
           ))
       }
+      // `/hint` reads the rubrics' `hints` for the phase: a trainee stuck here gets nothing.
+      if !scenario.rubrics.contains(where: { $0.hints[phase.id] != nil }) {
+        out.append(
+          Diagnostic(
+            .warning, at: at(scenario), keyPath: "phases.\(phase.id)",
+            "phase '\(phase.id)' has no hint: no rubric of this scenario has `hints: { \(phase.id): … }`, so /hint there says there is none"
+          ))
+      }
     }
     return out
   }

@@ -28,6 +28,8 @@ public enum NegationGuard {
   private static let idioms: [[UInt8]] = [
     "不好意思", "没问题", "不客气", "别客气", "不错", "不少", "不断", "不仅", "不但", "不管怎么",
     "不论", "没事", "不一会", "不久", "不光",
+    // "Otherwise" introduces a consequence, it denies nothing (不然下回罚您).
+    "不然", "要不然",
     // Out of stock is a fact about the shelf, not a denial of what follows (没货就…).
     "没货", "没烟", "没了", "没有了",
   ].map { Array($0.utf8) }

@@ -124,6 +124,7 @@ struct NegationTests {
     ("订不了了您别来求我", "别来求我", false),
     ("我不了解您的情况", "您的情况", true),
     ("我不了解", "了解", true),
+    ("赶紧下架，不然下回罚您", "罚您", false),  // 不然 = otherwise, a consequence
   ])
   func negation(_ text: String, _ phrase: String, _ negated: Bool) {
     var copy = text
