@@ -88,7 +88,10 @@ struct GreetingRubricTests {
       clean: ["greeting.rude_address"]),
     .init(text: "小伙子，你好", phase: "greeting", lab: .young, violated: ["greeting.rude_address"]),
     .init(text: "我是烟草公司的客户经理小李，以后这片由我负责", phase: "greeting", met: ["greeting.self_intro"]),
-    .init(text: "我是客户经理小李", phase: "greeting", notMet: ["greeting.self_intro"]),
+    // The trainer's standard: company, role or identity, and a name.
+    .init(text: "我是客户经理小李", phase: "greeting", met: ["greeting.self_intro"]),
+    .init(text: "我是烟草公司的小李", phase: "greeting", met: ["greeting.self_intro"]),
+    .init(text: "我是烟草公司的，新来的", phase: "greeting", notMet: ["greeting.self_intro"]),
     .init(text: "我是小李", phase: "greeting", notMet: ["greeting.self_intro"]),
     .init(
       text: "我是烟草的小李，又来打扰您了", phase: "greeting", lab: .repeatVisit,
