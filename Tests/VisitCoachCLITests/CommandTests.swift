@@ -187,7 +187,7 @@ struct TestCommandTests {
     #expect(r.stdout.contains("\(path):8:14: expected total ≥ 90, got"))
     #expect(
       r.stdout.contains(
-        "\(path):9:13: expected greeting.self_intro (自我介绍（公司+岗位+姓名）) met, got not_applicable"))
+        "\(path):9:13: expected greeting.self_intro (自我介绍（单位或岗位+姓名）) met, got not_applicable"))
     #expect(
       r.stdout.contains(
         "no criterion or penalty 'greeting.polite_openr' in this scenario (did you mean 'greeting.polite_opener'?)"
