@@ -3,17 +3,21 @@ import VisitCoachModel
 /// Normalised text as UTF-8 bytes, for the catalogue judges' word searches. Foundation's
 /// `String.contains` goes through NSString and Unicode folding, which made re-scoring a visit
 /// with a stock table 50 times slower; normalised text needs none of that, so a plain byte
-/// search is exact (UTF-8 never matches in the middle of a character).
-struct ByteText: Sendable {
-  private(set) var bytes: [UInt8]
+/// search is exact (UTF-8 never matches in the middle of a character). The engine reads the
+/// utterance it answers with it too.
+public struct ByteText: Sendable {
+  public private(set) var bytes: [UInt8]
 
-  init(_ text: String) { bytes = Array(text.utf8) }
+  public init(_ text: String) { bytes = Array(text.utf8) }
 
   /// Whether `word` (UTF-8 bytes) occurs anywhere.
-  func contains(_ word: [UInt8]) -> Bool { index(of: word, from: 0) != nil }
+  public func contains(_ word: [UInt8]) -> Bool { index(of: word, from: 0) != nil }
+
+  /// Whether `word` occurs anywhere.
+  public func contains(_ word: String) -> Bool { contains(Array(word.utf8)) }
 
   /// Whether any of the words occurs.
-  func containsAny(_ words: [[UInt8]]) -> Bool { words.contains { contains($0) } }
+  public func containsAny(_ words: [[UInt8]]) -> Bool { words.contains { contains($0) } }
 
   /// Blanks out every occurrence of `word` with clause boundaries (`|`), so that shorter names
   /// inside it are not found again; returns whether there was one.
@@ -45,7 +49,7 @@ struct ByteText: Sendable {
   }
 
   /// The UTF-8 bytes of each word.
-  static func words(_ list: [String]) -> [[UInt8]] { list.map { Array($0.utf8) } }
+  public static func words(_ list: [String]) -> [[UInt8]] { list.map { Array($0.utf8) } }
 }
 
 /// Every way of writing the catalogue's brands, normalised, longest first (so 金桥细支 wins over

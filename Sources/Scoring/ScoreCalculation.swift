@@ -405,4 +405,6 @@ extension Scorer {
 
   /// The id reported for an utterance judged to be keyword stuffing.
   public static let stuffingID = "keyword_stuffing"
+  /// What keyword stuffing costs the retailer's mood.
+  public static let stuffingMoodCost = 5
 }

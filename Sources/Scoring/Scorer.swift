@@ -378,7 +378,7 @@ public struct Scorer: Sendable {
     for i in firedList where state[i] & cancelledBit != 0 {
       result.cancelled.append(plan.checks[i].criterion.id)
     }
-    if result.stuffing { result.moodChange -= 5 }
+    if result.stuffing { result.moodChange -= Self.stuffingMoodCost }
     return result
   }
 

@@ -14,8 +14,6 @@ public struct Conversation: Sendable {
   private var rng: SplitMix64
   private let traits: Set<String>
   private let linesByEvent: [LineEvent: [RetailerLine]]
-  /// The brand families each line of `linesByEvent` is about, index for index.
-  private let topicsByEvent: [LineEvent: [Set<String>]]
   private let lineFit: LineFit
   private var lastChoice: LineChoice?
 
@@ -36,10 +34,8 @@ public struct Conversation: Sendable {
     traits = Set(scenario.persona.traits)
     let lineFit = LineFit(catalog: scenario.catalog)
     self.lineFit = lineFit
-    let byEvent = Dictionary(
+    linesByEvent = Dictionary(
       grouping: scenario.lines.map(lineFit.normalizingWords), by: \.event)
-    linesByEvent = byEvent
-    topicsByEvent = byEvent.mapValues { $0.map(lineFit.topics) }
   }
 
   /// The current phase.
@@ -249,7 +245,7 @@ public struct Conversation: Sendable {
     var mood = score.moodChange
     var patience = score.patienceChange
     // The scorer's change includes the stuffing cost; it is named on its own.
-    let stuffingCost = score.stuffing ? -5 : 0
+    let stuffingCost = score.stuffing ? -Scorer.stuffingMoodCost : 0
     var causes: [MoodCause] = [.words(score.moodChange - stuffingCost), .stuffing(stuffingCost)]
     for trait in scenario.traits {
       for reaction in trait.reactions {
@@ -345,11 +341,11 @@ public struct Conversation: Sendable {
     // Indices, not copies: a full visit has a hundred lines, and copying each one that
     // qualified was a fifth of a turn.
     lastChoice = nil
-    guard let lines = linesByEvent[event], let topics = topicsByEvent[event] else { return nil }
+    guard let lines = linesByEvent[event] else { return nil }
     var candidates: [Int] = []
     var offTopic: [String] = []
     for i in lines.indices where lines[i].condition.holds(in: context) {
-      if lines[i].fits(topics: topics[i], context.heard) {
+      if lines[i].fits(context.heard) {
         candidates.append(i)
       } else {
         offTopic.append(lines[i].id)
@@ -357,7 +353,7 @@ public struct Conversation: Sendable {
     }
     guard !candidates.isEmpty else { return nil }
     func rank(_ i: Int) -> Int {
-      lines[i].rank + (topics[i].isDisjoint(with: context.heard.brands) ? 0 : 2)
+      lines[i].rank + (lines[i].isAbout(context.heard) ? 2 : 0)
     }
     let levels = Set(candidates.map(rank)).sorted(by: >)
     var group = candidates.filter { rank($0) == levels[0] }

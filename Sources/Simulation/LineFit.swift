@@ -5,44 +5,20 @@ import VisitCoachModel
 /// (normalised like the scorer's), and the brand families it names.
 struct HeardUtterance {
   /// Normalised text; empty for commands (`/wait`, `/next`) and on arrival.
-  var text: String
+  var text: ByteText
   /// Brand families (金桥, 海韵) the utterance names.
   var brands: Set<String>
 
-  static let nothing = HeardUtterance(text: "", brands: [])
+  static let nothing = HeardUtterance(text: ByteText(""), brands: [])
 
-  /// Whether the utterance says `word` (normalised), by a search over UTF-8 bytes: the
-  /// standard `contains` on `String` goes through Foundation's Unicode folding, which cost a
-  /// sixth of a turn.
-  func says(_ word: String) -> Bool { Self.contains(text, word) }
-
-  static func contains(_ text: String, _ word: String) -> Bool {
-    var text = text
-    var word = word
-    return text.withUTF8 { haystack in
-      word.withUTF8 { needle in
-        guard !needle.isEmpty, needle.count <= haystack.count else { return needle.isEmpty }
-        let first = needle[0]
-        var i = 0
-        let last = haystack.count - needle.count
-        while i <= last {
-          if haystack[i] == first {
-            var k = 1
-            while k < needle.count && haystack[i + k] == needle[k] { k += 1 }
-            if k == needle.count { return true }
-          }
-          i += 1
-        }
-        return false
-      }
-    }
-  }
+  /// Whether the utterance says `word` (normalised).
+  func says(_ word: String) -> Bool { text.contains(word) }
 }
 
 /// The words by which an utterance names a catalogue brand, prepared once per conversation:
 /// every name, alias and family, normalised.
 struct LineFit: Sendable {
-  private let brandWords: [(family: String, words: [String])]
+  private let brandWords: [(family: String, words: [[UInt8]])]
 
   init(catalog: [Brand]) {
     var byFamily: [String: [String]] = [:]
@@ -56,19 +32,16 @@ struct LineFit: Sendable {
         }
       }
     }
-    brandWords = order.map { ($0, byFamily[$0] ?? []) }
+    brandWords = order.map { ($0, ByteText.words(byFamily[$0] ?? [])) }
   }
 
   /// Reads an utterance the trainee said.
   func hear(_ said: String) -> HeardUtterance {
-    let text = TextNormalizer.normalize(said)
-    return HeardUtterance(text: text, brands: brands(inNormalized: text))
+    let text = ByteText(TextNormalizer.normalize(said))
+    var brands = Set<String>()
+    for (family, words) in brandWords where text.containsAny(words) { brands.insert(family) }
+    return HeardUtterance(text: text, brands: brands)
   }
-
-  /// The brand families a line is about: those it was marked `about`. Not those its text names:
-  /// a retailer who raises a complaint about 禾丰 while the trainee talks about 海韵 changes the
-  /// subject on purpose.
-  func topics(of line: RetailerLine) -> Set<String> { Set(line.about) }
 
   /// The line with its `heard` and `not_heard` words normalised, so the engine compares them
   /// with the normalised utterance as the scorer compares phrases.
@@ -82,22 +55,17 @@ struct LineFit: Sendable {
       line.condition.notHeard.map(TextNormalizer.normalize).filter { !$0.isEmpty })
     return line
   }
-
-  private func brands(inNormalized text: String) -> Set<String> {
-    guard !text.isEmpty else { return [] }
-    var found = Set<String>()
-    for (family, words) in brandWords
-    where words.contains(where: { HeardUtterance.contains(text, $0) }) {
-      found.insert(family)
-    }
-    return found
-  }
 }
 
 extension RetailerLine {
-  /// Whether the line may answer an utterance that names `brands`: a line about products answers
-  /// only an utterance that names none, or one of its own.
-  func fits(topics: Set<String>, _ heard: HeardUtterance) -> Bool {
-    topics.isEmpty || heard.brands.isEmpty || !topics.isDisjoint(with: heard.brands)
+  /// Whether the line is `about` a brand the utterance names. Only what it was marked about
+  /// counts, not what its text names: a retailer who raises a complaint about 禾丰 while the
+  /// trainee talks about 海韵 changes the subject on purpose.
+  func isAbout(_ heard: HeardUtterance) -> Bool { about.contains(where: heard.brands.contains) }
+
+  /// Whether the line may answer the utterance: a line about products answers only an
+  /// utterance that names none, or one of its own.
+  func fits(_ heard: HeardUtterance) -> Bool {
+    about.isEmpty || heard.brands.isEmpty || isAbout(heard)
   }
 }

@@ -35,11 +35,11 @@ struct CheckCommand: ParsableCommand {
   func run() throws {
     if lenient { FormatStrictness.lenient = true }
     try Failure.reported {
-      let location = try? ScenarioLocation.resolve(scenarios)
-      let targets =
+      // Without paths the library is required; with paths it only turns ids into files.
+      let location =
         paths.isEmpty
-        ? [try ScenarioLocation.resolve(scenarios).root]
-        : paths.map { location?.path($0) ?? $0 }
+        ? try ScenarioLocation.resolve(scenarios) : try? ScenarioLocation.resolve(scenarios)
+      let targets = paths.isEmpty ? [location!.root] : paths.map { location?.path($0) ?? $0 }
       var result = ScenarioLibrary.load(paths: targets)
       result.diagnostics += LibraryAudit.audit(result.scenarios)
       var samplesBroken = false
