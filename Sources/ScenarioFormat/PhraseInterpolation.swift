@@ -55,7 +55,10 @@ struct PhraseInterpolation {
     let name = String(phrase[phrase.index(after: open)..<close])
     guard let options = values[name] else { return .failure(UnknownPlaceholder(name: name)) }
     let prefix = phrase[..<open]
-    let rest = String(phrase[phrase.index(after: close)...])
+    let after = phrase.index(after: close)
+    // A phrase that is one placeholder (the common `{lexicon.name}`) is its options as they are.
+    if prefix.isEmpty && after == phrase.endIndex { return .success(options) }
+    let rest = String(phrase[after...])
     switch product(rest) {
     case .failure(let e): return .failure(e)
     case .success(let tails):

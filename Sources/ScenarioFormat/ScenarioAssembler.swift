@@ -444,18 +444,33 @@ struct ScenarioAssembler {
   }
 }
 
-/// FNV-1a over the texts a scenario was built from, so a stored session names the exact
-/// content it was scored with.
+/// A 64-bit digest of the texts a scenario was built from, so a stored session names the exact
+/// content it was scored with (and the lexicon cache knows its files are unchanged). Eight bytes
+/// at a time with a multiply-xorshift mix: start-up digests about a megabyte of YAML, which
+/// byte-wise FNV-1a took 2 ms to do.
 struct Fingerprint {
   private var hash: UInt64 = 0xCBF2_9CE4_8422_2325
 
+  private mutating func mix(_ word: UInt64) {
+    hash = (hash ^ word) &* 0x9E37_79B9_7F4A_7C15
+    hash ^= hash >> 29
+  }
+
   mutating func add(_ text: String) {
-    for byte in text.utf8 {
-      hash ^= UInt64(byte)
-      hash = hash &* 0x100_0000_01B3
+    var text = text
+    text.withUTF8 { bytes in
+      let raw = UnsafeRawBufferPointer(bytes)
+      var at = 0
+      while at + 8 <= bytes.count {
+        mix(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt64.self)))
+        at += 8
+      }
+      var last: UInt64 = 0
+      for (shift, byte) in bytes[at...].enumerated() { last |= UInt64(byte) << (8 * UInt64(shift)) }
+      mix(last ^ (UInt64(bytes.count - at) << 59))
     }
-    hash ^= 0xFF
-    hash = hash &* 0x100_0000_01B3
+    // Texts are separated, so ("ab", "c") and ("a", "bc") differ.
+    mix(0xFF)
   }
 
   var hex: String {

@@ -75,8 +75,10 @@ public enum ScenarioLibrary {
   /// rubric files are named after their ids: `busy-morning-rush.yaml`, `traits/busy.yaml`,
   /// `rubrics/greeting.yaml`). Falls back to loading the whole library when a file is not where
   /// its name says, so errors are reported the same way. Start-up of `practice` and `replay`
-  /// uses this.
-  public static func load(scenarioID id: String, root: String) -> LoadResult {
+  /// uses this, with `lexiconCache` so the lexicon's YAML is parsed only after it changed.
+  public static func load(
+    scenarioID id: String, root: String, lexiconCache: LexiconCache? = nil
+  ) -> LoadResult {
     // File names are built from ids only when the ids are plain names: `../x` must never
     // reach a file outside the library.
     guard isPlainName(id) else { return load(root: root) }
@@ -98,7 +100,8 @@ public enum ScenarioLibrary {
     else {
       return load(root: root)
     }
-    var library = readLibrary(root, traitFiles: traitFiles, rubricFiles: rubricFiles)
+    var library = readLibrary(
+      root, traitFiles: traitFiles, rubricFiles: rubricFiles, lexiconCache: lexiconCache)
     library.sinks.append(sink)
     let scenario = library.assembler.assemble(
       doc, sink: sink, traitSinks: library.traitSinks, rubricSinks: library.rubricSinks)
@@ -170,7 +173,8 @@ public enum ScenarioLibrary {
   }
 
   static func readLibrary(
-    _ root: String, traitFiles: [String]? = nil, rubricFiles: [String]? = nil
+    _ root: String, traitFiles: [String]? = nil, rubricFiles: [String]? = nil,
+    lexiconCache: LexiconCache? = nil
   ) -> Library {
     var traits: [String: TraitDocument] = [:]
     var traitSinks: [String: DiagnosticSink] = [:]
@@ -186,8 +190,13 @@ public enum ScenarioLibrary {
     let rubricFiles = rubricFiles ?? folder("rubrics")
     let catalogFiles = folder("catalog")
     let lexiconFiles = folder("lexicon")
+    // The lexicon is most of the library's YAML: with a cache, it is composed only when one of
+    // its files changed.
+    let lexiconRead = lexiconCache.map { readLexicon(lexiconFiles, cache: $0) }
     // Reading and composing is most of the work, and each file is independent: all at once.
-    let composed = composeAll(traitFiles + rubricFiles + catalogFiles + lexiconFiles)
+    let composed =
+      composeAll(traitFiles + rubricFiles + catalogFiles + (lexiconRead == nil ? lexiconFiles : []))
+      + (lexiconRead?.files ?? [])
     let sinks = composed.map(\.sink)
     let count = composed.count
     // The files of each folder, in the order they were listed.
@@ -238,11 +247,20 @@ public enum ScenarioLibrary {
       catalog += read.brands
       visitBag += read.items
     }
-    var lexicon: [String: [String]] = [:]
+    var lexicon: [String: [String]] = lexiconRead?.cached ?? [:]
     var lexiconText = ""
-    eachFile(lexiconFiles) { text, node, sink in
-      lexiconText += text
-      LexiconDocument.read(node, into: &lexicon, sink: sink)
+    if let lexiconRead, lexiconRead.cached != nil {
+      lexiconText = lexiconRead.files.compactMap(\.text).joined()
+      _ = next(lexiconFiles)
+    } else {
+      let files = rest.prefix(lexiconFiles.count)
+      eachFile(lexiconFiles) { text, node, sink in
+        lexiconText += text
+        LexiconDocument.read(node, into: &lexicon, sink: sink)
+      }
+      if let lexiconRead, let key = lexiconRead.key, files.allSatisfy({ $0.sink.items.isEmpty }) {
+        lexiconCache?.store(lexicon, key: key)
+      }
     }
     var criteria = Set<String>()
     var penalties = Set<String>()
@@ -302,6 +320,34 @@ public enum ScenarioLibrary {
         traitFlags: traitFlags, catalog: catalog, visitBag: visitBag, catalogText: catalogText,
         lexicon: lexicon, lexiconText: lexiconText),
       sinks: sinks, traitSinks: traitSinks, rubricSinks: rubricSinks, fileCount: count)
+  }
+
+  /// The lexicon files read for a cached start: each file's text, composed only when the cache
+  /// has no lexicon for exactly these bytes (`cached` is nil then).
+  struct LexiconRead {
+    var files: [ComposedFile]
+    var key: String?
+    var cached: [String: [String]]?
+  }
+
+  static func readLexicon(_ paths: [String], cache: LexiconCache) -> LexiconRead {
+    let read = paths.map { path -> (String, DiagnosticSink, String?) in
+      let sink = DiagnosticSink(file: path)
+      return (path, sink, readText(path, sink: sink))
+    }
+    let texts = read.compactMap { file in file.2.map { (path: file.0, text: $0) } }
+    let key = texts.count == read.count ? LexiconCache.key(files: texts) : nil
+    if let key, let cached = cache.load(key: key) {
+      return LexiconRead(
+        files: read.map { ComposedFile(path: $0.0, sink: $0.1, text: $0.2, node: nil) }, key: key,
+        cached: cached)
+    }
+    let files = ParallelMap.map(read.count) { i in
+      let (path, sink, text) = read[i]
+      return ComposedFile(
+        path: path, sink: sink, text: text, node: text.flatMap { compose($0, sink: sink) })
+    }
+    return LexiconRead(files: files, key: key, cached: nil)
   }
 
   /// Whether `name` can name a file in the library: 1–100 ASCII letters, digits, `-` or `_`

@@ -39,6 +39,15 @@ struct ScenarioLocation {
     return FileManager.default.fileExists(atPath: candidate) ? candidate : argument
   }
 
+  /// `$XDG_CACHE_HOME/visitcoach`, or `~/.cache/visitcoach`: derived files that are safe to
+  /// delete (the compiled lexicon).
+  static func cacheDirectory() -> String {
+    let env = ProcessInfo.processInfo.environment
+    if let cache = env["XDG_CACHE_HOME"], cache.hasPrefix("/") { return cache + "/visitcoach" }
+    let home = env["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+    return home + "/.cache/visitcoach"
+  }
+
   /// The id of the scenario `visitcoach` practises when none is named (`scenarios/DEFAULT`).
   var defaultScenarioID: String? {
     guard let text = try? String(contentsOfFile: root + "/DEFAULT", encoding: .utf8) else {
@@ -74,7 +83,8 @@ struct ScenarioLocation {
     guard let id = name ?? defaultScenarioID else {
       throw UserFacingError("name a scenario; 'visitcoach list' shows them")
     }
-    let quick = ScenarioLibrary.load(scenarioID: id, root: root)
+    let quick = ScenarioLibrary.load(
+      scenarioID: id, root: root, lexiconCache: LexiconCache(directory: Self.cacheDirectory()))
     if !quick.hasErrors, let scenario = quick.scenario(id) { return scenario }
     let library = try loadLibrary()
     guard let scenario = library.scenario(id) else {

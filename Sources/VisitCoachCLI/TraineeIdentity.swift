@@ -49,7 +49,7 @@ enum TraineeIdentity {
     let folder = (file as NSString).deletingLastPathComponent
     try? FileManager.default.createDirectory(
       atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-    FileManager.default.createFile(
+    _ = FileManager.default.createFile(
       atPath: file, contents: Data((name + "\n").utf8), attributes: [.posixPermissions: 0o600])
   }
 
