@@ -47,7 +47,9 @@ public struct InterfaceStrings: Sendable {
   /// Joins alternatives that meet one goal in the goals list.
   public var orBetweenAlternatives: String
   public var howToStart: String
-  public var commandHelp: [(String, String)]
+  /// What each command of ``Script/commands`` does, by command: how it is typed (with its
+  /// argument, if any) and one line of help. `/help` lists the commands in the table's order.
+  public var commandHelp: [String: (usage: String, text: String)]
   public var unknownCommand: String
   public var unknownCommandNoGuess: String
   public var enteredPhase: String
@@ -103,6 +105,8 @@ public struct InterfaceStrings: Sendable {
   public var planUsage: String
   public var readyNoted: String
   public var preparationTooLate: String
+  /// After `/plan` or `/pack`, when the step does not yet cover what this visit needs.
+  public var preparationMore: String
   public var recordHeading: String
   public var recordFields: [String]
   public var recordSaved: String
@@ -157,14 +161,16 @@ public struct InterfaceStrings: Sendable {
     goalsHeading: "本次拜访评分要点（没有隐藏规则）：", orBetweenAlternatives: " 或 ",
     howToStart: "直接输入你要对零售户说的话，回车发送。/help 查看命令，Tab 补全命令，Ctrl-D 或 /quit 结束拜访并查看报告。",
     commandHelp: [
-      ("/look", "观察店面和零售户（花一点时间）"), ("/wait", "静静等候（零售户忙时很有用，花时间）"),
-      ("/next", "进入下一个环节"), ("/hint", "看本环节的提示（报告里会注明）"),
-      ("/brief", "访前资料：客户档案和公司动态"), ("/plan 目的和计划", "出发前说清这次拜访的目的和计划"),
-      ("/pack 物品…", "出发前收拾拜访包（不带物品名时显示清单）"), ("/ready", "出门前检查仪容仪表"),
-      ("/stock", "和零售户一起点库存（花一点时间，先征得同意）"),
-      ("/status", "当前环节、好感、耐心和时间"), ("/score", "目前的得分"),
-      ("/undo", "撤回上一句和零售户的回答"), ("/restart", "从头再来"),
-      ("/help", "显示这些命令"), ("/quit", "结束拜访，查看报告"),
+      "/look": ("/look", "观察店面和零售户（花一点时间）"), "/wait": ("/wait", "静静等候（零售户忙时很有用，花时间）"),
+      "/next": ("/next", "进入下一个环节"), "/hint": ("/hint", "看本环节的提示（报告里会注明）"),
+      "/brief": ("/brief", "访前资料：客户档案和公司动态"),
+      "/plan": ("/plan 目的和计划", "出发前说清这次拜访的目的和计划"),
+      "/pack": ("/pack 物品…", "出发前收拾拜访包（不带物品名时显示清单）"), "/ready": ("/ready", "出门前检查仪容仪表"),
+      "/record": ("/record 内容|诉求|承诺|下次目标", "填写拜访记录（四栏用 | 隔开）"),
+      "/stock": ("/stock", "和零售户一起点库存（花一点时间，先征得同意）"),
+      "/status": ("/status", "当前环节、好感、耐心和时间"), "/score": ("/score", "目前的得分"),
+      "/undo": ("/undo", "撤回上一句和零售户的回答"), "/restart": ("/restart", "从头再来"),
+      "/help": ("/help", "显示这些命令"), "/quit": ("/quit", "结束拜访，查看报告"),
     ],
     unknownCommand: "没有命令 {0}。你是想输入 {1} 吗？（/help 查看全部命令）",
     unknownCommandNoGuess: "没有命令 {0}。/help 查看全部命令。",
@@ -195,6 +201,7 @@ public struct InterfaceStrings: Sendable {
     planNoted: "这次的计划：{0}", planUsage: "在 /plan 后面写上这次拜访的目的和计划，比如：/plan 回复上次答应的事，点库存，补价签",
     readyNoted: "出门前检查：工装整洁、工作证戴好、进店前不抽烟、心态放平。已确认。",
     preparationTooLate: "已经进店开口了，这一步要在出发前做。",
+    preparationMore: "对照访前资料（/brief）再想想，出发前都可以补上。",
     recordHeading: "拜访结束，请当场录入拜访记录（每项一行，回车确认；Ctrl-D 跳过）：",
     recordFields: ["拜访内容", "客户诉求或抱怨", "承诺事项及日期", "下次拜访目标"], recordSaved: "拜访记录已保存。",
     recordFormCommands: "记录表里直接填文字；也可以用 /record 内容 | 诉求 | 承诺 | 下次目标 一行写完，/quit 结束填写。",
@@ -227,18 +234,25 @@ public struct InterfaceStrings: Sendable {
     howToStart:
       "Type what you would say to the retailer and press Enter. /help lists commands, Tab completes them, Ctrl-D or /quit ends the visit and shows the report.",
     commandHelp: [
-      ("/look", "observe the store and the retailer (takes a little time)"),
-      ("/wait", "wait quietly (useful when the retailer is busy; takes time)"),
-      ("/next", "move on to the next phase"),
-      ("/hint", "a tip for this phase (noted in the report)"),
-      ("/brief", "the pre-visit brief: customer record and company news"),
-      ("/plan PURPOSE AND PLAN", "state the visit's purpose and plan before you go"),
-      ("/pack ITEM…", "pack the visit bag before you go (alone: show the list)"),
-      ("/ready", "check your appearance before you go"),
-      ("/stock", "count the stock with the retailer (takes a little time; ask first)"),
-      ("/status", "phase, mood, patience and time"), ("/score", "the score so far"),
-      ("/undo", "take back your last line and the reply"), ("/restart", "start the visit again"),
-      ("/help", "show these commands"), ("/quit", "end the visit and show the report"),
+      "/look": ("/look", "observe the store and the retailer (takes a little time)"),
+      "/wait": ("/wait", "wait quietly (useful when the retailer is busy; takes time)"),
+      "/next": ("/next", "move on to the next phase"),
+      "/hint": ("/hint", "a tip for this phase (noted in the report)"),
+      "/brief": ("/brief", "the pre-visit brief: customer record and company news"),
+      "/plan": ("/plan PURPOSE AND PLAN", "state the visit's purpose and plan before you go"),
+      "/pack": ("/pack ITEM…", "pack the visit bag before you go (alone: show the list)"),
+      "/ready": ("/ready", "check your appearance before you go"),
+      "/record": (
+        "/record WHAT|ASKED|PROMISED|NEXT GOAL",
+        "fill in the visit record (four fields separated by |)"
+      ),
+      "/stock": ("/stock", "count the stock with the retailer (takes a little time; ask first)"),
+      "/status": ("/status", "phase, mood, patience and time"),
+      "/score": ("/score", "the score so far"),
+      "/undo": ("/undo", "take back your last line and the reply"),
+      "/restart": ("/restart", "start the visit again"),
+      "/help": ("/help", "show these commands"),
+      "/quit": ("/quit", "end the visit and show the report"),
     ],
     unknownCommand: "No command {0}. Did you mean {1}? (/help lists them all)",
     unknownCommandNoGuess: "No command {0}. /help lists them all.",
@@ -283,6 +297,7 @@ public struct InterfaceStrings: Sendable {
     readyNoted:
       "Checked before leaving: clean work clothes, badge on, no smoking before going in, a calm mind.",
     preparationTooLate: "You have already started talking; this is done before you arrive.",
+    preparationMore: "Read the brief again (/brief); you can add to this until you leave.",
     recordHeading: "The visit is over. Enter the visit record now (one line each; Ctrl-D skips):",
     recordFields: [
       "What was done", "Requests or complaints", "Promises and dates", "Next visit's goal",

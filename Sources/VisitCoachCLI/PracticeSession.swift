@@ -119,9 +119,11 @@ final class PracticeSession {
     case .quit:
       return .quit
     case .show("/help"):
-      let width = s.commandHelp.map { DisplayWidth.of($0.0) }.max() ?? 0
-      for (command, help) in s.commandHelp {
-        Console.line("  \(DisplayWidth.pad(command, to: width))  \(help)")
+      // The command table is Script.commands; the interface strings only word it.
+      let rows = Script.commands.map { s.commandHelp[$0] ?? ($0, "") }
+      let width = rows.map { DisplayWidth.of($0.usage) }.max() ?? 0
+      for row in rows {
+        Console.line("  \(DisplayWidth.pad(row.usage, to: width))  \(row.text)")
       }
     case .show("/status"):
       let c = run.conversation
@@ -155,8 +157,10 @@ final class PracticeSession {
         break
       }
       prepare(.plan(text), noted: { InterfaceStrings.fill(s.planNoted, $0.plan ?? "") })
+      showPreparation(.plan)
     case .ready:
       prepare(.ready, noted: { _ in s.readyNoted })
+      showPreparation(.appearance)
     case .hint:
       let hints = run.conversation.phase.id
       run.perform(.hint)
@@ -236,6 +240,27 @@ final class PracticeSession {
     Console.line(screen.wrapped(noted(run.conversation.transcript)))
   }
 
+  /// The scorer's verdict on the preparation criterion with this measure, when the scenario
+  /// scores it: read from the live report, never judged again here.
+  private func showPreparation(_ kind: PreparationStep) {
+    guard run.conversation.isPreparing else { return }
+    let measures = Dictionary(
+      scenario.checks.map { ($0.id, $0.measure) }, uniquingKeysWith: { a, _ in a })
+    let finding = run.conversation.report.areas.flatMap(\.criteria).first { finding in
+      guard let measure = measures[finding.id], finding.status != .notApplicable else {
+        return false
+      }
+      switch (kind, measure) {
+      case (.plan, .planGoals), (.bag, .packedNeeded), (.appearance, .appearanceChecked):
+        return true
+      default: return false
+      }
+    }
+    if let finding { Console.line(screen.preparation(finding)) }
+  }
+
+  private enum PreparationStep { case plan, bag, appearance }
+
   /// `/pack` with item names packs them (before the first turn only); alone, it shows the list
   /// and what is packed.
   private func pack(_ text: String) {
@@ -263,6 +288,8 @@ final class PracticeSession {
     if named.items.isEmpty {
       let list = scenario.visitBag.map(\.name).joined(separator: "、")
       Console.line(screen.wrapped(InterfaceStrings.fill(s.visitBagList, list)))
+    } else {
+      showPreparation(.bag)
     }
   }
 

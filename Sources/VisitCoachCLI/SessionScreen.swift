@@ -142,6 +142,21 @@ struct SessionScreen {
     return out.joined(separator: "\n")
   }
 
+  /// What the scorer decided about a preparation step (`/plan`, `/pack`, `/ready`) as it
+  /// stands: its mark, title and the first piece of evidence (what it covers, not the answers).
+  func preparation(_ finding: Finding) -> String {
+    let summary = finding.evidence.first.map { (strings.language == .zh ? "：" : ": ") + $0.text }
+    let line = finding.title + (summary ?? "")
+    switch finding.status {
+    case .met: return wrapped(green("✓ " + line), firstPrefix: "  ", indent: 4)
+    case .partial, .missed:
+      let mark = finding.status == .partial ? yellow("◐ " + line) : red("✗ " + line)
+      return wrapped(mark, firstPrefix: "  ", indent: 4) + "\n"
+        + wrapped(strings.preparationMore, firstPrefix: "    ", indent: 4)
+    default: return wrapped(line, firstPrefix: "  ", indent: 4)
+    }
+  }
+
   /// The coach line after a turn: what it earned or cost and the mood change.
   func coach(_ summary: TurnScoreSummary, titles: [String: String]) -> String? {
     var parts: [String] = []

@@ -279,3 +279,19 @@ struct SampleTranscriptTests {
     #expect(Scorer.score(stored, scenario: scenario) == c.report)
   }
 }
+
+/// `/help` is generated from the command table: every command has its wording in both languages.
+@Suite("Command help")
+struct CommandHelpTests {
+  @Test func everyCommandHasHelpInEveryLanguage() {
+    for strings in [InterfaceStrings.chinese, InterfaceStrings.english] {
+      let missing = Script.commands.filter { strings.commandHelp[$0] == nil }
+      #expect(missing.isEmpty, "no help for \(missing) in \(strings.language)")
+      let unknown = strings.commandHelp.keys.filter { !Script.commands.contains($0) }
+      #expect(unknown.isEmpty, "help for commands that do not exist: \(unknown)")
+      for command in Script.commands {
+        #expect(strings.commandHelp[command]?.usage.hasPrefix(command) != false)
+      }
+    }
+  }
+}
