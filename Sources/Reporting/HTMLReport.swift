@@ -50,9 +50,10 @@ public struct HTMLReport {
     let improvements = TextReport.improvements(report)
     if !improvements.isEmpty {
       var html = "<h2>\(e(s.improve))</h2><div class=\"card\"><ol>"
-      for f in improvements {
+      for improvement in improvements {
+        let f = improvement.finding
         html += "<li><strong>\(e(f.title))</strong>: \(e(f.tip))"
-        if let quote = f.evidence.first?.utterance, !quote.isEmpty {
+        if let quote = improvement.quote {
           html += "<div class=\"evidence\">「\(e(quote))」</div>"
         }
         if !f.example.isEmpty {

@@ -43,11 +43,10 @@ public struct MarkdownReport {
       out.append("")
       out.append("## \(s.improve)")
       out.append("")
-      for (n, f) in improvements.enumerated() {
+      for (n, improvement) in improvements.enumerated() {
+        let f = improvement.finding
         out.append("\(n + 1). **\(Self.escape(f.title))**: \(Self.escape(f.tip))")
-        if let quote = f.evidence.first?.utterance, !quote.isEmpty {
-          out.append("   > \(Self.escape(quote))")
-        }
+        if let quote = improvement.quote { out.append("   > \(Self.escape(quote))") }
         if !f.example.isEmpty { out.append("   \(s.example): \(Self.escape(f.example))") }
       }
     }

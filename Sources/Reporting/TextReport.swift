@@ -52,11 +52,10 @@ public struct TextReport {
     if !improvements.isEmpty {
       out.append("")
       out.append(s.improve)
-      for (n, finding) in improvements.enumerated() {
+      for (n, improvement) in improvements.enumerated() {
+        let finding = improvement.finding
         out.append("  \(n + 1). \(finding.title): \(finding.tip)")
-        if let quote = finding.evidence.first?.utterance, !quote.isEmpty {
-          out.append("     「\(quote)」")
-        }
+        if let quote = improvement.quote { out.append("     「\(quote)」") }
         if !finding.example.isEmpty { out.append("     \(s.example): \(finding.example)") }
       }
     }
@@ -114,16 +113,34 @@ public struct TextReport {
     return TerminalText.visible(out.joined(separator: "\n") + "\n")
   }
 
+  /// One of the three things to improve: the finding, and the trainee's own words to quote
+  /// with it, if any.
+  public struct Improvement: Sendable {
+    public var finding: Finding
+    /// A sentence of the evidence that did not earn this same criterion (a sentence credited ✓
+    /// or ◐ for it is never held up as the thing to improve).
+    public var quote: String?
+  }
+
   /// The three most valuable misses: blocking and triggered penalties first, then missed
-  /// criteria by points available.
-  public static func improvements(_ report: ScoreReport) -> [Finding] {
+  /// criteria by points available. Text, Markdown and HTML reports all show these.
+  public static func improvements(_ report: ScoreReport) -> [Improvement] {
     let penalties = report.areas.flatMap(\.penalties).filter { $0.status == .triggered }
       .sorted { ($0.isBlocker ? 1 : 0, -$0.points) > ($1.isBlocker ? 1 : 0, -$1.points) }
     let missed = report.areas.flatMap(\.criteria).filter {
       $0.status == .missed || $0.status == .partial
     }
     .sorted { ($0.max - $0.points) > ($1.max - $1.points) }
-    return Array((penalties + missed).prefix(3))
+    let earned = Dictionary(
+      report.turns.map { ($0.index, Set($0.met + $0.partial)) },
+      uniquingKeysWith: { a, b in a.union(b) })
+    return (penalties + missed).prefix(3).map { finding in
+      let quote = finding.evidence.first { evidence in
+        !evidence.utterance.isEmpty
+          && (finding.isPenalty || earned[evidence.turn]?.contains(finding.id) != true)
+      }?.utterance
+      return Improvement(finding: finding, quote: quote)
+    }
   }
 
   /// `mm:ss`.

@@ -1,6 +1,7 @@
 import Foundation
 import Reporting
 import Testing
+import VisitCoachModel
 import VisitCoachTestSupport
 
 /// Whole-visit JSON reports compared byte for byte with files under `Golden/`.
@@ -59,5 +60,42 @@ struct GoldenRenderingTests {
       let golden = try String(contentsOf: path, encoding: .utf8)
       #expect(text == golden, "\(ext) report for \(name) differs from Golden/\(name).\(ext)")
     }
+  }
+}
+
+/// The three things to improve quote the trainee's words only where those words did not earn
+/// the same criterion.
+@Suite("Things to improve")
+struct ImprovementQuoteTests {
+  @Test func aSentenceCreditedForTheCriterionIsNeverQuotedAsTheThingToImprove() throws {
+    var report = play(
+      TestLibrary.scenario("supply-complaint"), seed: 1, try sample("supply-complaint", "poor")
+    ).report
+    // Only missed criteria compete for the three places.
+    for a in report.areas.indices { report.areas[a].penalties = [] }
+    guard let first = TextReport.improvements(report).first(where: { !$0.finding.isPenalty }),
+      let turn = report.turns.first(where: { $0.kind == .say })
+    else {
+      Issue.record("the poor visit has a missed criterion and a spoken turn")
+      return
+    }
+    // The finding's evidence now points at a turn that earned it, in part.
+    for a in report.areas.indices {
+      for c in report.areas[a].criteria.indices
+      where report.areas[a].criteria[c].id == first.finding.id {
+        report.areas[a].criteria[c].evidence = [
+          Evidence(turn: turn.index, text: "", utterance: turn.trainee)
+        ]
+      }
+    }
+    let t = report.turns.firstIndex { $0.index == turn.index }!
+    report.turns[t].partial.append(first.finding.id)
+    let again = TextReport.improvements(report).first { $0.finding.id == first.finding.id }
+    #expect(again != nil)
+    #expect(again?.quote == nil, "quoted a sentence credited ◐ for the same criterion")
+    report.turns[t].partial.removeAll { $0 == first.finding.id }
+    #expect(
+      TextReport.improvements(report).first { $0.finding.id == first.finding.id }?.quote
+        == turn.trainee)
   }
 }
