@@ -190,8 +190,8 @@ public struct Conversation: Sendable {
     advanceClock(by: cost)
 
     var event: LineEvent? = kind == .say ? .reply : (kind == .wait ? .wait : nil)
-    if kind == .next, state.phaseIndex + 1 < scenario.phases.count {
-      enter(state.phaseIndex + 1)
+    if kind == .next, let target = phaseAfterNext {
+      enter(target)
       entered = phase.id
       event = .next
     }
@@ -294,9 +294,18 @@ public struct Conversation: Sendable {
     return target
   }
 
+  /// Where `/next` goes: the next phase not yet visited; when every later phase has been
+  /// visited, the last one (the goodbye). Nil in the last phase.
+  var phaseAfterNext: Int? {
+    let last = scenario.phases.count - 1
+    guard state.phaseIndex < last else { return nil }
+    return (state.phaseIndex + 1...last).first { !state.visited.contains($0) } ?? last
+  }
+
   private mutating func enter(_ index: Int) {
     guard index != state.phaseIndex else { return }
     state.phaseIndex = index
+    state.visited.insert(index)
     state.turnsInPhase = 0
   }
 

@@ -13,6 +13,9 @@ public struct ConversationState: Sendable, Hashable {
   public var flags: Set<String> = []
   /// Ids of lines already said.
   public var said: Set<String> = []
+  /// Every phase the visit has been in (indices), so `/next` does not go back into one already
+  /// done after a reply moved the visit back (a complaint handled early, then the stock count).
+  public var visited: Set<Int> = [0]
   /// The trainee's utterances in the current phase.
   public var turnsInPhase: Int = 0
   /// Whether the trainee has looked around (`/look`).

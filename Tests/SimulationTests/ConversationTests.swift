@@ -295,3 +295,23 @@ struct CommandHelpTests {
     }
   }
 }
+
+/// `/next` moves on to a phase not yet done.
+@Suite("Next phase")
+struct NextPhaseTests {
+  @Test func nextNeverReturnsToAComplaintAlreadyHandled() throws {
+    // The mediocre visit raises the price-tag complaint during the inquiry, handles it, and
+    // `/next` takes it back to the stock count; from there it walks on with /next.
+    let lines = Array(try sample("full-visit-urban-a", "mediocre").prefix(12))
+    #expect(lines.last == "我帮您点一下库存，行吗？")
+    var run = VisitRun(scenario: TestLibrary.scenario("full-visit-urban-a"), seed: 1)
+    for step in try Script.parse(lines.joined(separator: "\n")) { run.perform(step) }
+    #expect(run.conversation.phase.id == "stock")
+    var walked: [String] = []
+    while run.conversation.phase.id != "farewell", !run.conversation.isOver, walked.count < 10 {
+      run.perform(.next)
+      walked.append(run.conversation.phase.id)
+    }
+    #expect(walked == ["display", "service", "brand", "farewell"], "\(walked)")
+  }
+}
