@@ -9,7 +9,7 @@ FUZZ_SECONDS ?= 60
 FUZZ_BIN := .build-fuzz/debug/VisitCoachFuzz
 FUZZ_FLAGS := -Xswiftc -sanitize=fuzzer -Xlinker --allow-multiple-definition -Xlinker --export-dynamic
 
-.PHONY: run test build deps bench format lint clean fuzz release
+.PHONY: run test build deps bench format lint clean fuzz release install
 
 deps:
 	@missing=""; \
@@ -25,6 +25,15 @@ build: deps
 
 run: build
 	@$(BIN) practice
+
+# `visitcoach` on the PATH: a link in ~/.local/bin (PREFIX=/usr/local for everyone) to this
+# checkout's build, which also finds this checkout's scenarios.
+PREFIX ?= $(HOME)/.local
+install: build
+	@mkdir -p $(PREFIX)/bin
+	@ln -sf $(CURDIR)/$(BIN) $(PREFIX)/bin/visitcoach
+	@echo "linked $(PREFIX)/bin/visitcoach -> $(CURDIR)/$(BIN)"
+	@case ":$$PATH:" in *":$(PREFIX)/bin:"*) ;; *) echo "add $(PREFIX)/bin to PATH to run 'visitcoach' anywhere";; esac
 
 test: deps
 	$(SWIFT) build --build-tests
