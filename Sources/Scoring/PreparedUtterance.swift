@@ -178,6 +178,38 @@ public struct PreparedUtterance: Sendable {
     return words
   }
 
+  /// In how many separate places of the text the given checks found their words: checks whose
+  /// phrases overlap (directly or through another check) are one place. A string of formulas
+  /// puts each formula in its own place; one vivid clause that several checks read (a praise
+  /// that is also a suggestion and names the counter) is one place, however many checks it meets.
+  func separatePlaces(of checks: [Int]) -> Int {
+    var spans: [(start: Int32, end: Int32, check: Int)] = []
+    for m in matched where checks.contains(Int(m.check)) {
+      spans.append((m.start, m.end, Int(m.check)))
+    }
+    spans.sort { $0.start < $1.start }
+    // Union-find over checks: spans that overlap join their checks.
+    var parent: [Int: Int] = [:]
+    func root(_ x: Int) -> Int {
+      var x = x
+      while let p = parent[x], p != x { x = p }
+      return x
+    }
+    for span in spans where parent[span.check] == nil { parent[span.check] = span.check }
+    var reach: Int32 = -1
+    var group = -1
+    for span in spans {
+      if span.start < reach, group >= 0 {
+        let (a, b) = (root(group), root(span.check))
+        if a != b { parent[b] = a }
+      } else {
+        group = span.check
+      }
+      reach = max(reach, span.end)
+    }
+    return Set(parent.keys.map(root)).count
+  }
+
   /// Bytes covered by the phrases of the given checks (overlaps counted once), for the
   /// stuffing check.
   func coveredLength(by checks: [Int]) -> Int {

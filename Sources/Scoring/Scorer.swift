@@ -287,8 +287,8 @@ public struct Scorer: Sendable {
       }
     }
     // Keyword stuffing: the utterance is little but rubric phrases and meets many criteria at
-    // once ("您好老板理解抱歉谢谢下周再来再见"); a real utterance that meets as many has words of
-    // its own between them.
+    // once, each formula in its own place ("您好老板理解抱歉谢谢下周再来再见"); a real utterance
+    // that meets as many has words of its own between them, or meets several with one clause.
     // A dated promise (a `promise: true` criterion met: what, and by when) is content a
     // retailer can hold the trainee to, so an utterance that makes one is not empty, however
     // many formulas surround it.
@@ -299,6 +299,7 @@ public struct Scorer: Sendable {
     if !promises && positives.count >= plan.settings.stuffingCriteria && prepared.textLength > 0
       && Double(prepared.coveredLength(by: positives)) / Double(prepared.textLength)
         >= plan.settings.stuffingCoverage
+      && prepared.separatePlaces(of: positives) >= plan.settings.stuffingPlaces
     {
       result.stuffing = true
       for i in positives { state[i] |= cancelledBit }

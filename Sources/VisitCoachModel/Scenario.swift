@@ -15,8 +15,10 @@ public struct SimulationSettings: Sendable, Hashable {
   public var enterWithin: Int?
   /// Keyword stuffing: matched phrases cover at least this share of the utterance ...
   public var stuffingCoverage: Double = 0.8
-  /// ... and it meets at least this many criteria at once.
+  /// ... and it meets at least this many criteria at once ...
   public var stuffingCriteria: Int = 5
+  /// ... in at least this many separate places (criteria reading overlapping words are one).
+  public var stuffingPlaces: Int = 4
 
   public init() {}
 }

@@ -244,6 +244,14 @@ struct StuffingTests {
     #expect(score.newlyMet.count >= 5)
   }
 
+  @Test func oneVividClauseThatMeetsSeveralCriteriaIsNotStuffing() {
+    // Praise with detail, a suggestion and a reason it sells, all read in the same words: the
+    // criteria overlap, so they are one place, not five formulas.
+    let score = TestLibrary.score(
+      "老板，你把散装打火机挪到烟柜外头了，买烟的顺手一捎，挺会想。", in: Labs.middleAgedMan, phase: "opening")
+    #expect(!score.stuffing, "met \(score.newlyMet)")
+  }
+
   @Test func repeatingAPhraseEarnsNothingMore() {
     var scorer = Scorer(plan: ScoringPlan(scenario: Labs.middleAgedMan))
     let first = scorer.score(Utterance(index: 1, phase: "greeting", text: "您好您好您好", moodBefore: 60))
