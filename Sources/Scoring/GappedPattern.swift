@@ -36,8 +36,10 @@ extension GappedPattern {
       var complete = true
       for k in 1..<partCount {
         while cursor[k] < bounds[k + 1] && Int(hits[cursor[k]].start) < reach { cursor[k] += 1 }
+        // A negator in the gap denies the part after it: 我们没送错 is not 我们…送错.
         guard cursor[k] < bounds[k + 1],
-          withinGap(bytes, from: reach, to: Int(hits[cursor[k]].start))
+          withinGap(bytes, from: reach, to: Int(hits[cursor[k]].start)),
+          !NegationGuard.isNegated(bytes, before: Int(hits[cursor[k]].start), notBefore: reach)
         else {
           complete = false
           break

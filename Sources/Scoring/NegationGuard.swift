@@ -47,20 +47,26 @@ public enum NegationGuard {
   }
 
   /// Whether the occurrence starting at byte `start` of `bytes` (normalised text) is negated.
-  public static func isNegated(_ bytes: UnsafeBufferPointer<UInt8>, before start: Int) -> Bool {
+  /// With `lowerBound`, only a negator at or after that byte counts: the gap of a gapped phrase
+  /// (我们没送错 is not 我们…送错), never the phrase's own first part.
+  public static func isNegated(
+    _ bytes: UnsafeBufferPointer<UInt8>, before start: Int, notBefore lowerBound: Int = 0
+  ) -> Bool {
     var end = start
     for gap in 0...scope {
       if gap > 0 {
         // Step back over one character, unless it is a clause boundary or a quotation mark.
-        guard end > 0, bytes[end - 1] != UInt8(ascii: "|"), bytes[end - 1] != TextNormalizer.quote
+        guard end > lowerBound, bytes[end - 1] != UInt8(ascii: "|"),
+          bytes[end - 1] != TextNormalizer.quote
         else { return false }
         end -= 1
         while end > 0 && bytes[end] & 0xC0 == 0x80 { end -= 1 }
       }
-      if turns.contains(where: { $0.count <= end && endsWith(bytes, at: end, $0) }) {
+      let room = end - lowerBound
+      if turns.contains(where: { $0.count <= room && endsWith(bytes, at: end, $0) }) {
         return false
       }
-      for negator in negators where negator.count <= end && endsWith(bytes, at: end, negator) {
+      for negator in negators where negator.count <= room && endsWith(bytes, at: end, negator) {
         let from = end - negator.count
         if isFalseNegator(bytes, negatorStart: from) || isIdiom(bytes, at: from, before: start)
           || isPotentialComplement(bytes, negatorStart: from, before: start)

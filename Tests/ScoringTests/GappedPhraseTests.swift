@@ -22,7 +22,7 @@ struct GappedPhraseTests {
       rubrics:
         - use: conduct
           phrases:
-            contempt: ["连…都不会", "你…懂…啥"]
+            contempt: ["连…都不会", "你…懂…啥", "你…是…外行"]
       """)
 
   static func contempt(_ text: String) -> Bool {
@@ -51,6 +51,13 @@ struct GappedPhraseTests {
     #expect(!Self.contempt("都不会连"))
     #expect(!Self.contempt("连这个，都不会"))
     #expect(!Self.contempt("你啥都懂"))
+  }
+
+  @Test func aNegatorInAGapDeniesThePartAfterIt() {
+    #expect(Self.contempt("你就是个外行"))
+    #expect(!Self.contempt("你又不是外行"), "不 in the gap denies 是")
+    // A negator that belongs to a part is the phrase's own word, not a denial.
+    #expect(Self.contempt("连这都不会"))
   }
 
   @Test func quotedAndNegatedAsPlainPhrases() {
