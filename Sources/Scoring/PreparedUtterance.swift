@@ -127,13 +127,18 @@ public struct PreparedUtterance: Sendable {
 
   /// Byte ranges of reported speech: between paired quotation marks (an unpaired last mark
   /// quotes nothing), unless the trainee tells the retailer to say or write the quoted words
-  /// (您就跟他说"…", 牌子上写"…"): those are the trainee's own act, and count.
+  /// (您就跟他说"…", 牌子上写"…") or takes them up ("…"，您就这么讲; 人家说得对，"…"): those
+  /// are the trainee's own act, and count.
   public static func quotedSpans(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
     var spans: [Range<Int>] = []
     var open: Int?
     for (i, byte) in bytes.enumerated() where byte == TextNormalizer.quote {
       if let from = open {
-        if !QuotedInstruction.introduces(bytes, quoteAt: from) { spans.append(from..<i) }
+        if !QuotedInstruction.introduces(bytes, quoteAt: from)
+          && !QuotedInstruction.endorses(bytes, open: from, close: i)
+        {
+          spans.append(from..<i)
+        }
         open = nil
       } else {
         open = i

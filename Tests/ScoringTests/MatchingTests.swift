@@ -163,6 +163,13 @@ struct ReportedSpeechTests {
     ("他说“太贵了”", true),
     ("顾客要是说“太贵了”您就笑笑", true),
     ("您说“不订新品就断好烟”？没这规矩", true),  // asks back what the retailer said
+    // Taken up as the trainee's own, after or before the quotation.
+    ("厂家说了“这款不伤肺”，您就这么跟客人讲", false),
+    ("“看着像成年的就卖”，照这个来就错不了", false),
+    ("人家说得对，“早囤早赚”", false),
+    // Denied: still reported speech, and the advice around it counts.
+    ("有人说“这款不伤肺”，这话可别这么说", true),
+    ("厂家那边有人说“这款不伤肺”，这话咱可别往外传", true),
   ])
   func instructionsAreNotReportedSpeech(_ text: String, _ reported: Bool) {
     var normalized = TextNormalizer.normalize(text)
