@@ -5,10 +5,14 @@ import VisitCoachModel
 public struct ProgressReport {
   public var language: InterfaceLanguage
   public var passMark: Int
+  /// The zone dates are shown in.
+  public var time: LocalTime
 
-  public init(language: InterfaceLanguage = .zh, passMark: Int = 60) {
+  public init(language: InterfaceLanguage = .zh, passMark: Int = 60, time: LocalTime = LocalTime())
+  {
     self.language = language
     self.passMark = passMark
+    self.time = time
   }
 
   private var zh: Bool { language == .zh }
@@ -90,7 +94,7 @@ public struct ProgressReport {
       "<h2>\(zh ? "练习记录" : "Attempts")</h2><div class=\"card\"><table><tr><th>\(zh ? "时间" : "date")</th><th>\(zh ? "剧本" : "scenario")</th><th class=\"num\">\(zh ? "总分" : "total")</th></tr>"
     for a in p.attempts.reversed() {
       list +=
-        "<tr><td>\(e(String(a.startedAt.prefix(16)).replacingOccurrences(of: "T", with: " ")))</td><td>\(e(a.scenarioTitle))</td><td class=\"num \(a.passed ? "met" : "missed")\">\(a.total)</td></tr>"
+        "<tr><td>\(e(time.minute(a.startedAt)))</td><td>\(e(a.scenarioTitle))</td><td class=\"num \(a.passed ? "met" : "missed")\">\(a.total)</td></tr>"
     }
     page.add(list + "</table></div>")
     return page.rendered
@@ -106,38 +110,75 @@ public struct ProgressReport {
 /// A group view for coaches: text, HTML and CSV (UTF-8 with a BOM, so Excel shows Chinese).
 public struct CohortReport {
   public var language: InterfaceLanguage
+  /// The zone dates are shown in.
+  public var time: LocalTime
 
-  public init(language: InterfaceLanguage = .zh) {
+  public init(language: InterfaceLanguage = .zh, time: LocalTime = LocalTime()) {
     self.language = language
+    self.time = time
+  }
+
+  /// The tables `cohort --format csv --table` writes, one per file.
+  public enum Table: String, CaseIterable, Sendable {
+    case trainees, criteria, scenarios
+  }
+
+  /// 「2026-11-28 至 2026-12-05 · 2 名学员 · 12 次练习」: what the view covers.
+  func coverage(_ c: CohortSummary) -> String {
+    let attempts = c.trainees.reduce(0) { $0 + $1.attempts }
+    var parts: [String] = []
+    if let first = c.firstStarted, let last = c.lastStarted {
+      let from = time.day(first)
+      let to = time.day(last)
+      parts.append(from == to ? from : from + (zh ? " 至 " : " to ") + to)
+    }
+    parts.append(zh ? "\(c.trainees.count) 名学员" : "\(c.trainees.count) trainees")
+    parts.append(zh ? "\(attempts) 次练习" : "\(attempts) attempts")
+    if let since = c.since { parts.append((zh ? "自 " : "since ") + since) }
+    if let scenario = c.scenario { parts.append((zh ? "剧本 " : "scenario ") + scenario) }
+    return parts.joined(separator: " · ")
+  }
+
+  /// The criteria missed at least once, by the share of sessions they were missed in, then by
+  /// how often.
+  func rankedMisses(_ c: CohortSummary) -> [CriterionRate] {
+    c.missed.filter { $0.misses > 0 }.sorted {
+      (1 - $0.rate, $0.misses, $1.title) > (1 - $1.rate, $1.misses, $0.title)
+    }
+  }
+
+  /// 「50%（6/12）」.
+  func missLabel(_ m: CriterionRate) -> String {
+    let pct = m.applicable == 0 ? 0 : Int((Double(m.misses) * 100 / Double(m.applicable)).rounded())
+    return zh
+      ? "\(pct)%（\(m.misses)/\(m.applicable) 次没做到）" : "\(pct)% (\(m.misses) of \(m.applicable))"
   }
 
   private var zh: Bool { language == .zh }
 
   public func text(_ c: CohortSummary) -> String {
     var out: [String] = []
-    let scope = [
-      c.since.map { (zh ? "自 " : "since ") + $0 },
-      c.scenario.map { (zh ? "剧本 " : "scenario ") + $0 },
-    ]
-    .compactMap { $0 }.joined(separator: " · ")
-    out.append((zh ? "学员概况" : "Cohort") + (scope.isEmpty ? "" : "（\(scope)）"))
+    out.append((zh ? "学员概况" : "Cohort") + "  " + coverage(c))
     guard !c.trainees.isEmpty else {
       out.append(zh ? "没有完成的练习。" : "No finished sessions.")
       return TerminalText.visible(out.joined(separator: "\n") + "\n")
     }
     let width = max(4, c.trainees.map { DisplayWidth.of($0.trainee) }.max() ?? 0)
+    out.append("")
     out.append(
       DisplayWidth.pad(zh ? "学员" : "Trainee", to: width)
         + (zh ? "  次数  最近  最好  最近一次" : "  tries latest best last"))
     for t in c.trainees {
       out.append(
-        "\(DisplayWidth.pad(t.trainee, to: width))  \(pad(t.attempts, 4))  \(pad(t.latestTotal, 4))\(t.latestPassed ? "✓" : " ") \(pad(t.bestTotal, 4))  \(t.lastDate.prefix(10))"
+        "\(DisplayWidth.pad(t.trainee, to: width))  \(pad(t.attempts, 4))  \(pad(t.latestTotal, 4))\(t.latestPassed ? "✓" : " ") \(pad(t.bestTotal, 4))  \(time.minute(t.lastDate))"
       )
     }
     out.append("")
-    out.append(zh ? "全组最常没做到的要点" : "Most often missed across the group")
-    for m in c.missed where m.misses > 0 {
-      out.append("  \(m.title)：\(m.misses)/\(m.applicable)")
+    out.append(zh ? "全组最常没做到的要点（按没做到的比例）" : "Most often missed across the group (by share)")
+    let misses = rankedMisses(c)
+    let titleWidth = misses.map { DisplayWidth.of($0.title) }.max() ?? 0
+    for m in misses {
+      out.append("  \(DisplayWidth.pad(m.title, to: titleWidth))  \(missLabel(m))")
     }
     out.append("")
     out.append(zh ? "各剧本" : "Scenarios")
@@ -158,16 +199,12 @@ public struct CohortReport {
     let e = HTMLPage.escape
     var page = HTMLPage(title: zh ? "学员概况" : "Cohort", language: language)
     page.add("<h1>\(zh ? "学员概况" : "Cohort")</h1>")
-    if c.since != nil || c.scenario != nil {
-      page.add(
-        "<p class=\"meta\">\(e([c.since.map { "≥ \($0)" }, c.scenario].compactMap { $0 }.joined(separator: " · ")))</p>"
-      )
-    }
+    page.add("<p class=\"meta\">\(e(coverage(c)))</p>")
     var table =
       "<div class=\"card\"><table><tr><th>\(zh ? "学员" : "trainee")</th><th class=\"num\">\(zh ? "次数" : "tries")</th><th class=\"num\">\(zh ? "最近" : "latest")</th><th class=\"num\">\(zh ? "最好" : "best")</th><th>\(zh ? "最近一次" : "last")</th></tr>"
     for t in c.trainees {
       table +=
-        "<tr><td>\(e(t.trainee))</td><td class=\"num\">\(t.attempts)</td><td class=\"num \(t.latestPassed ? "met" : "missed")\">\(t.latestTotal)</td><td class=\"num\">\(t.bestTotal)</td><td>\(e(String(t.lastDate.prefix(10))))</td></tr>"
+        "<tr><td>\(e(t.trainee))</td><td class=\"num\">\(t.attempts)</td><td class=\"num \(t.latestPassed ? "met" : "missed")\">\(t.latestTotal)</td><td class=\"num\">\(t.bestTotal)</td><td>\(e(time.minute(t.lastDate)))</td></tr>"
     }
     page.add(table + "</table></div>")
     if !c.days.isEmpty {
@@ -179,10 +216,10 @@ public struct CohortReport {
       "<h2>\(zh ? "各学员最近得分" : "Latest totals")</h2><div class=\"card\">\(Charts.bars(c.trainees.map { ($0.trainee, $0.latestTotal) }))</div>"
     )
     var missed = "<h2>\(zh ? "全组最常没做到的要点" : "Most often missed")</h2><div class=\"card\"><table>"
-    for m in c.missed where m.misses > 0 {
+    for m in rankedMisses(c) {
       let pct = m.applicable == 0 ? 0 : m.misses * 100 / m.applicable
       missed +=
-        "<tr><td>\(e(m.title))</td><td style=\"width:40%\"><div class=\"bar\"><span style=\"width:\(pct)%;background:var(--bad)\"></span></div></td><td class=\"num\">\(m.misses)/\(m.applicable)</td></tr>"
+        "<tr><td>\(e(m.title))</td><td style=\"width:40%\"><div class=\"bar\"><span style=\"width:\(pct)%;background:var(--bad)\"></span></div></td><td class=\"num\">\(e(missLabel(m)))</td></tr>"
     }
     page.add(missed + "</table></div>")
     var scenarios =
@@ -195,31 +232,47 @@ public struct CohortReport {
     return page.rendered
   }
 
-  /// One row per trainee, then the scenario and criterion tables, each with a header row.
-  public func csv(_ c: CohortSummary) -> String {
-    var rows: [[String]] = [
-      [
-        "section", "trainee_or_id", "title", "attempts", "latest_total", "latest_passed",
-        "best_total", "last_date_or_rate",
+  /// One table as CSV (UTF-8 with a BOM, CRLF): a header row in the interface language, then one
+  /// row per trainee, criterion or scenario; times in the report's zone.
+  public func csv(_ c: CohortSummary, table: Table = .trainees) -> String {
+    var rows: [[String]]
+    switch table {
+    case .trainees:
+      rows = [
+        zh
+          ? ["学员", "练习次数", "最近得分", "最近是否通过", "最好得分", "最近一次练习"]
+          : ["trainee", "attempts", "latest total", "latest passed", "best total", "last attempt"]
       ]
-    ]
-    for t in c.trainees {
-      rows.append([
-        "trainee", t.trainee, "", String(t.attempts), String(t.latestTotal),
-        t.latestPassed ? "yes" : "no", String(t.bestTotal), t.lastDate,
-      ])
-    }
-    for s in c.scenarios {
-      rows.append([
-        "scenario", s.scenarioID, s.title, String(s.attempts), String(format: "%.1f", s.meanTotal),
-        String(s.passed), "", String(format: "%.3f", s.passRate),
-      ])
-    }
-    for m in c.missed {
-      rows.append([
-        "missed", m.id, m.title, String(m.applicable), String(m.misses), "", "",
-        String(format: "%.3f", 1 - m.rate),
-      ])
+      for t in c.trainees {
+        rows.append([
+          t.trainee, String(t.attempts), String(t.latestTotal),
+          t.latestPassed ? (zh ? "是" : "yes") : (zh ? "否" : "no"), String(t.bestTotal),
+          time.minute(t.lastDate),
+        ])
+      }
+    case .criteria:
+      rows = [
+        zh
+          ? ["要点", "要点编号", "适用次数", "没做到次数", "没做到比例"]
+          : ["criterion", "id", "applicable", "missed", "missed share"]
+      ]
+      for m in c.missed.sorted(by: { (1 - $0.rate, $0.misses) > (1 - $1.rate, $1.misses) }) {
+        rows.append([
+          m.title, m.id, String(m.applicable), String(m.misses), String(format: "%.3f", 1 - m.rate),
+        ])
+      }
+    case .scenarios:
+      rows = [
+        zh
+          ? ["剧本", "剧本编号", "练习次数", "通过次数", "通过率", "平均分"]
+          : ["scenario", "id", "attempts", "passed", "pass rate", "mean total"]
+      ]
+      for sc in c.scenarios {
+        rows.append([
+          sc.title, sc.scenarioID, String(sc.attempts), String(sc.passed),
+          String(format: "%.3f", sc.passRate), String(format: "%.1f", sc.meanTotal),
+        ])
+      }
     }
     return "\u{FEFF}"
       + rows.map { $0.map(Self.field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"

@@ -81,6 +81,8 @@ extension SessionStore {
       let missed = try Self.rates(db, where: filter, arguments, limit: 10)
       var summary = CohortSummary(
         since: since, scenario: scenario, trainees: trainees, missed: missed, scenarios: scenarios)
+      summary.firstStarted = rows.first?["started_at"]
+      summary.lastStarted = rows.last?["started_at"]
       summary.days = byDay.keys.sorted().map {
         CohortSummary.DayRow(
           date: $0, attempts: byDay[$0]!.count,

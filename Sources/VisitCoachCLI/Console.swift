@@ -27,6 +27,15 @@ enum Console {
     }
   }
 
+  /// Writes a document whose every field already passed ``TerminalText/visible(_:keepingStyle:)``
+  /// and whose own line ends are part of its format: a CSV, cell by cell, with CRLF rows.
+  static func outDocument(_ text: String) {
+    guard outputFailure.load(ordering: .relaxed) == 0 else { return }
+    if let error = writeAll(STDOUT_FILENO, text) {
+      outputFailure.store(error, ordering: .relaxed)
+    }
+  }
+
   static func line(_ text: String = "") { out(text + "\n") }
 
   static func error(_ text: String) {

@@ -215,7 +215,21 @@ struct ViewOptions: ParsableArguments {
   @Option(help: "Interface language: zh or en.")
   var lang: Language = .zh
 
+  @Option(
+    help: "Show dates and times in this time zone, e.g. Asia/Shanghai (default: this machine's).")
+  var tz: String?
+
   @OptionGroup var store: StoreOptions
+
+  /// The zone of `--tz`, or the machine's.
+  func localTime() throws -> LocalTime {
+    guard let tz else { return LocalTime() }
+    guard let zone = LocalTime.zone(named: tz) else {
+      throw UserFacingError(
+        "--tz: unknown time zone '\(tz)'; use a name such as Asia/Shanghai or UTC")
+    }
+    return LocalTime(timeZone: zone)
+  }
 }
 
 /// Formats of the coaching views.
@@ -227,9 +241,13 @@ enum CoachingFormat: String, ExpressibleByArgument, CaseIterable {
 }
 
 /// Writes `text` to `output`, or prints it.
-func emit(_ text: String, to output: String?) throws {
+/// Writes a view to `output` or standard output. A CSV (`csv: true`) made its cells visible
+/// itself and keeps its CRLF row ends.
+func emit(_ text: String, to output: String?, csv: Bool = false) throws {
   if let output {
     try text.write(toFile: output, atomically: true, encoding: .utf8)
+  } else if csv {
+    Console.outDocument(text)
   } else {
     Console.out(text)
   }
@@ -261,7 +279,7 @@ struct ProgressCommand: ParsableCommand {
     try Failure.reported {
       let summary = try (view.store.openForReading() ?? view.store.open()).progress(
         trainee: TraineeIdentity.known(option: trainee) ?? PracticeCommand.loginName)
-      let rendering = ProgressReport(language: view.lang.interface)
+      let rendering = ProgressReport(language: view.lang.interface, time: try view.localTime())
       switch format {
       case .text: try emit(rendering.text(summary), to: view.output)
       case .html: try emit(rendering.html(summary), to: view.output)
@@ -289,6 +307,9 @@ struct CohortCommand: ParsableCommand {
   @Option(help: "text, html, csv or json.")
   var format: CoachingFormat = .text
 
+  @Option(help: "With --format csv, the table to write: trainees, criteria or scenarios.")
+  var table: CohortReport.Table = .trainees
+
   @OptionGroup var view: ViewOptions
 
   func run() throws {
@@ -298,11 +319,11 @@ struct CohortCommand: ParsableCommand {
       }
       let summary = try (view.store.openForReading() ?? view.store.open()).cohort(
         since: since, scenario: scenario)
-      let rendering = CohortReport(language: view.lang.interface)
+      let rendering = CohortReport(language: view.lang.interface, time: try view.localTime())
       switch format {
       case .text: try emit(rendering.text(summary), to: view.output)
       case .html: try emit(rendering.html(summary), to: view.output)
-      case .csv: try emit(rendering.csv(summary), to: view.output)
+      case .csv: try emit(rendering.csv(summary, table: table), to: view.output, csv: true)
       case .json: try emit(try encodeJSON(summary), to: view.output)
       }
     }
@@ -438,3 +459,5 @@ final class ProgressBar {
     if enabled { Console.errorRaw("\r\u{1b}[K") }
   }
 }
+
+extension CohortReport.Table: ExpressibleByArgument {}

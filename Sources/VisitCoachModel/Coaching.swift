@@ -180,6 +180,15 @@ public struct CohortSummary: Sendable, Hashable, Codable {
   public var missed: [CriterionRate]
   public var scenarios: [ScenarioRow]
   public var days: [DayRow] = []
+  /// When the first and the last session of the view started (stored UTC times).
+  public var firstStarted: String?
+  public var lastStarted: String?
+
+  enum CodingKeys: String, CodingKey {
+    case since, scenario, trainees, missed, scenarios, days
+    case firstStarted = "first_started"
+    case lastStarted = "last_started"
+  }
 
   public init(
     since: String?, scenario: String?, trainees: [TraineeRow], missed: [CriterionRate],

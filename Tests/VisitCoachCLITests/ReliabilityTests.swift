@@ -322,7 +322,7 @@ struct ReliabilityTests {
     }
     let csv = try BinaryRunner.run(["cohort", "--format", "csv"], environment: env)
     for row in csv.stdout.split(separator: "\r\n").dropFirst() {
-      let cell = String(row.split(separator: ",", maxSplits: 2)[1])
+      let cell = String(row.split(separator: ",", maxSplits: 2)[0])
       let unquoted = cell.hasPrefix("\"") ? String(cell.dropFirst()) : cell
       #expect(
         unquoted.hasPrefix("'") || unquoted.first.map { !"=+-@\t ".contains($0) } ?? true,

@@ -213,9 +213,48 @@ struct CoachingViewTests {
     let data = pipe.fileHandleForReading.readDataToEndOfFile()
     python.waitUntilExit()
     let rows = try #require(try JSONSerialization.jsonObject(with: data) as? [[String]])
-    #expect(rows.first?.first == "section")
-    let trainees = rows.filter { $0.first == "trainee" }.map { $0[1] }
+    #expect(rows.first == ["学员", "练习次数", "最近得分", "最近是否通过", "最好得分", "最近一次练习"])
+    let trainees = rows.dropFirst().map { $0[0] }
     #expect(Set(trainees) == ["小王", "小李", "<script>alert(1)</script>", "'=HYPERLINK(\"x\"),\"q\""])
-    #expect(rows.allSatisfy { $0.count == 8 })
+    #expect(rows.allSatisfy { $0.count == 6 }, "one table: every row has the header's columns")
+  }
+
+  @Test func cohortWritesOneTablePerFileInTheCoachsZone() throws {
+    for (table, header) in [
+      ("criteria", "要点,要点编号,适用次数,没做到次数,没做到比例"),
+      ("scenarios", "剧本,剧本编号,练习次数,通过次数,通过率,平均分"),
+    ] {
+      let r = try BinaryRunner.run(
+        ["cohort", "--format", "csv", "--table", table, "--db", Self.db])
+      #expect(r.status == 0)
+      #expect(r.stdout.hasPrefix("\u{FEFF}" + header + "\r\n"), "\(r.stdout.prefix(80))")
+    }
+    let english = try BinaryRunner.run(
+      ["cohort", "--format", "csv", "--table", "scenarios", "--lang", "en", "--db", Self.db])
+    #expect(english.stdout.hasPrefix("\u{FEFF}scenario,id,attempts,passed,pass rate,mean total"))
+    // The same session's time, eight hours apart in Shanghai and in UTC.
+    let utc = try BinaryRunner.run(["cohort", "--tz", "UTC", "--db", Self.db])
+    let shanghai = try BinaryRunner.run(["cohort", "--tz", "Asia/Shanghai", "--db", Self.db])
+    func times(_ text: String) -> [String] {
+      text.split(separator: "\n").compactMap { line in
+        line.range(of: #"\d{4}-\d\d-\d\d \d\d:\d\d$"#, options: .regularExpression).map {
+          String(line[$0])
+        }
+      }
+    }
+    let a = times(utc.stdout)
+    let b = times(shanghai.stdout)
+    #expect(!a.isEmpty && a.count == b.count)
+    let parse = DateFormatter()
+    parse.dateFormat = "yyyy-MM-dd HH:mm"
+    parse.timeZone = TimeZone(identifier: "UTC")
+    for (x, y) in zip(a, b) {
+      let gap = parse.date(from: y)!.timeIntervalSince(parse.date(from: x)!)
+      #expect(gap == 8 * 3600, "\(x) in UTC is \(y) in Shanghai")
+    }
+    #expect(utc.stdout.contains("名学员"), "the heading says what the view covers")
+    let wrong = try BinaryRunner.run(["cohort", "--tz", "Mars/Base", "--db", Self.db])
+    #expect(wrong.status != 0)
+    #expect(wrong.stderr.contains("unknown time zone"))
   }
 }
