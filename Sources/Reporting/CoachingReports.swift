@@ -32,8 +32,25 @@ public struct ProgressReport {
         ? "总分  首次 \(first.total)  最好 \(best.total)  最近 \(latest.total)"
         : "Total  first \(first.total)  best \(best.total)  latest \(latest.total)"))
     out.append(
-      (zh ? "趋势  " : "Trend  ") + Self.sparkline(p.attempts.map(\.total)) + "  "
-        + p.attempts.map { String($0.total) }.joined(separator: " → "))
+      (zh ? "趋势  " : "Trend  ") + Self.sparkline(p.counted.map(\.total)) + "  "
+        + p.counted.map { String($0.total) }.joined(separator: " → "))
+    let short = p.attempts.count - p.counted.count
+    if short > 0 {
+      out.append(
+        zh
+          ? "另有 \(short) 次未完成（说了不到 \(AttemptSummary.minimumSpokenTurns) 句），不计入趋势和达成率"
+          : "\(short) more unfinished (fewer than \(AttemptSummary.minimumSpokenTurns) lines), left out of trends and rates"
+      )
+    }
+    out.append("")
+    out.append(zh ? "各剧本" : "By scenario")
+    for group in p.byScenario {
+      out.append("  \(group.title)（\(group.scenarioID)）")
+      out.append(
+        "    "
+          + group.attempts.map { "\(time.minute($0.startedAt).dropFirst(5)) \($0.total)" }
+          .joined(separator: " → "))
+    }
     out.append("")
     let width = p.areas.map { DisplayWidth.of($0.title) }.max() ?? 0
     out.append(
@@ -73,8 +90,16 @@ public struct ProgressReport {
       return page.rendered
     }
     page.add(
-      "<div class=\"card grid\"><div><p class=\"meta\">\(zh ? "首次 / 最好 / 最近" : "first / best / latest")</p><div class=\"verdict\">\(first.total) / \(best.total) / \(latest.total)</div><p class=\"meta\">\(p.attempts.count) \(zh ? "次练习" : "attempts")</p></div><div>\(Charts.trend(p.attempts.enumerated().map { ("#\($0.offset + 1)", $0.element.total) }, passMark: passMark))</div></div>"
+      "<div class=\"card grid\"><div><p class=\"meta\">\(zh ? "首次 / 最好 / 最近" : "first / best / latest")</p><div class=\"verdict\">\(first.total) / \(best.total) / \(latest.total)</div><p class=\"meta\">\(p.attempts.count) \(zh ? "次练习" : "attempts")</p></div><div>\(Charts.trend(p.counted.map { (String(time.minute($0.startedAt).dropFirst(5)), $0.total) }, passMark: passMark))</div></div>"
     )
+    if p.byScenario.count > 1 {
+      var groups = "<h2>\(zh ? "各剧本" : "By scenario")</h2>"
+      for group in p.byScenario {
+        groups +=
+          "<div class=\"card\"><p class=\"meta\">\(e(group.title)) · \(e(group.scenarioID))</p>\(Charts.trend(group.attempts.map { (String(time.minute($0.startedAt).dropFirst(5)), $0.total) }, passMark: passMark))</div>"
+      }
+      page.add(groups)
+    }
     var table =
       "<h2>\(zh ? "各领域" : "Areas")</h2><div class=\"card\"><table><tr><th></th><th class=\"num\">\(zh ? "首次" : "first")</th><th class=\"num\">\(zh ? "最好" : "best")</th><th class=\"num\">\(zh ? "最近" : "latest")</th></tr>"
     for area in p.areas {
@@ -94,7 +119,10 @@ public struct ProgressReport {
       "<h2>\(zh ? "练习记录" : "Attempts")</h2><div class=\"card\"><table><tr><th>\(zh ? "时间" : "date")</th><th>\(zh ? "剧本" : "scenario")</th><th class=\"num\">\(zh ? "总分" : "total")</th></tr>"
     for a in p.attempts.reversed() {
       list +=
-        "<tr><td>\(e(time.minute(a.startedAt)))</td><td>\(e(a.scenarioTitle))</td><td class=\"num \(a.passed ? "met" : "missed")\">\(a.total)</td></tr>"
+        "<tr><td>\(e(time.minute(a.startedAt)))</td><td>\(e(a.scenarioTitle))</td>"
+        + (a.counts
+          ? "<td class=\"num \(a.passed ? "met" : "missed")\">\(a.total)</td></tr>"
+          : "<td class=\"num\">\(zh ? "未完成" : "unfinished")</td></tr>")
     }
     page.add(list + "</table></div>")
     return page.rendered

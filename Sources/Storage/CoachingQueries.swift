@@ -3,6 +3,16 @@ import GRDB
 import VisitCoachModel
 
 extension SessionStore {
+  /// The utterances a session's trainee spoke, as SQL over the session row `s`.
+  static let spokenTurnsSQL =
+    "(SELECT COUNT(*) FROM turn t WHERE t.session_id = s.id AND t.kind = 'say')"
+  /// Sessions that count in rates and trends (see ``AttemptSummary/minimumSpokenTurns``): one
+  /// pass over the turns, which SQLite keeps for the whole query.
+  static let countsSQL = """
+    s.id IN (SELECT session_id FROM turn WHERE kind = 'say' GROUP BY session_id
+             HAVING COUNT(*) >= \(AttemptSummary.minimumSpokenTurns))
+    """
+
   /// One trainee's finished attempts, oldest first, with per-criterion hit rates.
   public func progress(trainee: String) throws -> ProgressSummary {
     try pool.read { db in
@@ -17,7 +27,8 @@ extension SessionStore {
       {
         areas.append(AreaTitle(id: row["area_id"], title: row["title"]))
       }
-      let criteria = try Self.rates(db, where: "s.trainee = ?", [trainee], limit: nil)
+      let criteria = try Self.rates(
+        db, where: "s.trainee = ? AND \(Self.countsSQL)", [trainee], limit: nil)
       return ProgressSummary(trainee: trainee, attempts: attempts, areas: areas, criteria: criteria)
     }
   }
@@ -36,6 +47,8 @@ extension SessionStore {
         filter += " AND s.scenario_id = ?"
         arguments.append(scenario)
       }
+      // A visit cut off after a word or two says nothing about the trainee.
+      filter += " AND \(Self.countsSQL)"
       // One pass over the finished sessions; grouping in Swift keeps this linear.
       let rows = try Row.fetchAll(
         db,
@@ -100,7 +113,8 @@ extension SessionStore {
     let rows = try Row.fetchAll(
       db,
       sql: """
-        SELECT s.* FROM session s WHERE s.finished_at IS NOT NULL AND \(filter) ORDER BY s.started_at, s.rowid
+        SELECT s.*, \(spokenTurnsSQL) AS spoken FROM session s
+        WHERE s.finished_at IS NOT NULL AND \(filter) ORDER BY s.started_at, s.rowid
         """, arguments: StatementArguments(arguments))
     var areas: [String: [String: Int]] = [:]
     for row in try Row.fetchAll(
@@ -114,12 +128,14 @@ extension SessionStore {
     }
     return rows.map { row in
       let id: String = row["id"]
-      return AttemptSummary(
+      var attempt = AttemptSummary(
         sessionID: id, startedAt: row["started_at"], trainee: row["trainee"],
         scenarioID: row["scenario_id"],
         scenarioTitle: row["scenario_title"], total: row["total"] ?? 0,
         passed: row["passed"] ?? false,
         areas: areas[id] ?? [:])
+      attempt.spokenTurns = row["spoken"]
+      return attempt
     }
   }
 

@@ -9,6 +9,16 @@ public struct AttemptSummary: Sendable, Hashable, Codable {
   public var passed: Bool
   /// Area id → score (areas where nothing applied are absent).
   public var areas: [String: Int]
+  /// How many utterances the trainee spoke. An attempt with fewer than
+  /// ``AttemptSummary/minimumSpokenTurns`` is shown, as unfinished, but left out of rates and
+  /// trends: a visit cut off after a greeting says nothing about the trainee.
+  public var spokenTurns: Int = AttemptSummary.minimumSpokenTurns
+
+  /// The fewest utterances an attempt needs to count in rates and trends.
+  public static let minimumSpokenTurns = 3
+
+  /// Whether the attempt counts in rates and trends.
+  public var counts: Bool { spokenTurns >= Self.minimumSpokenTurns }
 
   public init(
     sessionID: String, startedAt: String, trainee: String, scenarioID: String,
@@ -32,6 +42,7 @@ public struct AttemptSummary: Sendable, Hashable, Codable {
     case scenarioID = "scenario"
     case scenarioTitle = "scenario_title"
     case total, passed, areas
+    case spokenTurns = "spoken_turns"
   }
 }
 
@@ -75,16 +86,30 @@ public struct ProgressSummary: Sendable, Hashable, Codable {
     self.criteria = criteria
   }
 
-  public var first: AttemptSummary? { attempts.first }
-  public var latest: AttemptSummary? { attempts.last }
+  /// The attempts that count in rates and trends (enough was said), oldest first.
+  public var counted: [AttemptSummary] { attempts.filter(\.counts) }
+  public var first: AttemptSummary? { counted.first }
+  public var latest: AttemptSummary? { counted.last }
   public var best: AttemptSummary? {
-    attempts.max { ($0.total, $1.startedAt) < ($1.total, $0.startedAt) }
+    counted.max { ($0.total, $1.startedAt) < ($1.total, $0.startedAt) }
   }
 
-  /// First, best and latest score of one area (best over all attempts).
+  /// First, best and latest score of one area (best over the attempts that count).
   public func area(_ id: String) -> (first: Int?, best: Int?, latest: Int?) {
-    let scores = attempts.compactMap { $0.areas[id] }
-    return (attempts.first?.areas[id], scores.max(), attempts.last?.areas[id])
+    let counted = counted
+    let scores = counted.compactMap { $0.areas[id] }
+    return (counted.first?.areas[id], scores.max(), counted.last?.areas[id])
+  }
+
+  /// The attempts that count, scenario by scenario (in the order first practised).
+  public var byScenario: [(scenarioID: String, title: String, attempts: [AttemptSummary])] {
+    var order: [String] = []
+    var groups: [String: [AttemptSummary]] = [:]
+    for a in counted {
+      if groups[a.scenarioID] == nil { order.append(a.scenarioID) }
+      groups[a.scenarioID, default: []].append(a)
+    }
+    return order.map { ($0, groups[$0]!.last!.scenarioTitle, groups[$0]!) }
   }
 }
 

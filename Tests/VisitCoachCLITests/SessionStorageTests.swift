@@ -219,6 +219,28 @@ struct CoachingViewTests {
     #expect(rows.allSatisfy { $0.count == 6 }, "one table: every row has the header's columns")
   }
 
+  @Test func aVisitCutOffAfterAWordIsShownButNotCounted() throws {
+    let db = NSTemporaryDirectory() + "visitcoach-short-\(UUID().uuidString).sqlite"
+    let good = try String(
+      contentsOfFile: TestLibrary.scenariosRoot + "/samples/busy-morning-rush.good.txt",
+      encoding: .utf8)
+    for input in [good, "陈老板，您好\n"] {
+      let r = try BinaryRunner.run(
+        ["practice", "busy-morning-rush", "--trainee", "小短", "--db", db], stdin: Data(input.utf8))
+      #expect(r.status == 0)
+    }
+    let progress = try BinaryRunner.run(["progress", "--trainee", "小短", "--db", db])
+    #expect(progress.stdout.contains("另有 1 次未完成"), "\(progress.stdout)")
+    #expect(!progress.stdout.contains("→ 0"), "the cut-off visit is not in the trend")
+    let html = try BinaryRunner.run(["progress", "--trainee", "小短", "--format", "html", "--db", db])
+    #expect(html.stdout.contains("未完成"))
+    let cohort = try BinaryRunner.run(["cohort", "--format", "json", "--db", db])
+    let parsed = try #require(
+      try JSONSerialization.jsonObject(with: Data(cohort.stdout.utf8)) as? [String: Any])
+    let rows = try #require(parsed["trainees"] as? [[String: Any]])
+    #expect(rows.first?["attempts"] as? Int == 1, "only the whole visit counts")
+  }
+
   @Test func cohortWritesOneTablePerFileInTheCoachsZone() throws {
     for (table, header) in [
       ("criteria", "要点,要点编号,适用次数,没做到次数,没做到比例"),
