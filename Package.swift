@@ -26,7 +26,7 @@ let package = Package(
     .target(
       name: "ScenarioTesting",
       dependencies: [
-        "VisitCoachModel", "ScenarioFormat", "Scoring", "Simulation",
+        "VisitCoachModel", "ScenarioFormat", "Scoring", "Simulation", "Reporting",
         .product(name: "Yams", package: "Yams"),
       ]),
     .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),

@@ -71,7 +71,7 @@ public struct HTMLReport {
         let fraction = c.max > 0 ? c.points * 100 / c.max : 0
         html += "<tr><td class=\"\(css)\">\(TextReport.mark(c.status)) \(e(c.title))"
         for ev in c.evidence {
-          html += "<div class=\"evidence\">\(e(s.turnLabel(ev.turn))): \(e(ev.text))</div>"
+          html += "<div class=\"evidence\">\(e(s.turnLabel(ev.turn))): \(e(s.evidence(ev)))</div>"
         }
         if c.status == .missed || c.status == .partial {
           if !c.tip.isEmpty { html += "<div class=\"tip\">\(e(s.tip)): \(e(c.tip))</div>" }
@@ -92,7 +92,7 @@ public struct HTMLReport {
           "<tr><td class=\"missed\">! \(e(s.penalty)) \(e(p.title))\(p.isBlocker ? " (\(e(s.blockers)))" : "")"
         for ev in p.evidence {
           html +=
-            "<div class=\"evidence\">\(e(s.turnLabel(ev.turn))): 「\(e(ev.utterance))」 → \(e(ev.text))</div>"
+            "<div class=\"evidence\">\(e(s.turnLabel(ev.turn))): 「\(e(ev.utterance))」 → \(e(s.evidence(ev)))</div>"
         }
         if !p.tip.isEmpty { html += "<div class=\"tip\">\(e(s.tip)): \(e(p.tip))</div>" }
         html += "</td><td></td><td class=\"num missed\">\(p.points)</td></tr>"

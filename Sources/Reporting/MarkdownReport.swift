@@ -58,7 +58,9 @@ public struct MarkdownReport {
       for c in area.criteria {
         let points = c.status == .notApplicable ? s.notApplicable : "\(c.points)/\(c.max)"
         out.append("- \(TextReport.mark(c.status)) \(Self.escape(c.title)) — \(points)")
-        for e in c.evidence { out.append("  - \(s.turnLabel(e.turn)): \(Self.escape(e.text))") }
+        for e in c.evidence {
+          out.append("  - \(s.turnLabel(e.turn)): \(Self.escape(s.evidence(e)))")
+        }
         if c.status == .missed || c.status == .partial, !c.tip.isEmpty {
           out.append("  - \(s.tip): \(Self.escape(c.tip))")
           if !c.example.isEmpty { out.append("  - \(s.example): \(Self.escape(c.example))") }
@@ -70,7 +72,8 @@ public struct MarkdownReport {
         )
         for e in p.evidence {
           out.append(
-            "  - \(s.turnLabel(e.turn)): \(Self.escape(e.utterance)) → \(Self.escape(e.text))")
+            "  - \(s.turnLabel(e.turn)): \(Self.escape(e.utterance)) → \(Self.escape(s.evidence(e)))"
+          )
         }
       }
     }

@@ -74,7 +74,7 @@ public struct TextReport {
           "  \(Self.mark(c.status)) \(c.title) \(c.status == .notApplicable ? s.notApplicable : "\(c.points)/\(c.max)")"
         )
         for e in c.evidence {
-          out.append("      \(s.turnLabel(e.turn)): \(e.text)")
+          out.append("      \(s.turnLabel(e.turn)): \(s.evidence(e))")
         }
         if c.status == .missed || c.status == .partial {
           if !c.tip.isEmpty { out.append("      \(s.tip): \(c.tip)") }
@@ -85,7 +85,7 @@ public struct TextReport {
         out.append(
           "  ! \(s.penalty) \(p.title) \(p.points)\(p.isBlocker ? " (\(s.blockers))" : "")")
         for e in p.evidence {
-          out.append("      \(s.turnLabel(e.turn)): 「\(e.utterance)」 → \(e.text)")
+          out.append("      \(s.turnLabel(e.turn)): 「\(e.utterance)」 → \(s.evidence(e))")
         }
         if !p.tip.isEmpty { out.append("      \(s.tip): \(p.tip)") }
       }

@@ -1,3 +1,4 @@
+import Reporting
 import Scoring
 import Simulation
 import VisitCoachModel
@@ -118,7 +119,7 @@ public enum ConversationTestRunner {
           var message =
             "expected \(item.value) (\(finding.title)) \(status.rawValue), got \(finding.status.rawValue)"
           if let evidence = finding.evidence.first {
-            message += " at turn \(evidence.turn): \(evidence.text)"
+            message += " at turn \(evidence.turn): \(InterfaceStrings.chinese.evidence(evidence))"
           }
           fail(item.mark, message, turn: finding.evidence.first?.turn)
         }

@@ -119,13 +119,13 @@ extension Scorer {
     switch c.measure {
     case .metTimes(let needed) where status == .partial && count < needed:
       let note = Evidence(
-        turn: evidence.first?.turn ?? 1, text: "做到 \(count) 次（要 \(needed) 次）",
+        turn: evidence.first?.turn ?? 1, note: .timesDone(count: count, needed: needed),
         utterance: evidence.first?.utterance ?? "")
       return (c.partialPoints > 0 ? .partial : .missed, c.partialPoints, evidence + [note])
     case .withItem(let item) where !(transcript.packed ?? []).contains(item):
       let name = plan.visitBag.first { $0.id == item }?.name ?? item
       let note = Evidence(
-        turn: evidence.first?.turn ?? 1, text: "说到了，可是没带\(name)（出发前没装进拜访包）",
+        turn: evidence.first?.turn ?? 1, note: .saidWithoutItem(item: name),
         utterance: evidence.first?.utterance ?? "")
       return (.missed, 0, [note])
     default:
@@ -185,20 +185,21 @@ extension Scorer {
     let spoken = turns.filter { $0.kind == .say }
     guard !spoken.isEmpty else { return (.notApplicable, []) }
     let seconds = turns.reduce(0) { $0 + ($1.clock - $1.clockStart) }
-    func timed(_ met: Bool, _ bound: String) -> (CriterionStatus, [Evidence]) {
-      let text = "用时 \(seconds) 秒 (\(bound))"
+    func timed(_ met: Bool, _ limit: Int, atMost: Bool) -> (CriterionStatus, [Evidence]) {
+      let note = EvidenceNote.phaseTime(seconds: seconds, limit: limit, atMost: atMost)
       return (
         met ? .met : .missed,
-        [Evidence(turn: turns[0].index, text: text, utterance: spoken[0].trainee)]
+        [Evidence(turn: turns[0].index, note: note, utterance: spoken[0].trainee)]
       )
     }
     switch check.criterion.measure {
-    case .phaseDurationAtMost(let limit): return timed(seconds <= limit, "上限 \(limit) 秒")
-    case .phaseDurationAtLeast(let floor): return timed(seconds >= floor, "至少 \(floor) 秒")
+    case .phaseDurationAtMost(let limit): return timed(seconds <= limit, limit, atMost: true)
+    case .phaseDurationAtLeast(let floor): return timed(seconds >= floor, floor, atMost: false)
     case .utterancesAtMost(let limit):
       let longest = spoken.max { $0.trainee.count < $1.trainee.count }!
       let evidence = Evidence(
-        turn: longest.index, text: "最长一句 \(longest.trainee.count) 字 (上限 \(limit) 字)",
+        turn: longest.index,
+        note: .longestUtterance(characters: longest.trainee.count, limit: limit),
         utterance: longest.trainee)
       return (longest.trainee.count <= limit ? .met : .missed, [evidence])
     default:
@@ -210,10 +211,13 @@ extension Scorer {
   private func appearance(_ transcript: Transcript) -> (CriterionStatus, [Evidence]) {
     guard plan.hasPreparation else { return (.notApplicable, []) }
     let checked = transcript.appearanceChecked == true
-    let text = checked ? "出门前检查了仪容仪表" : "出门前没检查仪容仪表"
     return (
       checked ? .met : .missed,
-      [Evidence(turn: Evidence.preparation, text: text, utterance: checked ? "/ready" : "")]
+      [
+        Evidence(
+          turn: Evidence.preparation, note: .appearance(checked: checked),
+          utterance: checked ? "/ready" : "")
+      ]
     )
   }
 
@@ -229,11 +233,11 @@ extension Scorer {
       })
     else { return (.notApplicable, []) }
     if let look = transcript.turns.first(where: { $0.kind == .look && $0.index < first.index }) {
-      return (.met, [Evidence(turn: look.index, text: "先看了柜台和货架", utterance: "/look")])
+      return (.met, [Evidence(turn: look.index, note: .looked(first: true), utterance: "/look")])
     }
     return (
       .missed,
-      [Evidence(turn: first.index, text: "没看柜台和货架就开口", utterance: first.trainee)]
+      [Evidence(turn: first.index, note: .looked(first: false), utterance: first.trainee)]
     )
   }
 
@@ -251,13 +255,16 @@ extension Scorer {
     var evidence = [
       Evidence(
         turn: Evidence.preparation,
-        text: "目标 \(plan.planGoals.count) 项，计划里有 \(plan.planGoals.count - missing.count) 项",
-        utterance: text.isEmpty ? "没有说这次拜访的目的和计划" : text)
+        note: .planCoverage(
+          goals: plan.planGoals.count, covered: plan.planGoals.count - missing.count,
+          stated: !text.isEmpty),
+        utterance: text)
     ]
     for goal in missing {
       evidence.append(
         Evidence(
-          turn: Evidence.preparation, text: "计划里没有：\(goal.reason)", utterance: goal.reason))
+          turn: Evidence.preparation, note: .planMissing(reason: goal.reason),
+          utterance: goal.reason))
     }
     return (status, evidence)
   }
@@ -271,17 +278,19 @@ extension Scorer {
     let missing = plan.packingNeeds.filter { !packed.contains($0.item) }
     let status: CriterionStatus =
       missing.isEmpty ? .met : (missing.count == plan.packingNeeds.count ? .missed : .partial)
-    let packedText = packed.isEmpty ? "没有收拾拜访包" : packed.map(name).joined(separator: "、")
+    let packedText = packed.map(name).joined(separator: "、")
     var evidence = [
       Evidence(
         turn: Evidence.preparation,
-        text: "需要的 \(plan.packingNeeds.count) 样带了 \(plan.packingNeeds.count - missing.count) 样",
+        note: .bagCoverage(
+          needed: plan.packingNeeds.count, packed: plan.packingNeeds.count - missing.count,
+          packedAnything: !packed.isEmpty),
         utterance: packedText)
     ]
     for need in missing {
       evidence.append(
         Evidence(
-          turn: Evidence.preparation, text: "没带\(name(need.item))：\(need.reason)",
+          turn: Evidence.preparation, note: .bagMissing(item: name(need.item), reason: need.reason),
           utterance: need.reason))
     }
     return (status, evidence)
@@ -293,21 +302,21 @@ extension Scorer {
     CriterionStatus, [Evidence]
   ) {
     let record = transcript.record
-    func evidence(_ text: String, _ field: String) -> [Evidence] {
-      [Evidence(turn: Evidence.visitRecord, text: text, utterance: field)]
+    func evidence(_ note: EvidenceNote, _ field: String) -> [Evidence] {
+      [Evidence(turn: Evidence.visitRecord, note: note, utterance: field)]
     }
     switch measure {
     case .recordContent(let minimum):
       let text = record?.content ?? ""
       return (
         text.count >= minimum ? .met : .missed,
-        record == nil ? [] : evidence("拜访内容 \(text.count) 字", text)
+        record == nil ? [] : evidence(.recordLength(field: .content, characters: text.count), text)
       )
     case .recordNextGoal(let minimum):
       let text = record?.nextGoal ?? ""
       return (
         text.count >= minimum ? .met : .missed,
-        record == nil ? [] : evidence("下次目标 \(text.count) 字", text)
+        record == nil ? [] : evidence(.recordLength(field: .nextGoal, characters: text.count), text)
       )
     case .recordComplaint:
       guard transcript.turns.contains(where: { $0.phase == "complaint" }),
@@ -319,7 +328,7 @@ extension Scorer {
       let found = plan.recordKeywords.filter { requests.contains(TextNormalizer.normalize($0)) }
       return (
         found.isEmpty ? .missed : .met,
-        found.isEmpty ? [] : evidence("记了 \(found.joined(separator: "、"))", record?.requests ?? "")
+        found.isEmpty ? [] : evidence(.recordedRequests(found), record?.requests ?? "")
       )
     case .stockPermission:
       guard let count = transcript.turns.first(where: { $0.kind == .stock }) else {
@@ -344,15 +353,15 @@ extension Scorer {
       }
       let status: CriterionStatus =
         kept.count == promises.count && dated ? .met : (kept.isEmpty ? .missed : .partial)
-      var text = "承诺 \(promises.count) 项，记下 \(kept.count) 项"
-      if !dated && !kept.isEmpty { text += "，没写日期" }
+      let note = EvidenceNote.promisesRecorded(
+        promised: promises.count, recorded: kept.count, dated: dated || kept.isEmpty)
       // The record's line first, then each promise where it was made, kept or left out.
       let each = promises.map { promise in
         Evidence(
-          turn: promise.turn, text: kept.contains(promise) ? "承诺，已记入" : "承诺，记录里没有",
+          turn: promise.turn, note: .promise(recorded: kept.contains(promise)),
           utterance: promise.utterance)
       }
-      return (status, evidence(text, record?.promises ?? "") + each)
+      return (status, evidence(note, record?.promises ?? "") + each)
     default:
       return (.notApplicable, [])
     }
@@ -386,7 +395,9 @@ extension Scorer {
         return (.met, [Evidence(turn: turn.index, text: words, utterance: turn.trainee)])
       }
     }
-    return (.missed, [Evidence(turn: count.index, text: "没问就盘点了", utterance: "/stock")])
+    return (
+      .missed, [Evidence(turn: count.index, note: .countedWithoutAsking, utterance: "/stock")]
+    )
   }
 
   private func turnReports(_ transcript: Transcript) -> [TurnReport] {

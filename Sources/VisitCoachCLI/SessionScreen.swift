@@ -145,7 +145,9 @@ struct SessionScreen {
   /// What the scorer decided about a preparation step (`/plan`, `/pack`, `/ready`) as it
   /// stands: its mark, title and the first piece of evidence (what it covers, not the answers).
   func preparation(_ finding: Finding) -> String {
-    let summary = finding.evidence.first.map { (strings.language == .zh ? "：" : ": ") + $0.text }
+    let summary = finding.evidence.first.map {
+      (strings.language == .zh ? "：" : ": ") + strings.evidence($0)
+    }
     let line = finding.title + (summary ?? "")
     switch finding.status {
     case .met: return wrapped(green("✓ " + line), firstPrefix: "  ", indent: 4)

@@ -23,16 +23,26 @@ public struct Evidence: Sendable, Hashable, Codable {
 
   /// The turn's 1-based index, ``visitRecord`` or ``preparation``.
   public var turn: Int
-  /// The matched words, `≈「example」(64%)` for a sentence close to a good example, or what
-  /// a measure found (e.g. `用时 45 秒 (上限 90 秒)`).
+  /// The matched words, or `≈「example」(64%)` for a sentence close to a good example; empty
+  /// when a ``note`` says what a measure found (reports stored before notes keep their text).
   public var text: String
   /// The trainee's whole utterance in that turn.
   public var utterance: String
+  /// What a measure found, as data (then `text` is empty and the report words the note).
+  public var note: EvidenceNote?
 
   public init(turn: Int, text: String, utterance: String) {
     self.turn = turn
     self.text = text
     self.utterance = utterance
+  }
+
+  /// Evidence of a measure: the note says what it found.
+  public init(turn: Int, note: EvidenceNote, utterance: String) {
+    self.turn = turn
+    self.text = ""
+    self.utterance = utterance
+    self.note = note
   }
 }
 

@@ -235,7 +235,9 @@ struct ConversationTests {
     // One goal of two (the limit, not the stock): partial, naming what was left out.
     let plan = try #require(area.criteria.first { $0.id == "preparation.plan" })
     #expect(plan.status == .partial)
-    #expect(plan.evidence.contains { $0.text.hasPrefix("计划里没有：金桥细支断货") }, "\(plan.evidence)")
+    #expect(
+      plan.evidence.contains { InterfaceStrings.chinese.evidence($0).hasPrefix("计划里没有：金桥细支断货") },
+      "\(plan.evidence)")
   }
 
   @Test func hintsAreNotedInTheReport() {

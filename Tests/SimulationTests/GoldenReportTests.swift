@@ -99,3 +99,21 @@ struct ImprovementQuoteTests {
         == turn.trainee)
   }
 }
+
+/// A measure's evidence is data the report words in its own language.
+@Suite("Evidence in the report's language")
+struct EvidenceLanguageTests {
+  @Test func anEnglishReportWordsMeasuresInEnglish() throws {
+    let scenario = TestLibrary.scenario("supply-complaint")
+    let report = play(scenario, seed: 1, try sample("supply-complaint", "poor")).report
+    let phases = Dictionary(uniqueKeysWithValues: scenario.phases.map { ($0.id, $0.title) })
+    let english = TextReport(
+      language: .en, retailerName: scenario.persona.name, phaseTitles: phases
+    ).details(report)
+    let chinese = TextReport(retailerName: scenario.persona.name, phaseTitles: phases).details(
+      report)
+    #expect(english.contains("took 35 s (at most 90 s)"), "\(english)")
+    #expect(!english.contains("用时"))
+    #expect(chinese.contains("用时 35 秒（上限 90 秒）"))
+  }
+}

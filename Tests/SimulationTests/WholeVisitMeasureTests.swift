@@ -1,3 +1,4 @@
+import Reporting
 import Scoring
 import Simulation
 import Testing
@@ -97,7 +98,9 @@ struct WholeVisitMeasureTests {
     let words = ["/next", "/next", "/next", "和风那格没有价签，我给您补一张价签，行吗？"]
     let without = try finding("display.tag_fixed", words)
     #expect(without.status == .missed)
-    #expect(without.evidence.first?.text.contains("没带价签") == true, "\(without.evidence)")
+    #expect(without.evidence.first?.note == .saidWithoutItem(item: "价签"), "\(without.evidence)")
+    #expect(
+      without.evidence.first.map(InterfaceStrings.chinese.evidence)?.contains("没带价签") == true)
     let with = try finding("display.tag_fixed", ["/pack 价签"] + words)
     #expect(with.status == .met)
   }
@@ -106,7 +109,9 @@ struct WholeVisitMeasureTests {
     let once = try finding("inquiry.open_question", ["/next", "/next", "这礼拜哪几样走得快？"])
     #expect(once.status == .partial)
     #expect(once.points == 1)
-    #expect(once.evidence.last?.text == "做到 1 次（要 2 次）")
+    #expect(once.evidence.last?.note == .timesDone(count: 1, needed: 2))
+    #expect(once.evidence.last.map(InterfaceStrings.chinese.evidence) == "做到 1 次（要 2 次）")
+    #expect(once.evidence.last.map(InterfaceStrings.english.evidence) == "done 1 times (2 needed)")
     let twice = try finding(
       "inquiry.open_question", ["/next", "/next", "这礼拜哪几样走得快？", "买烟的都是些什么人？"])
     #expect(twice.status == .met)
@@ -179,7 +184,12 @@ struct WholeVisitMeasureTests {
     let rushed = try finding(
       "service.unhurried_teaching", ["/next", "/next", "/next", "/next", "第一步先点订货。"])
     #expect(rushed.status == .missed)
-    #expect(rushed.evidence.first?.text.contains("至少 120 秒") == true)
+    guard case .phaseTime(_, 120, false)? = rushed.evidence.first?.note else {
+      Issue.record("expected a time of at least 120 s: \(rushed.evidence)")
+      return
+    }
+    #expect(
+      rushed.evidence.first.map(InterfaceStrings.chinese.evidence)?.contains("至少 120 秒") == true)
     let patient = try finding(
       "service.unhurried_teaching",
       ["/next", "/next", "/next", "/next", "第一步先点订货。", "/wait", "/wait", "/wait", "您自己点一遍，我在边上看着。"])
