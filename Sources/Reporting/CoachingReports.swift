@@ -164,6 +164,7 @@ public struct CohortReport {
     parts.append(zh ? "\(attempts) 次练习" : "\(attempts) attempts")
     if let since = c.since { parts.append((zh ? "自 " : "since ") + since) }
     if let scenario = c.scenario { parts.append((zh ? "剧本 " : "scenario ") + scenario) }
+    if let group = c.group { parts.append((zh ? "小组 " : "group ") + group) }
     return parts.joined(separator: " · ")
   }
 
@@ -197,8 +198,9 @@ public struct CohortReport {
       DisplayWidth.pad(zh ? "学员" : "Trainee", to: width)
         + (zh ? "  次数  最近  最好  最近一次" : "  tries latest best last"))
     for t in c.trainees {
+      let group = t.group.map { "（\($0)）" } ?? ""
       out.append(
-        "\(DisplayWidth.pad(t.trainee, to: width))  \(pad(t.attempts, 4))  \(pad(t.latestTotal, 4))\(t.latestPassed ? "✓" : " ") \(pad(t.bestTotal, 4))  \(time.minute(t.lastDate))"
+        "\(DisplayWidth.pad(t.trainee, to: width))  \(pad(t.attempts, 4))  \(pad(t.latestTotal, 4))\(t.latestPassed ? "✓" : " ") \(pad(t.bestTotal, 4))  \(time.minute(t.lastDate))\(group)"
       )
     }
     out.append("")
@@ -268,12 +270,15 @@ public struct CohortReport {
     case .trainees:
       rows = [
         zh
-          ? ["学员", "练习次数", "最近得分", "最近是否通过", "最好得分", "最近一次练习"]
-          : ["trainee", "attempts", "latest total", "latest passed", "best total", "last attempt"]
+          ? ["学员", "小组", "练习次数", "最近得分", "最近是否通过", "最好得分", "最近一次练习"]
+          : [
+            "trainee", "group", "attempts", "latest total", "latest passed", "best total",
+            "last attempt",
+          ]
       ]
       for t in c.trainees {
         rows.append([
-          t.trainee, String(t.attempts), String(t.latestTotal),
+          t.trainee, t.group ?? "", String(t.attempts), String(t.latestTotal),
           t.latestPassed ? (zh ? "是" : "yes") : (zh ? "否" : "no"), String(t.bestTotal),
           time.minute(t.lastDate),
         ])

@@ -66,6 +66,8 @@ public struct InterfaceStrings: Sendable {
   public var askName: String
   public var namePrompt: String
   public var nameKept: String
+  /// Asked once after the name: the trainee's group, optional.
+  public var groupPrompt: String
   /// `/score`: what can still be earned in the current phase ({0} the phase).
   public var openInPhase: String
   public var undone: String
@@ -180,7 +182,8 @@ public struct InterfaceStrings: Sendable {
     lookHeading: "你仔细看了看：", hintHeading: "提示：", noHint: "这个环节没有提示。",
     scoreSoFar: "目前得分：{0}/100",
     askName: "第一次练习：请输入你的名字（报告和教练看板上显示，以后不再问；--trainee 可以临时换人）。",
-    namePrompt: "名字> ", nameKept: "好的，{0}。名字记在 {1}。", openInPhase: "「{0}」环节还可以做到：",
+    namePrompt: "名字> ", nameKept: "好的，{0}。名字记在 {1}。",
+    groupPrompt: "小组或班级（可以不填，直接回车）> ", openInPhase: "「{0}」环节还可以做到：",
     undone: "已撤回：{0}",
     nothingToUndo: "还没有可以撤回的话。",
     restarted: "重新开始这次拜访。", visitOver: "拜访已经结束。",
@@ -266,6 +269,7 @@ public struct InterfaceStrings: Sendable {
     askName:
       "First practice: type your name (shown on reports and the coach's views; asked once; --trainee changes it for one session).",
     namePrompt: "Name> ", nameKept: "Thank you, {0}. Your name is kept in {1}.",
+    groupPrompt: "Group or class (optional, Enter to skip)> ",
     openInPhase: "Still open in {0}: ",
     undone: "Taken back: {0}",
     nothingToUndo: "Nothing to take back yet.",

@@ -35,7 +35,9 @@ extension SessionStore {
 
   /// A group view: every trainee's attempts, latest and best; the most missed criteria; each
   /// scenario's pass rate and mean total. `since` is an ISO date (`2026-11-01`).
-  public func cohort(since: String? = nil, scenario: String? = nil) throws -> CohortSummary {
+  public func cohort(since: String? = nil, scenario: String? = nil, group: String? = nil) throws
+    -> CohortSummary
+  {
     try pool.read { db in
       var filter = "1 = 1"
       var arguments: [any DatabaseValueConvertible] = []
@@ -47,13 +49,17 @@ extension SessionStore {
         filter += " AND s.scenario_id = ?"
         arguments.append(scenario)
       }
+      if let group {
+        filter += " AND s.trainee_group = ?"
+        arguments.append(group)
+      }
       // A visit cut off after a word or two says nothing about the trainee.
       filter += " AND \(Self.countsSQL)"
       // One pass over the finished sessions; grouping in Swift keeps this linear.
       let rows = try Row.fetchAll(
         db,
         sql: """
-          SELECT s.trainee, s.scenario_id, s.scenario_title, s.started_at, s.total, s.passed
+          SELECT s.trainee, s.trainee_group, s.scenario_id, s.scenario_title, s.started_at, s.total, s.passed
           FROM session s WHERE s.finished_at IS NOT NULL AND \(filter) ORDER BY s.started_at, s.rowid
           """, arguments: StatementArguments(arguments))
       var byTrainee: [String: CohortSummary.TraineeRow] = [:]
@@ -74,6 +80,7 @@ extension SessionStore {
         t.latestPassed = passed
         t.bestTotal = max(t.bestTotal, total)
         t.lastDate = started
+        t.group = row["trainee_group"]
         byTrainee[trainee] = t
         let id: String = row["scenario_id"]
         var sc =
@@ -94,6 +101,7 @@ extension SessionStore {
       let missed = try Self.rates(db, where: filter, arguments, limit: 10)
       var summary = CohortSummary(
         since: since, scenario: scenario, trainees: trainees, missed: missed, scenarios: scenarios)
+      summary.group = group
       summary.firstStarted = rows.first?["started_at"]
       summary.lastStarted = rows.last?["started_at"]
       summary.days = byDay.keys.sorted().map {

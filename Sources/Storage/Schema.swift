@@ -122,6 +122,10 @@ enum Schema {
       // when they come out the same.
       try db.alter(table: "session") { t in t.add(column: "findings_digest", .text) }
     }
+    migrator.registerMigration("v11") { db in
+      // The trainee's group (a class, a county office), optional: coaches filter by it.
+      try db.alter(table: "session") { t in t.add(column: "trainee_group", .text) }
+    }
     return migrator
   }
 }

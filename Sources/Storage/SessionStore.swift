@@ -142,7 +142,8 @@ public final class SessionStore: Sendable {
   /// Records a new session and returns its id (e.g. `20261127-134501-3f2a9c`).
   public func start(
     trainee: String, scenario: Scenario, seed: UInt64, openingLine: String?,
-    continues: String? = nil, fingerprint: String? = nil, startedAt: String? = nil
+    continues: String? = nil, fingerprint: String? = nil, startedAt: String? = nil,
+    group: String? = nil
   ) throws -> String {
     let now = Date()
     var id = Self.sessionID(at: now)
@@ -157,13 +158,14 @@ public final class SessionStore: Sendable {
       Int64(bitPattern: seed), startedAt ?? Self.timestamp(now), openingLine,
     ]
     if let continues { values.append(continues) }
+    if let group { values.append(group) }
     try pool.write { db in
       // `continues` is named only when set, so this also writes databases of older schemas
       // (upgrade tests start from them).
       try db.execute(
         sql: """
-          INSERT INTO session (id, trainee, scenario_id, scenario_title, fingerprint, seed, started_at, opening_line\(continues == nil ? "" : ", continues"))
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?\(continues == nil ? "" : ", ?"))
+          INSERT INTO session (id, trainee, scenario_id, scenario_title, fingerprint, seed, started_at, opening_line\(continues == nil ? "" : ", continues")\(group == nil ? "" : ", trainee_group"))
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?\(continues == nil ? "" : ", ?")\(group == nil ? "" : ", ?"))
           """,
         arguments: StatementArguments(values))
     }

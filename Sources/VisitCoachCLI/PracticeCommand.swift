@@ -33,6 +33,12 @@ struct PracticeCommand: ParsableCommand {
   )
   var trainee: String?
 
+  @Option(
+    help:
+      "The trainee's group or class, for the coach's views (default: $VISITCOACH_GROUP, else the one kept from the first practice)."
+  )
+  var group: String?
+
   @Option(help: "Interface language: zh or en (scenario content stays as written).")
   var lang: Language = .zh
 
@@ -95,7 +101,8 @@ struct PracticeCommand: ParsableCommand {
         scenario: chosen, seed: run.seed,
         trainee: TraineeIdentity.resolve(option: trainee, reader: reader, strings: strings),
         openingLine: run.opening?.text,
-        databasePath: SessionStore.defaultPath(option: db))
+        databasePath: SessionStore.defaultPath(option: db),
+        group: TraineeIdentity.group(option: group))
       if let store = keeper.store { KeptVisits.absorb(into: store, location: location) }
       let session = PracticeSession(
         run: run, keeper: keeper, reader: reader, screen: screen, language: lang.interface,
@@ -121,7 +128,8 @@ struct PracticeCommand: ParsableCommand {
       trainee: TraineeIdentity.resolve(
         option: trainee, reader: nil, strings: InterfaceStrings.forLanguage(lang.interface)),
       openingLine: run.opening?.text,
-      databasePath: SessionStore.defaultPath(option: db))
+      databasePath: SessionStore.defaultPath(option: db),
+      group: TraineeIdentity.group(option: group))
     if let warning = keeper.warning { Console.error("visitcoach: " + warning) }
     if let store = keeper.store { KeptVisits.absorb(into: store, location: location) }
     keeper.save(run.conversation.transcript)

@@ -304,6 +304,9 @@ struct CohortCommand: ParsableCommand {
   @Option(help: "Only this scenario.")
   var scenario: String?
 
+  @Option(help: "Only trainees practising in this group (as given with practice --group).")
+  var group: String?
+
   @Option(help: "text, html, csv or json.")
   var format: CoachingFormat = .text
 
@@ -318,7 +321,7 @@ struct CohortCommand: ParsableCommand {
         throw UserFacingError("--since wants a real date like 2026-11-01, not '\(since)'")
       }
       let summary = try (view.store.openForReading() ?? view.store.open()).cohort(
-        since: since, scenario: scenario)
+        since: since, scenario: scenario, group: group)
       let rendering = CohortReport(language: view.lang.interface, time: try view.localTime())
       switch format {
       case .text: try emit(rendering.text(summary), to: view.output)

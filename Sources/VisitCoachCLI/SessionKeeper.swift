@@ -28,7 +28,7 @@ final class SessionKeeper {
   /// Starts keeping a new session (`continues`: the session this one was replayed from).
   init(
     scenario: Scenario, seed: UInt64, trainee: String, openingLine: String?, databasePath: String,
-    continues: String? = nil
+    continues: String? = nil, group: String? = nil
   ) {
     self.databasePath = databasePath
     var store: SessionStore?
@@ -39,7 +39,7 @@ final class SessionKeeper {
       store = opened
       id = try opened.start(
         trainee: trainee, scenario: scenario, seed: seed, openingLine: openingLine,
-        continues: continues)
+        continues: continues, group: group)
     } catch {
       problem = error
     }

@@ -17,6 +17,17 @@ enum TraineeIdentity {
     return home + "/.config/visitcoach/trainee"
   }
 
+  /// The file that keeps the group, next to the name.
+  static var groupFile: String { (file as NSString).deletingLastPathComponent + "/group" }
+
+  /// The trainee's group (a class, a county office), optional: `--group`, `$VISITCOACH_GROUP`,
+  /// or the one kept when the name was first asked.
+  static func group(option: String?) -> String? {
+    if let option = clean(option) { return option }
+    if let env = clean(ProcessInfo.processInfo.environment["VISITCOACH_GROUP"]) { return env }
+    return clean(try? String(contentsOfFile: groupFile, encoding: .utf8))
+  }
+
   /// The name given by option, environment or the kept file, if any.
   static func known(option: String?) -> String? {
     if let option = clean(option) { return option }
@@ -33,6 +44,10 @@ enum TraineeIdentity {
       if case .line(let raw) = reader.read(prompt: strings.namePrompt), let name = clean(raw) {
         keep(name)
         Console.line(InterfaceStrings.fill(strings.nameKept, name, file))
+        // The group is optional: Enter skips it.
+        if case .line(let raw) = reader.read(prompt: strings.groupPrompt), let group = clean(raw) {
+          keep(group, in: groupFile)
+        }
         Console.line()
         return name
       }
@@ -45,12 +60,12 @@ enum TraineeIdentity {
   }
 
   /// Keeps `name` for later sessions (best effort: a read-only home still practises).
-  static func keep(_ name: String) {
-    let folder = (file as NSString).deletingLastPathComponent
+  static func keep(_ name: String, in path: String = file) {
+    let folder = (path as NSString).deletingLastPathComponent
     try? FileManager.default.createDirectory(
       atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
     _ = FileManager.default.createFile(
-      atPath: file, contents: Data((name + "\n").utf8), attributes: [.posixPermissions: 0o600])
+      atPath: path, contents: Data((name + "\n").utf8), attributes: [.posixPermissions: 0o600])
   }
 
   /// The name without surrounding space and line ends, at most 40 characters; nil when nothing

@@ -133,6 +133,8 @@ public struct CohortSummary: Sendable, Hashable, Codable {
     public var latestPassed: Bool
     public var bestTotal: Int
     public var lastDate: String
+    /// The group of the trainee's latest session, if one was given.
+    public var group: String?
 
     public init(
       trainee: String, attempts: Int, latestTotal: Int, latestPassed: Bool, bestTotal: Int,
@@ -152,6 +154,7 @@ public struct CohortSummary: Sendable, Hashable, Codable {
       case latestPassed = "latest_passed"
       case bestTotal = "best_total"
       case lastDate = "last_date"
+      case group
     }
   }
 
@@ -200,6 +203,7 @@ public struct CohortSummary: Sendable, Hashable, Codable {
   /// What the view was limited to.
   public var since: String?
   public var scenario: String?
+  public var group: String?
   public var trainees: [TraineeRow]
   /// Criteria most often missed across the group, most missed first.
   public var missed: [CriterionRate]
@@ -210,7 +214,7 @@ public struct CohortSummary: Sendable, Hashable, Codable {
   public var lastStarted: String?
 
   enum CodingKeys: String, CodingKey {
-    case since, scenario, trainees, missed, scenarios, days
+    case since, scenario, group, trainees, missed, scenarios, days
     case firstStarted = "first_started"
     case lastStarted = "last_started"
   }

@@ -113,11 +113,22 @@ struct PracticeTerminalTests {
     #expect(t.expect("名字> "))
     t.send("王小明\r")
     #expect(t.expect("好的，王小明。"))
+    #expect(t.expect("小组或班级（可以不填，直接回车）> "))
+    t.send("2026届二班\r")
+    #expect(t.expect(prompt))
+    t.send("陈老板，您好！\r")
     #expect(t.expect(prompt))
     t.send("/quit\r")
     #expect(t.exitStatus() == 0)
     let kept = try String(contentsOfFile: home + "/.config/visitcoach/trainee", encoding: .utf8)
     #expect(kept == "王小明\n")
+    let group = try String(contentsOfFile: home + "/.config/visitcoach/group", encoding: .utf8)
+    #expect(group == "2026届二班\n")
+    let db = home + "/.local/share/visitcoach/visitcoach.sqlite"
+    let cohort = try BinaryRunner.run([
+      "cohort", "--group", "2026届二班", "--format", "json", "--db", db,
+    ])
+    #expect(cohort.stdout.contains("\"group\" : \"2026届二班\""), "\(cohort.stdout)")
     let mode =
       try FileManager.default.attributesOfItem(
         atPath: home + "/.config/visitcoach/trainee")[.posixPermissions] as? Int

@@ -213,10 +213,10 @@ struct CoachingViewTests {
     let data = pipe.fileHandleForReading.readDataToEndOfFile()
     python.waitUntilExit()
     let rows = try #require(try JSONSerialization.jsonObject(with: data) as? [[String]])
-    #expect(rows.first == ["学员", "练习次数", "最近得分", "最近是否通过", "最好得分", "最近一次练习"])
+    #expect(rows.first == ["学员", "小组", "练习次数", "最近得分", "最近是否通过", "最好得分", "最近一次练习"])
     let trainees = rows.dropFirst().map { $0[0] }
     #expect(Set(trainees) == ["小王", "小李", "<script>alert(1)</script>", "'=HYPERLINK(\"x\"),\"q\""])
-    #expect(rows.allSatisfy { $0.count == 6 }, "one table: every row has the header's columns")
+    #expect(rows.allSatisfy { $0.count == 7 }, "one table: every row has the header's columns")
   }
 
   @Test func aVisitCutOffAfterAWordIsShownButNotCounted() throws {
