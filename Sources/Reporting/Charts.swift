@@ -93,10 +93,13 @@ enum Charts {
       )
       svg += "\(HTMLPage.escape(p.label)): \(p.value)</title></circle>"
       if points.count <= 12 {
+        // The first and last labels hang inwards, so a date at either end is not cut off.
+        let anchor =
+          points.count == 1 ? "middle" : i == 0 ? "start" : i == points.count - 1 ? "end" : "middle"
         svg += String(
           format:
-            "<text x=\"%.1f\" y=\"%d\" font-size=\"10\" text-anchor=\"middle\" fill=\"#616e7c\">",
-          x(i), height - 8)
+            "<text x=\"%.1f\" y=\"%d\" font-size=\"10\" text-anchor=\"%@\" fill=\"#616e7c\">",
+          i == 0 && points.count > 1 ? x(i) - 8 : x(i), height - 8, anchor)
         svg += "\(HTMLPage.escape(p.label))</text>"
       }
     }

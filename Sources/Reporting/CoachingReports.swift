@@ -93,12 +93,12 @@ public struct ProgressReport {
       "<div class=\"card grid\"><div><p class=\"meta\">\(zh ? "首次 / 最好 / 最近" : "first / best / latest")</p><div class=\"verdict\">\(first.total) / \(best.total) / \(latest.total)</div><p class=\"meta\">\(p.attempts.count) \(zh ? "次练习" : "attempts")</p></div><div>\(Charts.trend(p.counted.map { (String(time.minute($0.startedAt).dropFirst(5)), $0.total) }, passMark: passMark))</div></div>"
     )
     if p.byScenario.count > 1 {
-      var groups = "<h2>\(zh ? "各剧本" : "By scenario")</h2>"
+      var groups = "<h2>\(zh ? "各剧本" : "By scenario")</h2><div class=\"grid\">"
       for group in p.byScenario {
         groups +=
-          "<div class=\"card\"><p class=\"meta\">\(e(group.title)) · \(e(group.scenarioID))</p>\(Charts.trend(group.attempts.map { (String(time.minute($0.startedAt).dropFirst(5)), $0.total) }, passMark: passMark))</div>"
+          "<div class=\"card\"><p class=\"meta\">\(e(group.title)) · \(e(group.scenarioID))</p>\(Charts.trend(group.attempts.map { (String(time.minute($0.startedAt).dropFirst(5)), $0.total) }, passMark: passMark, width: 420, height: 180))</div>"
       }
-      page.add(groups)
+      page.add(groups + "</div>")
     }
     var table =
       "<h2>\(zh ? "各领域" : "Areas")</h2><div class=\"card\"><table><tr><th></th><th class=\"num\">\(zh ? "首次" : "first")</th><th class=\"num\">\(zh ? "最好" : "best")</th><th class=\"num\">\(zh ? "最近" : "latest")</th></tr>"
