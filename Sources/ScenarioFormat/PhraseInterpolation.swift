@@ -34,18 +34,43 @@ struct PhraseInterpolation {
     guard phrase.contains("{"), GappedPhrases.mayBeGapped(phrase) else { return product(phrase) }
     let parts = GappedPhrases.parts(of: phrase)
     guard parts.count > 1 else { return product(phrase) }
-    var expanded: [String] = []
+    // Each part's options, plain ones (alternatives of the part) apart from options that have
+    // gaps of their own (a family word such as 我们…弄错): those cannot be alternatives of one
+    // part, so each becomes a phrase of its own with its gaps in place.
+    var plain: [[String]] = []
+    var gapped: [[String]] = []
     for part in parts {
       switch product(part) {
       case .failure(let e): return .failure(e)
       case .success(let options):
         var unique: [String] = []
+        var withGaps: [String] = []
         var seen = Set<String>()
-        for option in options where seen.insert(option).inserted { unique.append(option) }
-        expanded.append(unique.joined(separator: String(GappedPhrases.alternativeMark)))
+        for option in options where seen.insert(option).inserted {
+          if GappedPhrases.mayBeGapped(option), GappedPhrases.parts(of: option).count > 1 {
+            withGaps.append(option)
+          } else {
+            unique.append(option)
+          }
+        }
+        plain.append(unique)
+        gapped.append(withGaps)
       }
     }
-    return .success([expanded.joined(separator: "…")])
+    let mark = String(GappedPhrases.alternativeMark)
+    var phrases: [String] = []
+    if plain.allSatisfy({ !$0.isEmpty }) {
+      phrases.append(plain.map { $0.joined(separator: mark) }.joined(separator: "…"))
+    }
+    for (k, options) in gapped.enumerated() {
+      for option in options {
+        let others = plain.indices.filter { $0 != k }
+        guard others.allSatisfy({ !plain[$0].isEmpty }) else { continue }
+        let joined = plain.indices.map { $0 == k ? option : plain[$0].joined(separator: mark) }
+        phrases.append(joined.joined(separator: "…"))
+      }
+    }
+    return .success(phrases)
   }
 
   /// Every combination of the options of the placeholders in `phrase`.

@@ -32,6 +32,8 @@ public enum NegationGuard {
     "不然", "要不然",
     // Out of stock is a fact about the shelf, not a denial of what follows (没货就…).
     "没货", "没烟", "没了", "没有了",
+    // 别 meaning "other", not "don't" (从别的户那匀两条, 别家卖多少).
+    "别的", "别家", "别人", "别处", "别样", "别个",
   ].map { Array($0.utf8) }
   /// Verbs that take a potential complement (拿不准, 看不懂, 买不到): the 不 between them
   /// denies only the complement, not what the clause goes on to say (拿不准的就问身份证).
