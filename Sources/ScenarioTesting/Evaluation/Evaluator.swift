@@ -96,8 +96,20 @@ public final class Evaluator {
     }
     var result = judgement(last, worth: built.worth)
     let prepared = scorer.prepare(utterance)
+    // A penalty in the line that names a criterion in its `cancels` contradicts that act (talking
+    // on while "waiting"): its words are there, but the behaviour is not. A blanket `*` only
+    // voids the points, and the act itself was still done (a courteous opener before a fault).
+    let penalties = Dictionary(
+      scenario.checks.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    var contradicted = Set<String>()
+    for id in last.violated {
+      guard let penalty = penalties[id] else { continue }
+      for target in penalty.cancels where target != "*" { contradicted.insert(target) }
+    }
     for mapping in setup.criteria.values {
-      for id in mapping.checks where scorer.wordsMeet(anyOf: [id], in: prepared, heard: heard) {
+      for id in mapping.checks
+      where !contradicted.contains(id) && scorer.wordsMeet(anyOf: [id], in: prepared, heard: heard)
+      {
         result.said.insert(id)
       }
     }
