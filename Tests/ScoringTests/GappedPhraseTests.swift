@@ -50,7 +50,7 @@ struct GappedPhraseTests {
   @Test func thePartsStayInOrderAndInOneClause() {
     #expect(!Self.contempt("都不会连"))
     #expect(!Self.contempt("连这个，都不会"))
-    #expect(!Self.contempt("你啥都懂"))
+    #expect(!Self.contempt("你这个啥我懂"))
   }
 
   @Test func aNegatorInAGapDeniesThePartAfterIt() {
