@@ -446,7 +446,7 @@ public enum ScenarioLibrary {
   }
 
   /// `*.yaml` and `*.yml` files directly in `folder`, sorted.
-  static func yamlFiles(in folder: String) -> [String] {
+  public static func yamlFiles(in folder: String) -> [String] {
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
       return []
     }

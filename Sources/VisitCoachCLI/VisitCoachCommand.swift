@@ -14,6 +14,7 @@ public struct VisitCoachCommand: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       PracticeCommand.self, ReplayCommand.self, CheckCommand.self, TestCommand.self,
+      WatchCommand.self,
       ExplainCommand.self, CoverageCommand.self, EvaluateCommand.self, LexiconCommand.self,
       HistoryCommand.self,
       ReportCommand.self,
@@ -32,6 +33,11 @@ public struct VisitCoachCommand: ParsableCommand {
   public static func launch() -> Never {
     // A reader that went away must show up as a failed write, not kill the process mid-save.
     signal(SIGPIPE, SIG_IGN)
+    // A parent may start us with signals blocked (test runners, some shells): SIGTERM and
+    // Ctrl-C must still stop every command, including `watch`, which loops until stopped.
+    var none = sigset_t()
+    sigemptyset(&none)
+    pthread_sigmask(SIG_SETMASK, &none, nil)
     // Every command reading old files can accept unknown keys with a warning; check and test
     // also take --lenient.
     if ProcessInfo.processInfo.environment["VISITCOACH_LENIENT"] == "1" {
