@@ -20,11 +20,7 @@ private let styleAllowed = Atomic<Bool>(false)
 /// trainee or a file are shown visibly, never obeyed.
 enum Console {
   static func out(_ text: String) {
-    guard outputFailure.load(ordering: .relaxed) == 0 else { return }
-    let safe = TerminalText.visible(text, keepingStyle: styleAllowed.load(ordering: .relaxed))
-    if let error = writeAll(STDOUT_FILENO, safe) {
-      outputFailure.store(error, ordering: .relaxed)
-    }
+    outDocument(TerminalText.visible(text, keepingStyle: styleAllowed.load(ordering: .relaxed)))
   }
 
   /// Writes a document whose every field already passed ``TerminalText/visible(_:keepingStyle:)``

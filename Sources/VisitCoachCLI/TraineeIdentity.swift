@@ -23,16 +23,19 @@ enum TraineeIdentity {
   /// The trainee's group (a class, a county office), optional: `--group`, `$VISITCOACH_GROUP`,
   /// or the one kept when the name was first asked.
   static func group(option: String?) -> String? {
-    if let option = clean(option) { return option }
-    if let env = clean(ProcessInfo.processInfo.environment["VISITCOACH_GROUP"]) { return env }
-    return clean(try? String(contentsOfFile: groupFile, encoding: .utf8))
+    first(option, environment: "VISITCOACH_GROUP", kept: groupFile)
   }
 
   /// The name given by option, environment or the kept file, if any.
   static func known(option: String?) -> String? {
+    first(option, environment: "VISITCOACH_TRAINEE", kept: file)
+  }
+
+  /// The option, else the environment variable, else the kept file: the first that says something.
+  private static func first(_ option: String?, environment: String, kept: String) -> String? {
     if let option = clean(option) { return option }
-    if let env = clean(ProcessInfo.processInfo.environment["VISITCOACH_TRAINEE"]) { return env }
-    return clean(try? String(contentsOfFile: file, encoding: .utf8))
+    if let env = clean(ProcessInfo.processInfo.environment[environment]) { return env }
+    return clean(try? String(contentsOfFile: kept, encoding: .utf8))
   }
 
   /// The name for a session: the known one, else (on a terminal) asked for and kept, else the
