@@ -24,31 +24,36 @@ extension GappedPattern {
     partCount: Int,
     pattern: Int, bytes: UnsafeBufferPointer<UInt8>, into found: inout [PhraseAutomaton.Match]
   ) {
-    // Where each part's occurrences begin in `hits`.
-    var bounds = Array(repeating: hits.endIndex, count: partCount + 1)
-    for i in hits.indices.reversed() { bounds[Int(hits[i].position)] = i }
-    for k in stride(from: partCount - 1, through: 0, by: -1) where bounds[k] > bounds[k + 1] {
-      bounds[k] = bounds[k + 1]
-    }
-    var cursor = Array(bounds.prefix(partCount))
-    for first in bounds[0]..<bounds[1] {
-      var reach = Int(hits[first].end)
-      var complete = true
-      for k in 1..<partCount {
-        while cursor[k] < bounds[k + 1] && Int(hits[cursor[k]].start) < reach { cursor[k] += 1 }
-        // A negator in the gap denies the part after it: 我们没送错 is not 我们…送错.
-        guard cursor[k] < bounds[k + 1],
-          withinGap(bytes, from: reach, to: Int(hits[cursor[k]].start)),
-          !NegationGuard.isNegated(bytes, before: Int(hits[cursor[k]].start), notBefore: reach)
-        else {
-          complete = false
-          break
-        }
-        reach = Int(hits[cursor[k]].end)
+    // Where each part's occurrences begin in `hits`, and each later part's cursor: on the stack
+    // (this runs for every gapped phrase whose parts occur, in every utterance).
+    withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * partCount + 1) { scratch in
+      let bounds = UnsafeMutableBufferPointer(rebasing: scratch[0...partCount])
+      let cursor = UnsafeMutableBufferPointer(rebasing: scratch[(partCount + 1)...])
+      for k in 0...partCount { bounds[k] = hits.endIndex }
+      for i in hits.indices.reversed() { bounds[Int(hits[i].position)] = i }
+      for k in stride(from: partCount - 1, through: 0, by: -1) where bounds[k] > bounds[k + 1] {
+        bounds[k] = bounds[k + 1]
       }
-      if complete {
-        found.append(
-          PhraseAutomaton.Match(pattern: pattern, start: Int(hits[first].start), end: reach))
+      for k in 0..<partCount { cursor[k] = bounds[k] }
+      for first in bounds[0]..<bounds[1] {
+        var reach = Int(hits[first].end)
+        var complete = true
+        for k in 1..<partCount {
+          while cursor[k] < bounds[k + 1] && Int(hits[cursor[k]].start) < reach { cursor[k] += 1 }
+          // A negator in the gap denies the part after it: 我们没送错 is not 我们…送错.
+          guard cursor[k] < bounds[k + 1],
+            withinGap(bytes, from: reach, to: Int(hits[cursor[k]].start)),
+            !NegationGuard.isNegated(bytes, before: Int(hits[cursor[k]].start), notBefore: reach)
+          else {
+            complete = false
+            break
+          }
+          reach = Int(hits[cursor[k]].end)
+        }
+        if complete {
+          found.append(
+            PhraseAutomaton.Match(pattern: pattern, start: Int(hits[first].start), end: reach))
+        }
       }
     }
   }

@@ -74,6 +74,9 @@ public struct PhraseAutomaton: Sendable {
     /// The text of pattern `index`.
     public func text(_ index: Int) -> String { patterns[index] }
 
+    /// The length in bytes of pattern `index`.
+    public func length(_ index: Int) -> Int { lengths[index] }
+
     /// The index of the pattern with these bytes: an earlier one with the same bytes, or a new
     /// one (whose text is the bytes decoded). Empty bytes get a new index that never matches.
     public mutating func index(of bytes: [UInt8]) -> Int {

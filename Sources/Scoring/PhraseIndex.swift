@@ -15,9 +15,15 @@ private enum ResolvedPhrase {
 /// background while the practice screen is already waiting for the trainee.
 struct PhraseIndex: Sendable {
   let automaton: PhraseAutomaton
-  /// Gapped phrases, and for each automaton pattern the gapped parts it stands for
-  /// (`gapPartList[gapPartStart[p]..<gapPartStart[p + 1]]`).
+  /// Gapped phrases, and for each automaton pattern the gapped parts it stands for: as the
+  /// phrase's anchor (`gapAnchorList[gapAnchorStart[p]..<gapAnchorStart[p + 1]]`) or as one of
+  /// its other parts (`gapPartList[gapPartStart[p]..<gapPartStart[p + 1]]`). A phrase's anchor
+  /// is its most specific part (the one whose shortest alternative is longest), so that a short
+  /// word like 您 or 给, a part of thousands of gapped phrases, makes none of them a candidate:
+  /// only phrases whose anchor occurred have their other parts looked at.
   let gapped: [GappedPattern]
+  let gapAnchorStart: [Int32]
+  let gapAnchorList: [GapPart]
   let gapPartStart: [Int32]
   let gapPartList: [GapPart]
   /// Uses of pattern p (plain, then gapped) are `useList[useStart[p]..<useStart[p + 1]]`.
@@ -97,24 +103,27 @@ struct PhraseIndex: Sendable {
       }
     }
     // Plain patterns are numbered as in the automaton; gapped pattern g is `patterns.count + g`.
-    var partStarts: [Int32] = []
-    var partList: [GapPart] = []
+    var anchorsOf = Array(repeating: [GapPart](), count: builder.count)
     var partsOf = Array(repeating: [GapPart](), count: builder.count)
     for (g, entry) in gapped.enumerated() {
+      let specificity = entry.parts.map { options in
+        options.map { builder.length(Int($0)) }.min() ?? 0
+      }
+      let anchor = specificity.indices.max { specificity[$0] <= specificity[$1] } ?? 0
       for (k, options) in entry.parts.enumerated() {
         for part in options {
-          partsOf[Int(part)].append(GapPart(gapped: Int32(g), position: Int32(k)))
+          let gapPart = GapPart(gapped: Int32(g), position: Int32(k))
+          if k == anchor {
+            anchorsOf[Int(part)].append(gapPart)
+          } else {
+            partsOf[Int(part)].append(gapPart)
+          }
         }
       }
     }
-    for parts in partsOf {
-      partStarts.append(Int32(partList.count))
-      partList += parts
-    }
-    partStarts.append(Int32(partList.count))
     self.gapped = gapped
-    gapPartStart = partStarts
-    gapPartList = partList
+    (gapAnchorStart, gapAnchorList) = Self.flatten(anchorsOf)
+    (gapPartStart, gapPartList) = Self.flatten(partsOf)
     var starts: [Int32] = []
     var list: [PatternUse] = []
     for u in uses + gappedUses {
@@ -159,25 +168,73 @@ struct PhraseIndex: Sendable {
   func collect(_ bytes: UnsafeBufferPointer<UInt8>, into found: inout [PhraseAutomaton.Match]) {
     automaton.collect(bytes, into: &found)
     guard !gapped.isEmpty, !found.isEmpty else { return }
+    // The occurrences of anchors, then of the other parts of those phrases only.
     var parts: [(gapped: Int32, position: Int32, start: Int32, end: Int32)] = []
     for match in found {
-      for u in Int(gapPartStart[match.pattern])..<Int(gapPartStart[match.pattern + 1]) {
-        let part = gapPartList[u]
+      for u in Int(gapAnchorStart[match.pattern])..<Int(gapAnchorStart[match.pattern + 1]) {
+        let part = gapAnchorList[u]
         parts.append((part.gapped, part.position, Int32(match.start), Int32(match.end)))
       }
     }
     guard !parts.isEmpty else { return }
+    var candidates = parts.map(\.gapped)
+    candidates.sort()
+    for match in found {
+      for u in Int(gapPartStart[match.pattern])..<Int(gapPartStart[match.pattern + 1]) {
+        let part = gapPartList[u]
+        if Self.sortedContains(candidates, part.gapped) {
+          parts.append((part.gapped, part.position, Int32(match.start), Int32(match.end)))
+        }
+      }
+    }
     parts.sort { ($0.gapped, $0.position, $0.start) < ($1.gapped, $1.position, $1.start) }
     var from = 0
     while from < parts.count {
       let g = parts[from].gapped
+      let partCount = gapped[Int(g)].parts.count
       var to = from
-      while to < parts.count && parts[to].gapped == g { to += 1 }
-      GappedPattern.resolve(
-        parts[from..<to], partCount: gapped[Int(g)].parts.count,
-        pattern: automaton.patterns.count + Int(g), bytes: bytes, into: &found)
+      var present = 0
+      var lastPosition: Int32 = -1
+      while to < parts.count && parts[to].gapped == g {
+        if parts[to].position != lastPosition {
+          present += 1
+          lastPosition = parts[to].position
+        }
+        to += 1
+      }
+      // Only phrases with every part present can match.
+      if present == partCount {
+        GappedPattern.resolve(
+          parts[from..<to], partCount: partCount,
+          pattern: automaton.patterns.count + Int(g), bytes: bytes, into: &found)
+      }
       from = to
     }
+  }
+
+  /// Whether the sorted `values` hold `value` (binary search).
+  private static func sortedContains(_ values: [Int32], _ value: Int32) -> Bool {
+    var low = 0
+    var high = values.count
+    while low < high {
+      let mid = (low + high) / 2
+      if values[mid] < value { low = mid + 1 } else { high = mid }
+    }
+    return low < values.count && values[low] == value
+  }
+
+  /// Lists of lists as one flat list with start offsets (`list[start[i]..<start[i + 1]]`).
+  private static func flatten<T>(_ lists: [[T]]) -> ([Int32], [T]) {
+    var starts: [Int32] = []
+    starts.reserveCapacity(lists.count + 1)
+    var flat: [T] = []
+    flat.reserveCapacity(lists.reduce(0) { $0 + $1.count })
+    for list in lists {
+      starts.append(Int32(flat.count))
+      flat += list
+    }
+    starts.append(Int32(flat.count))
+    return (starts, flat)
   }
 
   /// Whether pattern `index` is a gapped phrase (numbered after the automaton's patterns).
