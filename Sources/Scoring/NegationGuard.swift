@@ -40,7 +40,7 @@ public enum NegationGuard {
   private static let complementVerbs: Set<[UInt8]> = Set(
     "拿看买卖说记弄搞找想吃听学忙进订送等用收管顾保猜认分写算对查".map { Array(String($0).utf8) })
   private static let complements: Set<[UInt8]> = Set(
-    "准到住懂清起动掉完惯透过来去开下".map { Array(String($0).utf8) })
+    "准到住懂清起动掉完惯透过来去开下进出上".map { Array(String($0).utf8) })
   /// Words after which what follows is asserted again: the negation before them ends there.
   /// 就 begins the consequence of a condition (不摆您就等着瞧, 拿不准的就问身份证) or a
   /// rhetorical question (不就是跟我没关系吗), and neither denies what follows it.
@@ -80,6 +80,34 @@ public enum NegationGuard {
     }
     return false
   }
+
+  /// Whether the occurrence ending at byte `end` is denied by a potential complement right
+  /// after it: 免不了 (cannot be waived), 给您换不了, 保证不了, 办不成, 找不到. The phrase's last
+  /// word is the verb, and 不 + complement says it cannot happen. Verbs whose 不了 is an
+  /// assurance (少不了您的, 忘不了, 错不了, 亏不了, 跑不了) are not denied, nor 对不起, nor a
+  /// verb already done (订了不到十条).
+  public static func isDeniedAfter(_ bytes: UnsafeBufferPointer<UInt8>, end: Int) -> Bool {
+    guard end >= 3, end + 6 <= bytes.count, startsWith(bytes, at: end, notCharacter) else {
+      return false
+    }
+    let complement = Array(bytes[end + 3..<end + 6])
+    guard deniedComplements.contains(complement) else { return false }
+    // 不了解, 不到位 and the like start a word of their own.
+    if end + 9 <= bytes.count,
+      deniedComplementWords.contains(Array(bytes[end + 3..<end + 9]))
+    {
+      return false
+    }
+    return !assuranceVerbs.contains(Array(bytes[end - 3..<end]))
+  }
+  private static let deniedComplements: Set<[UInt8]> = Set(
+    "了成到掉动起完".map { Array(String($0).utf8) })
+  private static let deniedComplementWords: Set<[UInt8]> = Set(
+    ["了解", "到位", "起眼", "动声", "成熟", "完善", "到一", "到两", "到半"].map {
+      Array($0.utf8)
+    })
+  private static let assuranceVerbs: Set<[UInt8]> = Set(
+    "少忘错亏跑短缺离差对了的得".map { Array(String($0).utf8) })
 
   private static func endsWith(_ bytes: UnsafeBufferPointer<UInt8>, at end: Int, _ word: [UInt8])
     -> Bool

@@ -85,7 +85,9 @@ public struct PreparedUtterance: Sendable {
               negationCache[match.start] = negated
               work += NegationGuard.scope + 1
             }
-            if negated {
+            // 给您换不了: the verb the phrase ends on is denied by what follows it.
+            let denied = negated || NegationGuard.isDeniedAfter(bytes, end: match.end)
+            if denied {
               negatedMatches.append(
                 (Int32(use.check), Int32(match.pattern), Int32(match.start), Int32(match.end)))
               continue

@@ -136,6 +136,30 @@ struct NegationTests {
   }
 }
 
+/// A verb denied by the potential complement after it: 换不了 says the exchange cannot happen.
+@Suite("Denial after the phrase")
+struct DeniedAfterTests {
+  @Test(arguments: [
+    ("这批货给您换不了", "给您换", true),
+    ("罚款谁也免不了", "罚款谁也免", true),
+    ("这事我办不成", "我办", true),
+    ("说不动他", "说", true),
+    ("少不了您的", "少", false),  // an assurance
+    ("我对不起您", "我对", false),
+    ("这个月订了不到十条", "订了", false),  // done, then a quantity
+    ("给您换了", "给您换", false),
+    ("我不了解", "我", false),  // 不了解 is a word of its own
+  ])
+  func denied(_ text: String, _ phrase: String, _ denied: Bool) {
+    var copy = text
+    let range = copy.range(of: phrase)!
+    let end = copy.utf8.distance(from: copy.startIndex, to: range.upperBound)
+    copy.withUTF8 { bytes in
+      #expect(NegationGuard.isDeniedAfter(bytes, end: end) == denied)
+    }
+  }
+}
+
 @Suite("Reported speech")
 struct ReportedSpeechTests {
   @Test func quotedPhrasesAreNotTheTraineesOwnAct() {

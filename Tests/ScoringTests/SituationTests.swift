@@ -10,11 +10,13 @@ struct SituationTests {
   static let lab = Labs.middleAgedMan
 
   @Test func theLineHeardGivesTheWordsTheirMeaning() {
+    // Nothing in the sentence itself is about age: only the line heard makes it a sale to a
+    // minor (他说成年就成年呗 would say so by itself).
     let child = TestLibrary.score(
-      "他说成年就成年呗，卖吧。", in: Self.lab, phase: "service", heard: "这娃说是替他爸买一包，卖不卖？")
+      "他要就卖吧，别磨蹭。", in: Self.lab, phase: "service", heard: "这娃说是替他爸买一包，卖不卖？")
     #expect(child.violated.contains("compliance.sell_to_minor"), "\(child)")
     let adult = TestLibrary.score(
-      "他说成年就成年呗，卖吧。", in: Self.lab, phase: "service", heard: "今天生意还行。")
+      "他要就卖吧，别磨蹭。", in: Self.lab, phase: "service", heard: "今天生意还行。")
     #expect(!adult.violated.contains("compliance.sell_to_minor"), "\(adult)")
   }
 
