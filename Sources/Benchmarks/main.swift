@@ -65,6 +65,23 @@ report(
   "load all shipped scenarios (\(library.scenarios.count), median)",
   String(format: "%.2f ms", median(loads) * 1e3), budget: "≤ 20 ms")
 
+// What `practice` loads before its first prompt: one scenario's files, the lexicon from its
+// cache (written by the first run).
+if only == nil || only == "start" {
+  let cache = LexiconCache(directory: NSTemporaryDirectory() + "visitcoach-bench-cache")
+  for id in ["busy-morning-rush", "full-visit-rural-c"] {
+    var times: [Double] = []
+    for _ in 0..<(only == "start" ? 200 : 20) {
+      let start = clock.now
+      _ = ScenarioLibrary.load(scenarioID: id, root: root, lexiconCache: cache)
+      times.append(seconds(clock.now - start))
+    }
+    report(
+      "load one scenario for practice (\(id), median)",
+      String(format: "%.2f ms", median(times) * 1e3), budget: "part of start-up")
+  }
+}
+
 var composeTimes: [Double] = []
 let yamlTexts = (ScenarioLibraryFiles.all(root)).compactMap {
   try? String(contentsOfFile: $0, encoding: .utf8)

@@ -31,7 +31,11 @@ struct PhraseInterpolation {
   /// placeholders stays one phrase: each part is expanded on its own, its alternatives joined
   /// by ``GappedPhrases/alternativeMark`` (families in different parts are not multiplied).
   func expand(_ phrase: String) -> Result<[String], UnknownPlaceholder> {
-    guard phrase.contains("{"), GappedPhrases.mayBeGapped(phrase) else { return product(phrase) }
+    // Byte searches: `String.contains("{")` goes through Foundation's Unicode-aware search, and
+    // this runs for every phrase of every rubric at start-up.
+    guard phrase.utf8.contains(UInt8(ascii: "{")), GappedPhrases.mayBeGapped(phrase) else {
+      return product(phrase)
+    }
     let parts = GappedPhrases.parts(of: phrase)
     guard parts.count > 1 else { return product(phrase) }
     // Each part's options, plain ones (alternatives of the part) apart from options that have
@@ -75,8 +79,10 @@ struct PhraseInterpolation {
 
   /// Every combination of the options of the placeholders in `phrase`.
   private func product(_ phrase: String) -> Result<[String], UnknownPlaceholder> {
-    guard let open = phrase.firstIndex(of: "{") else { return .success([phrase]) }
-    guard let close = phrase[open...].firstIndex(of: "}") else { return .success([phrase]) }
+    guard let open = phrase.utf8.firstIndex(of: UInt8(ascii: "{")) else { return .success([phrase]) }
+    guard let close = phrase.utf8[open...].firstIndex(of: UInt8(ascii: "}")) else {
+      return .success([phrase])
+    }
     let name = String(phrase[phrase.index(after: open)..<close])
     guard let options = values[name] else { return .failure(UnknownPlaceholder(name: name)) }
     let prefix = phrase[..<open]
