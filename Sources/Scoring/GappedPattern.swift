@@ -40,10 +40,14 @@ extension GappedPattern {
         var complete = true
         for k in 1..<partCount {
           while cursor[k] < bounds[k + 1] && Int(hits[cursor[k]].start) < reach { cursor[k] += 1 }
-          // A negator in the gap denies the part after it: 我们没送错 is not 我们…送错.
+          // A negator in the gap denies the part after it: 我们没送错 is not 我们…送错. A
+          // clause boundary (a part written as a comma) is never denied: the condition before
+          // it (不订…，) is part of the frame.
           guard cursor[k] < bounds[k + 1],
             withinGap(bytes, from: reach, to: Int(hits[cursor[k]].start)),
-            !NegationGuard.isNegated(bytes, before: Int(hits[cursor[k]].start), notBefore: reach)
+            isBoundary(hits[cursor[k]], bytes)
+              || !NegationGuard.isNegated(
+                bytes, before: Int(hits[cursor[k]].start), notBefore: reach)
           else {
             complete = false
             break
@@ -56,6 +60,14 @@ extension GappedPattern {
         }
       }
     }
+  }
+
+  /// Whether the occurrence is a clause boundary (a part written as punctuation).
+  private static func isBoundary(
+    _ hit: (gapped: Int32, position: Int32, start: Int32, end: Int32),
+    _ bytes: UnsafeBufferPointer<UInt8>
+  ) -> Bool {
+    hit.end - hit.start == 1 && bytes[Int(hit.start)] == UInt8(ascii: "|")
   }
 
   /// Whether `bytes[from..<to]` is at most ``GappedPhrases/maxGap`` characters with no clause

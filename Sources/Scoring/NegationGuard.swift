@@ -141,9 +141,19 @@ public enum NegationGuard {
       && bytes[negatorStart + 2] == 0x8D  // 不
       || bytes[negatorStart] == 0xE6 && bytes[negatorStart + 1] == 0xB2
         && bytes[negatorStart + 2] == 0xA1  // 没
-    return single && bytes[from] == bytes[after] && bytes[from + 1] == bytes[after + 1]
+    if single && bytes[from] == bytes[after] && bytes[from + 1] == bytes[after + 1]
       && bytes[from + 2] == bytes[after + 2]
+    {
+      return true
+    }
+    // 要不 before a person or 这样 suggests (要不您把密码给我存一个, 要不这样) or means
+    // "otherwise" (要不我就…): it denies nothing.
+    return startsWith(bytes, at: from, yaoBu)
+      && suggestionSubjects.contains(Array(bytes[after..<after + 3]))
   }
+  private static let yaoBu = Array("要不".utf8)
+  private static let suggestionSubjects: Set<[UInt8]> = Set(
+    "您你咱我这那".map { Array(String($0).utf8) })
 
   /// Whether 不 at `negatorStart` sits between a verb and its complement (拿不准, and any
   /// verb with 了: 订不了, 免不了, but not 不了解) and the phrase at `limit` comes after the

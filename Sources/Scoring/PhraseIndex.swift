@@ -60,7 +60,7 @@ struct PhraseIndex: Sendable {
       for part in GappedPhrases.parts(of: phrase) {
         var options: [Int] = []
         for option in GappedPhrases.alternatives(of: part) {
-          let bytes = TextNormalizer.normalizedBytes(option)
+          let bytes = TextNormalizer.partBytes(option)
           if bytes.isEmpty { continue }
           let index = pattern(bytes)
           if !options.contains(index) { options.append(index) }

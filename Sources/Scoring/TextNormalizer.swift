@@ -13,6 +13,17 @@ public enum TextNormalizer {
     String(decoding: normalizedBytes(text), as: UTF8.self)
   }
 
+  /// The bytes one part of a gapped phrase stands for: its normalised form, or the clause
+  /// boundary itself when the part is nothing but punctuation, so `不订…，…就不给` reads the
+  /// condition in one clause and the consequence at the start of the next.
+  public static func partBytes(_ part: String) -> [UInt8] {
+    let bytes = normalizedBytes(part)
+    guard bytes.isEmpty, !part.isEmpty,
+      part.unicodeScalars.allSatisfy({ classify($0) == .boundary })
+    else { return bytes }
+    return [UInt8(ascii: "|")]
+  }
+
   /// The normalised form of `text` as UTF-8 bytes.
   public static func normalizedBytes(_ text: String) -> [UInt8] {
     var out: [UInt8] = []

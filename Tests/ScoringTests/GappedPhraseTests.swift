@@ -23,6 +23,7 @@ struct GappedPhraseTests {
         - use: conduct
           phrases:
             contempt: ["连…都不会", "你…懂…啥", "你…是…外行"]
+            threat: ["不订…，…就不给"]
       """)
 
   static func contempt(_ text: String) -> Bool {
@@ -41,6 +42,18 @@ struct GappedPhraseTests {
   ])
   func partsAreSplitAtTheGapMarks(_ phrase: String, _ parts: [String]) {
     #expect(GappedPhrases.parts(of: phrase) == parts)
+  }
+
+  /// A part written as a comma crosses one clause boundary: a condition, then its consequence.
+  @Test func aCommaPartCrossesOneClause() {
+    func threat(_ text: String) -> Bool {
+      TestLibrary.score(text, in: Self.lab, phase: "greeting").violated.contains("conduct.threat")
+    }
+    #expect(threat("您要是不订新品，好烟我就不给您排了"))
+    #expect(threat("不订那两条，就不给配了"))
+    #expect(!threat("不订新品就不给"))  // one clause: the frame asks for the comma
+    #expect(!threat("您不订也行，不给您添麻烦"))  // 就不给 is not there
+    #expect(!threat("不订新品，也没关系，就不给您添乱了"))  // two clauses on
   }
 
   @Test func theGapIsLimited() {

@@ -125,6 +125,8 @@ struct NegationTests {
     ("我不了解您的情况", "您的情况", true),
     ("我不了解", "了解", true),
     ("赶紧下架，不然下回罚您", "罚您", false),  // 不然 = otherwise, a consequence
+    ("要不您把密码给我", "密码给我", false),  // 要不 + a person suggests
+    ("您要不订就算了", "订", true),  // 要不 = 要是不, a plain condition
   ])
   func negation(_ text: String, _ phrase: String, _ negated: Bool) {
     var copy = text
