@@ -31,7 +31,54 @@ extension InterfaceStrings {
       return "承诺 \(promised) 项，记下 \(recorded) 项" + (dated ? "" : "，没写日期")
     case .promise(let recorded): return recorded ? "承诺，已记入" : "承诺，记录里没有"
     case .countedWithoutAsking: return "没问就盘点了"
+    case .substitute(let brand, let replacing, let fit, let best):
+      return "\(brand) 代替 \(replacing)：\(chineseFit(fit))\(best ? "（最合适）" : "")"
+    case .stockAdvice(let topUp, let hold):
+      var parts: [String] = []
+      if !topUp.isEmpty { parts.append("补足快销的 \(topUp.joined(separator: "、"))") }
+      if !hold.isEmpty { parts.append("压住滞销的 \(hold.joined(separator: "、"))") }
+      return parts.joined(separator: "；")
+    case .pushedSlowSellers(let brands): return "滞销还让多订：\(brands.joined(separator: "、"))"
+    case .productFacts(let product, let facts):
+      return "\(product)：\(facts.map(chineseFact).joined(separator: "、"))（\(facts.count) 项）"
+    case .wrongProductFacts(let product, let wrong):
+      return "\(product)：\(wrong.map(chineseWrong).joined(separator: "；"))"
     }
+  }
+
+  private static func chineseFit(_ fit: EvidenceNote.SubstituteFit) -> String {
+    var parts: [String] = []
+    if fit.samePriceBand { parts.append("同价类") }
+    if fit.sameFlavour { parts.append("同香型") }
+    if fit.sameFamily { parts.append("同品牌") }
+    if fit.sameOrigin { parts.append("同产地") }
+    if fit.pricier { parts.append("价类更高") }
+    return parts.isEmpty ? "都不相同" : parts.joined(separator: "、")
+  }
+
+  private static func chineseFact(_ fact: EvidenceNote.ProductFactKind) -> String {
+    switch fact {
+    case .price: return "价格"
+    case .priceClass: return "价类"
+    case .flavour: return "香型"
+    case .origin: return "产地"
+    case .sellingPoint: return "卖点"
+    case .buyer: return "适合的客人"
+    }
+  }
+
+  private static let classNames = ["一类", "二类", "三类", "四类", "五类"]
+
+  private static func chineseWrong(_ wrong: EvidenceNote.WrongProductFact) -> String {
+    switch wrong {
+    case .price(let said, let perPack): return "价格说成 \(said) 元，应为每包 \(perPack) 元"
+    case .priceClass(let said, let actual):
+      return "价类说成\(className(said))，应为\(className(actual))"
+    }
+  }
+
+  private static func className(_ n: Int) -> String {
+    classNames.indices.contains(n - 1) ? classNames[n - 1] : "\(n)类"
   }
 
   static func english(_ note: EvidenceNote) -> String {
@@ -64,6 +111,50 @@ extension InterfaceStrings {
     case .promise(let recorded):
       return recorded ? "promise, recorded" : "promise, not in the record"
     case .countedWithoutAsking: return "counted the stock without asking"
+    case .substitute(let brand, let replacing, let fit, let best):
+      return "\(brand) instead of \(replacing): \(englishFit(fit))\(best ? " (the best fit)" : "")"
+    case .stockAdvice(let topUp, let hold):
+      var parts: [String] = []
+      if !topUp.isEmpty { parts.append("top up the fast sellers \(topUp.joined(separator: ", "))") }
+      if !hold.isEmpty {
+        parts.append("hold back the slow sellers \(hold.joined(separator: ", "))")
+      }
+      return parts.joined(separator: "; ")
+    case .pushedSlowSellers(let brands):
+      return "told to order more of slow sellers: \(brands.joined(separator: ", "))"
+    case .productFacts(let product, let facts):
+      return "\(product): \(facts.map(englishFact).joined(separator: ", ")) (\(facts.count))"
+    case .wrongProductFacts(let product, let wrong):
+      return "\(product): \(wrong.map(englishWrong).joined(separator: "; "))"
+    }
+  }
+
+  private static func englishFit(_ fit: EvidenceNote.SubstituteFit) -> String {
+    var parts: [String] = []
+    if fit.samePriceBand { parts.append("same price class") }
+    if fit.sameFlavour { parts.append("same flavour") }
+    if fit.sameFamily { parts.append("same brand") }
+    if fit.sameOrigin { parts.append("same origin") }
+    if fit.pricier { parts.append("a higher price class") }
+    return parts.isEmpty ? "nothing in common" : parts.joined(separator: ", ")
+  }
+
+  private static func englishFact(_ fact: EvidenceNote.ProductFactKind) -> String {
+    switch fact {
+    case .price: return "price"
+    case .priceClass: return "price class"
+    case .flavour: return "flavour"
+    case .origin: return "origin"
+    case .sellingPoint: return "selling point"
+    case .buyer: return "who it suits"
+    }
+  }
+
+  private static func englishWrong(_ wrong: EvidenceNote.WrongProductFact) -> String {
+    switch wrong {
+    case .price(let said, let perPack): return "price given as \(said) yuan, a pack is \(perPack)"
+    case .priceClass(let said, let actual):
+      return "price class given as \(said), it is \(actual)"
     }
   }
 }

@@ -158,21 +158,32 @@ public struct PreparedUtterance: Sendable {
   /// The distinct phrases that counted towards check `index`, in order of appearance; for a
   /// gapped phrase, the words said from its first part to its last (下午给您订两条).
   func words(for index: Int, plan: ScoringPlan) -> [String] {
-    words(of: matched, for: index, plan: plan)
+    words(of: matched, for: index, plan: plan, longestOnly: false)
+  }
+
+  /// The same, as evidence shows them: a phrase inside a longer one found at the same place
+  /// adds nothing (不可能 in 这不可能, 周三 in 周三前).
+  func evidenceWords(for index: Int, plan: ScoringPlan) -> [String] {
+    words(of: matched, for: index, plan: plan, longestOnly: true)
   }
 
   /// The distinct phrases of check `index` that the negation guard set aside.
   func negatedWords(for index: Int, plan: ScoringPlan) -> [String] {
-    words(of: negated, for: index, plan: plan)
+    words(of: negated, for: index, plan: plan, longestOnly: true)
   }
 
   private func words(
     of occurrences: [(check: Int32, pattern: Int32, start: Int32, end: Int32)], for index: Int,
-    plan: ScoringPlan
+    plan: ScoringPlan, longestOnly: Bool
   ) -> [String] {
     var words: [String] = []
     let phrases = plan.phrases
-    for m in occurrences where Int(m.check) == index {
+    let mine = occurrences.filter { Int($0.check) == index }
+    for m in mine {
+      let inside = mine.contains {
+        $0.start <= m.start && m.end <= $0.end && ($0.end - $0.start) > (m.end - m.start)
+      }
+      if longestOnly && inside { continue }
       let pattern = Int(m.pattern)
       let phrase =
         phrases.isGapped(pattern)

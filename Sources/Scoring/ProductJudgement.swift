@@ -1,30 +1,7 @@
 import VisitCoachModel
 
-/// A fact about a new product that a trainee can state (DOMAIN.md §3, action 19).
-public enum ProductFact: String, Sendable, Hashable, CaseIterable, Comparable {
-  case price
-  case priceClass
-  case flavour
-  case origin
-  case sellingPoint
-  case buyer
-
-  /// In words, for evidence.
-  public var title: String {
-    switch self {
-    case .price: return "价格"
-    case .priceClass: return "价类"
-    case .flavour: return "香型"
-    case .origin: return "产地"
-    case .sellingPoint: return "卖点"
-    case .buyer: return "适合的客人"
-    }
-  }
-
-  public static func < (a: ProductFact, b: ProductFact) -> Bool {
-    allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
-  }
-}
+/// A fact about a new product that a trainee can state.
+public typealias ProductFact = EvidenceNote.ProductFactKind
 
 /// What one utterance says about the catalogue's new products.
 struct ProductStatement: Sendable {
@@ -33,8 +10,8 @@ struct ProductStatement: Sendable {
   /// Whether the utterance names the product itself.
   var named = false
   var facts: Set<ProductFact> = []
-  /// Facts stated wrongly, in words (e.g. 价格说成 20 元，应为 17 元).
-  var wrong: [String] = []
+  /// Facts stated wrongly (a price of 20 yuan where the pack costs 17).
+  var wrong: [EvidenceNote.WrongProductFact] = []
 }
 
 /// Checks what a trainee says about a new product against the catalogue: price per pack or
@@ -87,7 +64,7 @@ public struct ProductJudge: Sendable {
       if price == product.packPrice || price == product.packPrice * 10 {
         result.facts.insert(.price)
       } else if result.named {
-        result.wrong.append("价格说成 \(price) 元，应为每包 \(product.packPrice) 元")
+        result.wrong.append(.price(said: price, perPack: product.packPrice))
       }
     }
     for (k, word) in Self.classWords.enumerated()
@@ -95,7 +72,7 @@ public struct ProductJudge: Sendable {
       if k + 1 == product.priceClass {
         result.facts.insert(.priceClass)
       } else if result.named {
-        result.wrong.append("价类说成\(word)，应为\(Self.classWords[product.priceClass - 1])")
+        result.wrong.append(.priceClass(said: k + 1, actual: product.priceClass))
       }
     }
     if text.contains(words.flavour) { result.facts.insert(.flavour) }

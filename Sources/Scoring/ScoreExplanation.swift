@@ -43,7 +43,7 @@ extension Scorer {
     var out: [CheckExplanation] = []
     for (i, check) in plan.checks.enumerated() {
       let c = check.criterion
-      let words = prepared.words(for: i, plan: plan).joined(separator: "、")
+      let words = prepared.evidenceWords(for: i, plan: plan).joined(separator: "、")
       let verdict: CheckExplanation.Verdict
       if result.violated.contains(c.id) {
         verdict = .triggered(words: words)

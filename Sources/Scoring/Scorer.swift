@@ -149,6 +149,8 @@ public struct Scorer: Sendable {
     let cancelledBit: UInt8 = 4
     let countedBit: UInt8 = 8
     var similarWords: [(check: Int, text: String)] = []
+    // What the catalogue and stock measures found, as data for the report to word.
+    var catalogueNotes: [(check: Int, note: EvidenceNote)] = []
     var firedList: [Int] = []
     let phaseBit: UInt64 = plan.phaseIndex[utterance.phase].map { 1 << UInt64($0) } ?? 0
     let phaseTurn = phaseTurns[utterance.phase, default: 0]
@@ -267,11 +269,11 @@ public struct Scorer: Sendable {
       let measure = plan.checks[i].criterion.measure
       if reading == nil, measure.readsStock { reading = plan.stockJudge.read(prepared.normalized) }
       guard
-        let (full, words) = reading.flatMap({ judgeStock(measure, $0) })
+        let (full, note) = reading.flatMap({ judgeStock(measure, $0) })
           ?? judgeProduct(measure, statement)
       else { continue }
       state[i] = full ? fullBit : partialBit
-      similarWords.append((i, words))
+      catalogueNotes.append((i, note))
       firedList.append(i)
     }
     firedList.sort()
@@ -326,6 +328,7 @@ public struct Scorer: Sendable {
       let c = plan.checks[i].criterion
       let full = state[i] & fullBit != 0
       let similar = similarWords.first { $0.check == i }?.text
+      let note = catalogueNotes.first { $0.check == i }?.note
       if c.isPenalty {
         result.violated.append(c.id)
         result.moodChange += c.mood
@@ -333,7 +336,7 @@ public struct Scorer: Sendable {
         if progress[i].count < c.maxCount {
           progress[i].count += 1
           progress[i].points -= c.points
-          progress[i].evidence.append(evidence(i, utterance, prepared, similar))
+          progress[i].evidence.append(evidence(i, utterance, prepared, similar, note))
         }
         continue
       }
@@ -342,7 +345,7 @@ public struct Scorer: Sendable {
         // Counted over utterances: partial until the words have come often enough.
         guard progress[i].status != .met else { continue }
         progress[i].count += 1
-        progress[i].evidence.append(evidence(i, utterance, prepared, similar))
+        progress[i].evidence.append(evidence(i, utterance, prepared, similar, note))
         if progress[i].count >= needed {
           result.moodChange += progress[i].status == .partial ? c.mood - c.mood / 2 : c.mood
           progress[i].status = .met
@@ -364,14 +367,14 @@ public struct Scorer: Sendable {
         let upgrade = progress[i].status == .partial
         progress[i].status = .met
         progress[i].points = c.points
-        progress[i].evidence.append(evidence(i, utterance, prepared, similar))
+        progress[i].evidence.append(evidence(i, utterance, prepared, similar, note))
         result.newlyMet.append(c.id)
         result.moodChange += upgrade ? c.mood - c.mood / 2 : c.mood
         result.patienceChange += c.patience
       case (_, false):
         progress[i].status = .partial
         progress[i].points = c.partialPoints
-        progress[i].evidence.append(evidence(i, utterance, prepared, similar))
+        progress[i].evidence.append(evidence(i, utterance, prepared, similar, note))
         result.newlyPartial.append(c.id)
         result.moodChange += c.mood / 2
       }
@@ -383,26 +386,32 @@ public struct Scorer: Sendable {
     return result
   }
 
-  /// A stock-related measure on one utterance: (fully met, evidence words), or nil.
-  private func judgeStock(_ measure: Measure, _ advice: StockReading) -> (Bool, String)? {
+  /// A stock-related measure on one utterance: (fully met, what it found), or nil.
+  private func judgeStock(_ measure: Measure, _ advice: StockReading) -> (Bool, EvidenceNote)? {
     switch measure {
     case .substitution:
       guard let (short, substitute, fit, isBest) = advice.substitution, fit.samePriceBand else {
         return nil
       }
-      return (isBest, "\(substitute.name) 代替 \(short.name)：\(fit.summary)\(isBest ? "（最合适）" : "")")
+      return (
+        isBest,
+        .substitute(brand: substitute.name, replacing: short.name, fit: fit.note, best: isBest)
+      )
     case .pricierSubstitute:
       guard let (short, substitute, fit, _) = advice.substitution, fit.pricier else { return nil }
-      return (true, "\(substitute.name) 代替 \(short.name)：\(fit.summary)")
+      return (
+        true,
+        .substitute(brand: substitute.name, replacing: short.name, fit: fit.note, best: false)
+      )
     case .stockAdvice:
       guard !advice.topUp.isEmpty || !advice.hold.isEmpty else { return nil }
-      var words: [String] = []
-      if !advice.topUp.isEmpty { words.append("补足快销的 \(advice.topUp.joined(separator: "、"))") }
-      if !advice.hold.isEmpty { words.append("压住滞销的 \(advice.hold.joined(separator: "、"))") }
-      return (!advice.topUp.isEmpty && !advice.hold.isEmpty, words.joined(separator: "；"))
+      return (
+        !advice.topUp.isEmpty && !advice.hold.isEmpty,
+        .stockAdvice(topUp: advice.topUp, hold: advice.hold)
+      )
     case .stockPush:
       let pushed = advice.pushed
-      return pushed.isEmpty ? nil : (true, "滞销还让多订：\(pushed.joined(separator: "、"))")
+      return pushed.isEmpty ? nil : (true, .pushedSlowSellers(pushed))
     default:
       return nil
     }
@@ -414,27 +423,30 @@ public struct Scorer: Sendable {
     return !scene.isEmpty && scene.isSubset(of: plan.hiddenSceneWords)
   }
 
-  /// A new-product measure on one utterance: (fully met, evidence words), or nil.
-  private func judgeProduct(_ measure: Measure, _ statement: ProductStatement) -> (Bool, String)? {
+  /// A new-product measure on one utterance: (fully met, what it found), or nil.
+  private func judgeProduct(_ measure: Measure, _ statement: ProductStatement) -> (
+    Bool, EvidenceNote
+  )? {
     guard let product = statement.product else { return nil }
     switch measure {
     case .productFacts(let needed):
       guard !statement.facts.isEmpty else { return nil }
       let facts = productFacts[product.id, default: []].sorted()
-      let words = "\(product.name)：\(facts.map(\.title).joined(separator: "、"))（\(facts.count) 项）"
-      return (facts.count >= needed, words)
+      return (facts.count >= needed, .productFacts(product: product.name, facts: facts))
     case .wrongProductFact:
       guard !statement.wrong.isEmpty else { return nil }
-      return (true, "\(product.name)：\(statement.wrong.joined(separator: "；"))")
+      return (true, .wrongProductFacts(product: product.name, wrong: statement.wrong))
     default:
       return nil
     }
   }
 
-  private func evidence(_ i: Int, _ u: Utterance, _ p: PreparedUtterance, _ similar: String?)
-    -> Evidence
-  {
-    var words = p.words(for: i, plan: plan)
+  private func evidence(
+    _ i: Int, _ u: Utterance, _ p: PreparedUtterance, _ similar: String?,
+    _ note: EvidenceNote? = nil
+  ) -> Evidence {
+    if let note { return Evidence(turn: u.index, note: note, utterance: u.text) }
+    var words = p.evidenceWords(for: i, plan: plan)
     if let similar { words.append(similar) }
     return Evidence(turn: u.index, text: words.joined(separator: "、"), utterance: u.text)
   }

@@ -34,15 +34,11 @@ public struct SubstitutionFit: Sendable, Hashable, Comparable {
       .sorted { ($0.1.rank, -$0.0.priceClass) > ($1.1.rank, -$1.0.priceClass) }
   }
 
-  /// In words, for evidence: 同价类、同香型 ...
-  public var summary: String {
-    var parts: [String] = []
-    if samePriceBand { parts.append("同价类") }
-    if sameFlavour { parts.append("同香型") }
-    if sameFamily { parts.append("同品牌") }
-    if sameOrigin { parts.append("同产地") }
-    if pricier { parts.append("价类更高") }
-    return parts.isEmpty ? "都不相同" : parts.joined(separator: "、")
+  /// The fit as evidence data (the report words it).
+  public var note: EvidenceNote.SubstituteFit {
+    EvidenceNote.SubstituteFit(
+      samePriceBand: samePriceBand, sameFlavour: sameFlavour, sameFamily: sameFamily,
+      sameOrigin: sameOrigin, pricier: pricier)
   }
 }
 

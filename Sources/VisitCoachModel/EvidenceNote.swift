@@ -32,6 +32,55 @@ public enum EvidenceNote: Sendable, Hashable, Codable {
   case promise(recorded: Bool)
   /// The stock was counted without asking first.
   case countedWithoutAsking
+  /// A brand offered for one that is out (`substitution`, `pricier_substitute`): how it fits,
+  /// and whether it is the best fit the catalogue has.
+  case substitute(brand: String, replacing: String, fit: SubstituteFit, best: Bool)
+  /// Stock advice: fast sellers to top up, slow sellers to hold back (`stock_advice`).
+  case stockAdvice(topUp: [String], hold: [String])
+  /// Slow sellers the trainee told the retailer to order more of (`stock_push`).
+  case pushedSlowSellers([String])
+  /// The facts about a new product stated so far in the visit (`product_facts`).
+  case productFacts(product: String, facts: [ProductFactKind])
+  /// Facts about a new product stated wrongly (`wrong_product_fact`).
+  case wrongProductFacts(product: String, wrong: [WrongProductFact])
+
+  /// How a substitute stands against the brand that is out, in the source document's order.
+  public struct SubstituteFit: Sendable, Hashable, Codable {
+    public var samePriceBand: Bool
+    public var sameFlavour: Bool
+    public var sameFamily: Bool
+    public var sameOrigin: Bool
+    /// Of a higher price class (looks like pushing a dearer brand).
+    public var pricier: Bool
+
+    public init(
+      samePriceBand: Bool, sameFlavour: Bool, sameFamily: Bool, sameOrigin: Bool, pricier: Bool
+    ) {
+      self.samePriceBand = samePriceBand
+      self.sameFlavour = sameFlavour
+      self.sameFamily = sameFamily
+      self.sameOrigin = sameOrigin
+      self.pricier = pricier
+    }
+  }
+
+  /// A fact about a new product a trainee can state (DOMAIN.md §3, action 19), in the order
+  /// reports list them.
+  public enum ProductFactKind: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
+    case price, priceClass, flavour, origin, sellingPoint, buyer
+
+    public static func < (a: ProductFactKind, b: ProductFactKind) -> Bool {
+      allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+  }
+
+  /// A fact about a new product stated wrongly: what was said against the catalogue.
+  public enum WrongProductFact: Sendable, Hashable, Codable {
+    /// A price in yuan; the catalogue's is per pack.
+    case price(said: Int, perPack: Int)
+    /// A price class, 1 to 5.
+    case priceClass(said: Int, actual: Int)
+  }
 
   /// The fields of the visit record a note can name.
   public enum RecordField: String, Sendable, Hashable, Codable {

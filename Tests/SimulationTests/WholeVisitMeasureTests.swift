@@ -59,13 +59,24 @@ struct WholeVisitMeasureTests {
     #expect(ProductJudge.prices(in: text) == prices)
   }
 
+  /// Evidence as a Chinese report words it.
+  static func words(_ evidence: Evidence?) -> String {
+    evidence.map { InterfaceStrings.forLanguage(.zh).evidence($0) } ?? ""
+  }
+
   @Test func newProductFactsAccumulateAgainstTheCatalogue() throws {
     // 海韵(细支): 二类, 烤烟型清香, 闽东, 17 元, selling points and buyers in the catalogue.
     let one = try finding(
       "brand.new_product_facts",
       ["/next", "/next", "/next", "/next", "/next", "海韵细支是这个月的新品，十七块一包。"])
     #expect(one.status == .partial)
-    #expect(one.evidence.last?.text.contains("价格（1 项）") == true, "\(one.evidence)")
+    // What the scorer found is data; the report words it.
+    guard case .productFacts(_, let facts) = one.evidence.last?.note else {
+      Issue.record("no product facts note: \(one.evidence)")
+      return
+    }
+    #expect(facts == [.price])
+    #expect(Self.words(one.evidence.last).contains("价格（1 项）"), "\(one.evidence)")
     // The next utterance is still about it: class, flavour and a selling point make four.
     let four = try finding(
       "brand.new_product_facts",
@@ -74,7 +85,7 @@ struct WholeVisitMeasureTests {
         "是二类烟，烤烟清香型，入口柔和。",
       ])
     #expect(four.status == .met)
-    #expect(four.evidence.last?.text.contains("价格、价类、香型、卖点（4 项）") == true, "\(four.evidence)")
+    #expect(Self.words(four.evidence.last).contains("价格、价类、香型、卖点（4 项）"), "\(four.evidence)")
     // Another brand in between: the facts are no longer about the new product.
     let other = try finding(
       "brand.new_product_facts",
@@ -86,7 +97,7 @@ struct WholeVisitMeasureTests {
     let wrong = try finding(
       "brand.wrong_fact", ["/next", "/next", "/next", "/next", "/next", "海韵细支是新品，二十块一包，一类烟。"])
     #expect(wrong.status == .triggered)
-    let text = wrong.evidence.first?.text ?? ""
+    let text = Self.words(wrong.evidence.first)
     #expect(text.contains("价格说成 20 元，应为每包 17 元") && text.contains("价类说成一类，应为二类"), "\(text)")
     // A carton price is right, not wrong.
     let carton = try finding(
