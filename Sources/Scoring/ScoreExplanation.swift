@@ -1,40 +1,8 @@
 import VisitCoachModel
 
-/// Why one criterion or penalty got its status in one turn: for `visitcoach explain`.
-public struct CheckExplanation: Sendable, Hashable {
-  public enum Verdict: Sendable, Hashable {
-    /// Met (or partly met) by this utterance, with the words.
-    case counted(partial: Bool, words: String)
-    /// A penalty triggered by this utterance.
-    case triggered(words: String)
-    /// Met in an earlier turn: saying it again earns nothing.
-    case alreadyMet
-    /// Its words were there but did not count (a penalty in the same breath, keyword stuffing).
-    case cancelled(words: String)
-    /// Its words were there but a veto phrase was too (`none`).
-    case vetoed
-    /// Its words were there but the order rule did not hold (`after` / `before`).
-    case outOfOrder(String)
-    /// Its words were there but the scorer declined them, for this reason (from the turn's
-    /// trace, never worked out again).
-    case declined(Declined, words: String)
-    /// It does not apply to this utterance.
-    case notApplicable(String)
-    /// Its words were there but a negation before them denies them (不会…回话).
-    case negated(words: String)
-    /// Nothing matched; the nearest phrase of the criterion, if any shares words with the text.
-    case notMatched(nearest: String?)
-  }
-
-  public var id: String
-  public var title: String
-  public var isPenalty: Bool
-  public var verdict: Verdict
-}
-
 extension Scorer {
   /// Explains every check for `utterance`, given this scorer's state before the turn and the
-  /// score the turn got. Reasons are in Chinese, for trainers.
+  /// score the turn got. Reasons are data; Reporting words them.
   public func explain(_ utterance: Utterance, result: TurnScore) -> [CheckExplanation] {
     guard utterance.kind == .say else { return [] }
     let prepared = prepare(utterance.text)
@@ -49,9 +17,10 @@ extension Scorer {
         verdict = .triggered(words: words)
       } else if result.newlyMet.contains(c.id) || result.newlyPartial.contains(c.id) {
         // Without phrase hits it was a similar example, or the catalogue and stock table.
-        let source = c.measure.judgesWords ? "(相似示例)" : "(对照卷烟目录和库存表)"
+        let source: CheckExplanation.Source =
+          !words.isEmpty ? .words : c.measure.judgesWords ? .similarExample : .catalogue
         verdict = .counted(
-          partial: result.newlyPartial.contains(c.id), words: words.isEmpty ? source : words)
+          partial: result.newlyPartial.contains(c.id), words: words, source: source)
       } else if result.cancelled.contains(c.id) {
         verdict = .cancelled(words: words)
       } else if result.satisfied.contains(c.id) || (progress[i].status == .met && !words.isEmpty) {
@@ -59,9 +28,9 @@ extension Scorer {
       } else if let reason = result.declined[c.id] {
         switch reason {
         case .afterItsTime(let done):
-          verdict = .outOfOrder("「\(title(of: done))」已经做过，这一条只算在它之前")
+          verdict = .outOfOrder(.afterItsTime(done: title(of: done)))
         case .needsFirst(let missing):
-          verdict = .outOfOrder("要先做到「\(title(of: missing))」")
+          verdict = .outOfOrder(.needsFirst(missing: title(of: missing)))
         default:
           verdict = .declined(reason, words: words)
         }
@@ -87,25 +56,25 @@ extension Scorer {
   }
 
   private func notApplicable(_ check: CompiledCheck, _ u: Utterance, position: Int, overall: Int)
-    -> String?
+    -> CheckExplanation.Inapplicable?
   {
     let c = check.criterion
     let a = c.applies
     if !check.staticallyApplicable {
-      if !a.traits.isEmpty { return "只适用于特质 \(a.traits.sorted().joined(separator: "/")) 的零售户" }
-      if let visit = a.visit { return "只适用于\(visit == .first ? "首次拜访" : "回访")" }
-      return "不适用于这个零售户"
+      if !a.traits.isEmpty { return .traitsOnly(a.traits.sorted()) }
+      if let visit = a.visit { return .visitOnly(visit) }
+      return .notThisRetailer
     }
-    if !c.measure.isPerUtterance { return "按整个拜访测量，报告时判定" }
+    if !c.measure.isPerUtterance { return .wholeVisit }
     if !a.phases.isEmpty && !a.phases.contains(u.phase) {
-      return "只在环节 \(a.phases.sorted().joined(separator: "/")) 计分，这句在 \(u.phase)"
+      return .phasesOnly(a.phases.sorted(), now: u.phase)
     }
     if let mood = a.mood, !mood.contains(u.moodBefore) {
-      return "要求好感 \(mood.lower)-\(mood.upper)，当时是 \(u.moodBefore)"
+      return .moodRange(lower: mood.lower, upper: mood.upper, now: u.moodBefore)
     }
     if let window = c.window {
       let at = a.phases.isEmpty ? overall : position
-      if at > window { return "只看前 \(window) 句，这是第 \(at) 句" }
+      if at > window { return .window(window, at: at) }
     }
     return nil
   }

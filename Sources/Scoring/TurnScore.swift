@@ -42,22 +42,6 @@ extension Transcript {
   }
 }
 
-/// Why the scorer declined a check whose words an utterance had.
-public enum Declined: Sendable, Hashable {
-  /// Praise or advice resting only on what `/look` would show, before looking: a guess.
-  case hiddenScene
-  /// A follow-up (`picks_up`) that takes up nothing of the line it answers.
-  case notTakenUp
-  /// Situated words said when nothing shows their situation.
-  case noSituation
-  /// Closer to one of the check's bad example sentences than to a good one.
-  case likeBadExample
-  /// Counts only before this check was met, and it already was (`before`).
-  case afterItsTime(String)
-  /// Counts only once this check is met, and it is not yet (`after`).
-  case needsFirst(String)
-}
-
 /// What one utterance earned or cost.
 public struct TurnScore: Sendable, Hashable {
   /// Criteria met for the first time in this turn (ids, in rubric order).

@@ -22,6 +22,7 @@ struct ExplainCommand: ParsableCommand {
   func run() throws {
     try Failure.reported {
       let (scenario, steps) = try script.load()
+      let strings = InterfaceStrings.forLanguage(.zh)
       let lines = Dictionary(scenario.lines.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
       var visit = VisitRun(scenario: scenario, seed: script.seed)
       if let opening = visit.opening {
@@ -75,7 +76,7 @@ struct ExplainCommand: ParsableCommand {
           result: score)
         if score.stuffing { Console.line("    ！这句被判为堆砌关键词：本句所有得分作废") }
         for e in explanations {
-          if let text = render(e) { Console.line("    " + text) }
+          if let text = strings.explanation(e, all: all) { Console.line("    " + text) }
         }
       }
       var conversation = visit.conversation
@@ -89,40 +90,6 @@ struct ExplainCommand: ParsableCommand {
 
   private func origin(_ line: RetailerLine) -> String {
     line.origin.hasPrefix("trait:") ? "特质 \(line.origin.dropFirst(6))" : "剧本"
-  }
-
-  private func render(_ e: CheckExplanation) -> String? {
-    let name = "\(e.title)（\(e.id)）"
-    switch e.verdict {
-    case .counted(let partial, let words):
-      return "\(partial ? "◐" : "✓") \(name)：命中 \(words)\(partial ? "（部分得分）" : "")"
-    case .triggered(let words): return "! \(name)：扣分，命中 \(words)"
-    case .alreadyMet: return e.isPenalty ? nil : "· \(name)：之前已经做到，重复不再加分"
-    case .cancelled(let words): return "✗ \(name)：说了 \(words)，但同一句里有扣分项或堆砌，不算"
-    case .vetoed: return e.isPenalty ? nil : "✗ \(name)：同时说了排除用语（match.none），不算"
-    case .outOfOrder(let why): return "✗ \(name)：顺序不对，\(why)"
-    case .declined(let reason, let words): return "✗ \(name)：说了 \(words)，但\(Self.reason(reason))"
-    case .notApplicable(let why): return all ? "– \(name)：不适用，\(why)" : nil
-    case .negated(let words):
-      return e.isPenalty
-        ? "· \(name)：说了 \(words)，但前面是否定（不、没、别……），不扣分"
-        : "✗ \(name)：说了 \(words)，但前面是否定（不、没、别……），不算"
-    case .notMatched(let nearest):
-      if e.isPenalty { return nil }
-      return "✗ \(name)：没有命中" + (nearest.map { "；最接近的短语「\($0)」" } ?? "")
-    }
-  }
-
-  /// Why the scorer declined words it found, as the turn's trace records it.
-  private static func reason(_ reason: Declined) -> String {
-    switch reason {
-    case .hiddenScene: return "说的是要 /look 才看得到的情况，还没看就说，算猜测"
-    case .notTakenUp: return "没有接着零售户刚才的话说（picks_up），不算追问"
-    case .noSituation: return "这些词要在特定情境里才算（situated），当时没有这种情境"
-    case .likeBadExample: return "整句更像反面示例（similar.bad），不算"
-    case .afterItsTime(let id): return "「\(id)」已经做过，这一条只算在它之前"
-    case .needsFirst(let id): return "要先做到「\(id)」"
-    }
   }
 
   private func describe(_ c: Condition) -> String {
