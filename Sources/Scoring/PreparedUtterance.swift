@@ -178,12 +178,18 @@ public struct PreparedUtterance: Sendable {
   ) -> [String] {
     var words: [String] = []
     let phrases = plan.phrases
-    let mine = occurrences.filter { Int($0.check) == index }
-    for m in mine {
-      let inside = mine.contains {
-        $0.start <= m.start && m.end <= $0.end && ($0.end - $0.start) > (m.end - m.start)
+    var mine = occurrences.filter { Int($0.check) == index }
+    if longestOnly {
+      // One sweep in order of start (longest first at a start): an occurrence that ends no
+      // later than one before it lies inside it. Linear after the sort, for long utterances.
+      mine.sort { ($0.start, -$0.end) < ($1.start, -$1.end) }
+      var reach: Int32 = -1
+      mine = mine.filter { m in
+        defer { reach = max(reach, m.end) }
+        return m.end > reach
       }
-      if longestOnly && inside { continue }
+    }
+    for m in mine {
       let pattern = Int(m.pattern)
       let phrase =
         phrases.isGapped(pattern)
