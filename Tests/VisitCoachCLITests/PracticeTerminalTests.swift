@@ -91,7 +91,8 @@ struct PracticeTerminalTests {
     let (t, _) = try session()
     #expect(t.expect(prompt))
     t.send("老板，我今天来主要是想跟您说说新品的事情、价签的事情、还有这个月订货的事情，您看看？\r")
-    #expect(t.expect("忙碌：话超过 40 字 -3"))
+    // The line may wrap after 40 on an 80-column terminal once penalties precede it.
+    #expect(t.expect("忙碌：话超过 40"))
     #expect(t.expect(prompt))
     t.send("/score\r")
     #expect(t.expect("打招呼与称呼"))
