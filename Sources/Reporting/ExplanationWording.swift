@@ -115,8 +115,8 @@ extension InterfaceStrings {
     case .notTakenUp: return "没有接着零售户刚才的话说（picks_up），不算追问"
     case .noSituation: return "这些词要在特定情境里才算（situated），当时没有这种情境"
     case .likeBadExample: return "整句更像反面示例（similar.bad），不算"
-    case .afterItsTime(let id): return "「\(id)」已经做过，这一条只算在它之前"
-    case .needsFirst(let id): return "要先做到「\(id)」"
+    case .afterItsTime(let id): return chinese(.afterItsTime(done: id))
+    case .needsFirst(let id): return chinese(.needsFirst(missing: id))
     }
   }
 
@@ -126,8 +126,8 @@ extension InterfaceStrings {
     case .notTakenUp: return "it does not take up the retailer's last line (picks_up)"
     case .noSituation: return "these words count only in a situation (situated) that was not there"
     case .likeBadExample: return "the whole utterance is closer to a bad example (similar.bad)"
-    case .afterItsTime(let id): return "「\(id)」 was already done; this counts only before it"
-    case .needsFirst(let id): return "「\(id)」 must come first"
+    case .afterItsTime(let id): return english(.afterItsTime(done: id))
+    case .needsFirst(let id): return english(.needsFirst(missing: id))
     }
   }
 }

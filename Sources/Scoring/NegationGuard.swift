@@ -87,27 +87,33 @@ public enum NegationGuard {
   /// assurance (少不了您的, 忘不了, 错不了, 亏不了, 跑不了) are not denied, nor 对不起, nor a
   /// verb already done (订了不到十条).
   public static func isDeniedAfter(_ bytes: UnsafeBufferPointer<UInt8>, end: Int) -> Bool {
-    guard end >= 3, end + 6 <= bytes.count, startsWith(bytes, at: end, notCharacter) else {
-      return false
-    }
-    let complement = Array(bytes[end + 3..<end + 6])
-    guard deniedComplements.contains(complement) else { return false }
+    guard end >= 3, end + 6 <= bytes.count, startsWith(bytes, at: end, notCharacter),
+      deniedComplements.contains(character(bytes, at: end + 3))
+    else { return false }
     // 不了解, 不到位 and the like start a word of their own.
     if end + 9 <= bytes.count,
-      deniedComplementWords.contains(Array(bytes[end + 3..<end + 9]))
+      deniedComplementWords.contains(where: { startsWith(bytes, at: end + 3, $0) })
     {
       return false
     }
-    return !assuranceVerbs.contains(Array(bytes[end - 3..<end]))
+    return !assuranceVerbs.contains(character(bytes, at: end - 3))
   }
-  private static let deniedComplements: Set<[UInt8]> = Set(
-    "了成到掉动起完".map { Array(String($0).utf8) })
-  private static let deniedComplementWords: Set<[UInt8]> = Set(
-    ["了解", "到位", "起眼", "动声", "成熟", "完善", "到一", "到两", "到半"].map {
-      Array($0.utf8)
-    })
-  private static let assuranceVerbs: Set<[UInt8]> = Set(
-    "少忘错亏跑短缺离差对了的得".map { Array(String($0).utf8) })
+
+  /// The three-byte (CJK) character at `at`, as one number: set lookups without an array.
+  private static func character(_ bytes: UnsafeBufferPointer<UInt8>, at: Int) -> UInt32 {
+    UInt32(bytes[at]) << 16 | UInt32(bytes[at + 1]) << 8 | UInt32(bytes[at + 2])
+  }
+  private static func characters(_ text: String) -> Set<UInt32> {
+    Set(
+      text.map { c in
+        let b = Array(String(c).utf8)
+        return UInt32(b[0]) << 16 | UInt32(b[1]) << 8 | UInt32(b[2])
+      })
+  }
+  private static let deniedComplements = characters("了成到掉动起完")
+  private static let deniedComplementWords: [[UInt8]] =
+    ["了解", "到位", "起眼", "动声", "成熟", "完善", "到一", "到两", "到半"].map { Array($0.utf8) }
+  private static let assuranceVerbs = characters("少忘错亏跑短缺离差对了的得")
 
   private static func endsWith(_ bytes: UnsafeBufferPointer<UInt8>, at end: Int, _ word: [UInt8])
     -> Bool

@@ -71,6 +71,8 @@ public struct PreparedUtterance: Sendable {
       for match in found {
         work += 1
         if !quoted.isEmpty && quoted[match.start] { continue }
+        // 给您换不了: the verb the phrase ends on is denied by what follows it.
+        let deniedAfter = NegationGuard.isDeniedAfter(bytes, end: match.end)
         let first = Int(phrases.useStart[match.pattern])
         let last = Int(phrases.useStart[match.pattern + 1])
         for u in first..<last {
@@ -85,9 +87,7 @@ public struct PreparedUtterance: Sendable {
               negationCache[match.start] = negated
               work += NegationGuard.scope + 1
             }
-            // 给您换不了: the verb the phrase ends on is denied by what follows it.
-            let denied = negated || NegationGuard.isDeniedAfter(bytes, end: match.end)
-            if denied {
+            if negated || deniedAfter {
               negatedMatches.append(
                 (Int32(use.check), Int32(match.pattern), Int32(match.start), Int32(match.end)))
               continue

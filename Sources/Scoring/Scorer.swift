@@ -395,13 +395,13 @@ public struct Scorer: Sendable {
       }
       return (
         isBest,
-        .substitute(brand: substitute.name, replacing: short.name, fit: fit.note, best: isBest)
+        .substitute(brand: substitute.name, replacing: short.name, fit: fit, best: isBest)
       )
     case .pricierSubstitute:
       guard let (short, substitute, fit, _) = advice.substitution, fit.pricier else { return nil }
       return (
         true,
-        .substitute(brand: substitute.name, replacing: short.name, fit: fit.note, best: false)
+        .substitute(brand: substitute.name, replacing: short.name, fit: fit, best: false)
       )
     case .stockAdvice:
       guard !advice.topUp.isEmpty || !advice.hold.isEmpty else { return nil }

@@ -2,28 +2,23 @@ import VisitCoachModel
 
 /// How well one brand stands in for another, in the source document's order: the same price
 /// band first, then the same flavour type, then the same brand family, then the same origin.
-public struct SubstitutionFit: Sendable, Hashable, Comparable {
-  public var samePriceBand: Bool
-  public var sameFlavour: Bool
-  public var sameFamily: Bool
-  public var sameOrigin: Bool
-  /// The substitute is of a higher price class (looks like pushing a dearer brand).
-  public var pricier: Bool
+/// The same value is the evidence the report words.
+public typealias SubstitutionFit = EvidenceNote.SubstituteFit
 
+extension EvidenceNote.SubstituteFit {
   public init(replacing short: Brand, with substitute: Brand) {
-    samePriceBand = short.priceClass == substitute.priceClass
-    sameFlavour = short.flavour == substitute.flavour
-    sameFamily = short.family == substitute.family
-    sameOrigin = short.origin == substitute.origin
-    pricier = substitute.priceClass < short.priceClass
+    self.init(
+      samePriceBand: short.priceClass == substitute.priceClass,
+      sameFlavour: short.flavour == substitute.flavour,
+      sameFamily: short.family == substitute.family,
+      sameOrigin: short.origin == substitute.origin,
+      pricier: substitute.priceClass < short.priceClass)
   }
 
   /// Lexicographic in the document's order.
   public var rank: Int {
     (samePriceBand ? 8 : 0) + (sameFlavour ? 4 : 0) + (sameFamily ? 2 : 0) + (sameOrigin ? 1 : 0)
   }
-
-  public static func < (a: SubstitutionFit, b: SubstitutionFit) -> Bool { a.rank < b.rank }
 
   /// The catalogue's substitutes for `short`, best first, leaving out brands that are short too.
   public static func ranking(for short: Brand, catalog: [Brand], unavailable: Set<String>) -> [(
@@ -32,13 +27,6 @@ public struct SubstitutionFit: Sendable, Hashable, Comparable {
     catalog.filter { $0.id != short.id && !unavailable.contains($0.id) }
       .map { ($0, SubstitutionFit(replacing: short, with: $0)) }
       .sorted { ($0.1.rank, -$0.0.priceClass) > ($1.1.rank, -$1.0.priceClass) }
-  }
-
-  /// The fit as evidence data (the report words it).
-  public var note: EvidenceNote.SubstituteFit {
-    EvidenceNote.SubstituteFit(
-      samePriceBand: samePriceBand, sameFlavour: sameFlavour, sameFamily: sameFamily,
-      sameOrigin: sameOrigin, pricier: pricier)
   }
 }
 
