@@ -6,19 +6,12 @@ import VisitCoachModel
 public struct HTMLReport {
   public var strings: InterfaceStrings
   public var language: InterfaceLanguage
-  public var retailerName: String
-  public var phaseTitles: [String: String]
   /// A line above the title, e.g. session id, trainee and date.
   public var subtitle: String
 
-  public init(
-    language: InterfaceLanguage = .zh, retailerName: String, phaseTitles: [String: String],
-    subtitle: String = ""
-  ) {
+  public init(language: InterfaceLanguage = .zh, subtitle: String = "") {
     strings = .forLanguage(language)
     self.language = language
-    self.retailerName = retailerName
-    self.phaseTitles = phaseTitles
     self.subtitle = subtitle
   }
 
@@ -36,9 +29,7 @@ public struct HTMLReport {
       "<div class=\"card grid\"><div><div class=\"verdict\">\(report.total)<span class=\"meta\">/100</span></div>\(verdict)"
     summary +=
       "<p class=\"meta\">\(e(s.passMark)) \(report.passMark) · \(e(s.endedBy[report.endedBy.rawValue] ?? report.endedBy.rawValue)) · \(e(s.time)) \(TextReport.clock(report.clock))/\(TextReport.clock(report.budget))"
-    let hints =
-      report.hintsUsed.isEmpty
-      ? s.none : report.hintsUsed.map { phaseTitles[$0] ?? $0 }.joined(separator: "、")
+    let hints = s.hints(of: report)
     summary += " · \(e(s.hintsUsed)): \(e(hints))</p>"
     if !report.blockers.isEmpty {
       summary +=
@@ -100,16 +91,16 @@ public struct HTMLReport {
       page.add(html + "</table></div>")
     }
     if !report.turns.isEmpty {
-      let titles = Dictionary(
-        report.areas.flatMap { $0.criteria + $0.penalties }.map { ($0.id, $0.title) },
-        uniquingKeysWith: { a, _ in a })
+      let titles = report.findingTitles
       var html = "<h2>\(e(s.turnLog))</h2><div class=\"card\">"
       for t in report.turns {
-        let said = t.kind == .say ? t.trainee : (s.commandTurns[t.kind.rawValue] ?? t.kind.rawValue)
+        let said = s.said(t.kind, t.trainee)
         html +=
-          "<div class=\"turn\"><div class=\"meta\">\(t.index). \(e(phaseTitles[t.phase] ?? t.phase)) · \(TextReport.clock(t.clock))</div>"
+          "<div class=\"turn\"><div class=\"meta\">\(t.index). \(e(report.phaseTitle(t.phase))) · \(TextReport.clock(t.clock))</div>"
         html += "<div class=\"me\">\(e(s.trainee)): \(e(said))</div>"
-        if let r = t.retailer { html += "<div class=\"them\">\(e(retailerName)): \(e(r))</div>" }
+        if let r = t.retailer {
+          html += "<div class=\"them\">\(e(s.retailer(of: report))): \(e(r))</div>"
+        }
         var notes = t.met.map { "<span class=\"tag met\">✓ \(e(titles[$0] ?? $0))</span>" }
         notes += t.partial.map { "<span class=\"tag partial\">◐ \(e(titles[$0] ?? $0))</span>" }
         notes += t.violated.map { "<span class=\"tag bad\">✗ \(e(titles[$0] ?? $0))</span>" }

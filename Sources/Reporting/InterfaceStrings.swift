@@ -31,7 +31,10 @@ public struct InterfaceStrings: Sendable {
   public var turnSuffix: String
   public var mood: String
   public var improve: String
-  public var commandTurns: [String: String]
+  /// How a turn that was a command, not words, shows in a transcript: (静候).
+  var commandTurns: [TurnKind: String]
+  /// The retailer's name when a report does not carry one (a version 1 report).
+  public var retailerFallback: String
 
   // The practice session.
   public var appTitle: String
@@ -140,6 +143,23 @@ public struct InterfaceStrings: Sendable {
 
   /// "第3轮" or "turn 3".
   /// Where a piece of evidence comes from: a turn (`第3轮`) or the visit record.
+  /// What the trainee did in a turn, as a transcript shows it: the words, or the command's
+  /// label for a turn that was a command.
+  public func said(_ kind: TurnKind, _ words: String) -> String {
+    kind == .say ? words : commandTurns[kind] ?? kind.rawValue
+  }
+
+  /// The retailer's name in a report, or a plain word when the report does not carry it.
+  public func retailer(of report: ScoreReport) -> String {
+    report.retailer.isEmpty ? retailerFallback : report.retailer
+  }
+
+  /// The phases where hints were used, by title, or "none".
+  public func hints(of report: ScoreReport) -> String {
+    report.hintsUsed.isEmpty
+      ? none : report.hintsUsed.map { report.phaseTitle($0) }.joined(separator: "、")
+  }
+
   public func turnLabel(_ n: Int) -> String {
     switch n {
     case Evidence.visitRecord: return recordFieldsSource
@@ -166,7 +186,8 @@ public struct InterfaceStrings: Sendable {
     time: "用时", hintsUsed: "使用提示", none: "无", weight: "权重", notApplicable: "不适用",
     tip: "提示", example: "示范", penalty: "扣分", blockers: "一票否决", turnLog: "逐轮记录",
     trainee: "我", turnPrefix: "第", turnSuffix: "轮", mood: "好感", improve: "最需要改进的三点",
-    commandTurns: ["wait": "(静候)", "look": "(观察店面)", "next": "(进入下一环节)", "stock": "(盘点库存)"],
+    commandTurns: [.say: "", .wait: "(静候)", .look: "(观察店面)", .next: "(进入下一环节)", .stock: "(盘点库存)"],
+    retailerFallback: "零售户",
     appTitle: "拜访教练 · 零售户拜访练习",
     customerLine: "客户：{0}类 · {1} · {2} · 时间预算 {3} 分钟 · 难度：{4}",
     visitKinds: ["first": "首次拜访", "repeat": "回访"], networks: ["urban": "城网", "rural": "农网"],
@@ -242,9 +263,10 @@ public struct InterfaceStrings: Sendable {
     trainee: "Me", turnPrefix: "turn ", turnSuffix: "", mood: "mood",
     improve: "Three things to improve",
     commandTurns: [
-      "wait": "(waits)", "look": "(looks around)", "next": "(moves on)",
-      "stock": "(counts the stock)",
+      .say: "", .wait: "(waits)", .look: "(looks around)", .next: "(moves on)",
+      .stock: "(counts the stock)",
     ],
+    retailerFallback: "Retailer",
     appTitle: "VisitCoach · retail store visit practice",
     customerLine: "Customer: class {0} · {1} · {2} · time budget {3} min · difficulty: {4}",
     visitKinds: ["first": "first visit", "repeat": "repeat visit"],

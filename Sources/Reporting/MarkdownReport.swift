@@ -4,15 +4,9 @@ import VisitCoachModel
 /// tip, penalties, and the annotated turn log.
 public struct MarkdownReport {
   public var strings: InterfaceStrings
-  public var retailerName: String
-  public var phaseTitles: [String: String]
 
-  public init(
-    language: InterfaceLanguage = .zh, retailerName: String, phaseTitles: [String: String]
-  ) {
+  public init(language: InterfaceLanguage = .zh) {
     strings = .forLanguage(language)
-    self.retailerName = retailerName
-    self.phaseTitles = phaseTitles
   }
 
   public func render(_ report: ScoreReport) -> String {
@@ -81,11 +75,13 @@ public struct MarkdownReport {
     out.append("## \(s.turnLog)")
     out.append("")
     for t in report.turns {
-      let said = t.kind == .say ? t.trainee : (s.commandTurns[t.kind.rawValue] ?? t.kind.rawValue)
+      let said = s.said(t.kind, t.trainee)
       out.append(
-        "\(t.index). *[\(Self.escape(phaseTitles[t.phase] ?? t.phase)) \(TextReport.clock(t.clock))]* **\(s.trainee)**: \(Self.escape(said))  "
+        "\(t.index). *[\(Self.escape(report.phaseTitle(t.phase))) \(TextReport.clock(t.clock))]* **\(s.trainee)**: \(Self.escape(said))  "
       )
-      if let r = t.retailer { out.append("   **\(Self.escape(retailerName))**: \(Self.escape(r))") }
+      if let r = t.retailer {
+        out.append("   **\(Self.escape(s.retailer(of: report)))**: \(Self.escape(r))")
+      }
     }
     return out.joined(separator: "\n") + "\n"
   }

@@ -4,19 +4,10 @@ import VisitCoachModel
 /// evidence or its tip, penalties, blockers, the things to improve and the turn log.
 public struct TextReport {
   public var strings: InterfaceStrings
-  /// The retailer's name, shown in the turn log.
-  public var retailerName: String
-  /// Phase titles by id.
-  public var phaseTitles: [String: String]
   public var showTurns: Bool
 
-  public init(
-    language: InterfaceLanguage = .zh, retailerName: String, phaseTitles: [String: String],
-    showTurns: Bool = true
-  ) {
+  public init(language: InterfaceLanguage = .zh, showTurns: Bool = true) {
     strings = .forLanguage(language)
-    self.retailerName = retailerName
-    self.phaseTitles = phaseTitles
     self.showTurns = showTurns
   }
 
@@ -32,9 +23,7 @@ public struct TextReport {
     out.append("\(s.heading) · \(report.scenarioTitle) (\(report.scenario))")
     let verdict = report.passed ? s.passed : s.failed
     out.append("\(s.total) \(report.total)/100  \(verdict) (\(s.passMark) \(report.passMark))")
-    let hints =
-      report.hintsUsed.isEmpty
-      ? s.none : report.hintsUsed.map { phaseTitles[$0] ?? $0 }.joined(separator: "、")
+    let hints = s.hints(of: report)
     out.append(
       "\(s.endedBy[report.endedBy.rawValue] ?? report.endedBy.rawValue) · \(s.time) \(Self.clock(report.clock))/\(Self.clock(report.budget)) · \(s.hintsUsed): \(hints)"
     )
@@ -91,16 +80,14 @@ public struct TextReport {
       }
     }
     if showTurns && !report.turns.isEmpty {
-      let titles = Dictionary(
-        report.areas.flatMap { $0.criteria + $0.penalties }.map { ($0.id, $0.title) },
-        uniquingKeysWith: { a, _ in a })
+      let titles = report.findingTitles
       out.append("")
       out.append(s.turnLog)
       for t in report.turns {
-        let phase = phaseTitles[t.phase] ?? t.phase
-        let said = t.kind == .say ? t.trainee : (s.commandTurns[t.kind.rawValue] ?? t.kind.rawValue)
+        let phase = report.phaseTitle(t.phase)
+        let said = s.said(t.kind, t.trainee)
         out.append("\(t.index). [\(phase) \(Self.clock(t.clock))] \(s.trainee): \(said)")
-        if let r = t.retailer { out.append("   \(retailerName): \(r)") }
+        if let r = t.retailer { out.append("   \(s.retailer(of: report)): \(r)") }
         var notes =
           t.met.map { "✓" + (titles[$0] ?? $0) } + t.partial.map { "◐" + (titles[$0] ?? $0) }
           + t.violated.map { "✗" + (titles[$0] ?? $0) }

@@ -63,6 +63,8 @@ extension Scorer {
     let passMark = scenario.settings.passMark
     return ScoreReport(
       version: ScoreReport.currentVersion, scenario: scenario.id, scenarioTitle: scenario.title,
+      retailer: scenario.persona.name,
+      phases: scenario.phases.map { PhaseTitle(id: $0.id, title: $0.title) },
       fingerprint: scenario.fingerprint, seed: transcript.seed, total: total, passMark: passMark,
       passed: total >= passMark && blockers.isEmpty, blockers: blockers, areas: areas,
       turns: turnReports(transcript), endedBy: transcript.endedBy ?? .trainee,

@@ -48,7 +48,7 @@ struct PracticeCommand: ParsableCommand {
   @Flag(name: .customLong("no-color"), help: "No colours (NO_COLOR is respected too).")
   var noColor = false
 
-  @Option(help: "Also save the report to FILE (.json, .md or .txt by extension).")
+  @Option(help: "Also save the report to FILE (.json, .md, .html or text, by extension).")
   var report: String?
 
   @Option(help: "The scenario library folder (default: ./scenarios or $VISITCOACH_SCENARIOS).")
@@ -153,9 +153,9 @@ struct PracticeCommand: ParsableCommand {
     conversation.finish()
     let result = conversation.report
     keeper.finish(conversation.transcript, report: result)
-    Console.out(ReportRendering.text(result, scenario: chosen, language: lang.interface))
+    Console.out(TextReport(language: lang.interface).render(result))
     if let report {
-      try ReportFiles.write(result, scenario: chosen, language: lang.interface, to: report)
+      try ReportFiles.write(result, language: lang.interface, to: report)
     }
   }
 

@@ -89,9 +89,7 @@ final class PracticeSession {
   /// The turns already played in a resumed session.
   private func showRecap() {
     for turn in run.conversation.transcript.turns {
-      let said =
-        turn.kind == .say
-        ? turn.trainee : (s.commandTurns[turn.kind.rawValue] ?? turn.kind.rawValue)
+      let said = s.said(turn.kind, turn.trainee)
       Console.line(screen.dim("\(s.trainee)> \(said)"))
       if let text = turn.retailer { Console.line(screen.retailer(scenario.persona.name, text)) }
     }
@@ -295,10 +293,10 @@ final class PracticeSession {
 
   private func describe(_ step: ScriptStep) -> String {
     switch step {
-    case .wait: return s.commandTurns["wait"] ?? "/wait"
-    case .look: return s.commandTurns["look"] ?? "/look"
-    case .stock: return s.commandTurns["stock"] ?? "/stock"
-    case .next: return s.commandTurns["next"] ?? "/next"
+    case .wait: return s.said(.wait, "")
+    case .look: return s.said(.look, "")
+    case .stock: return s.said(.stock, "")
+    case .next: return s.said(.next, "")
     default: return ""
     }
   }
@@ -370,16 +368,13 @@ final class PracticeSession {
     let report = conversation.report
     keeper.finish(conversation.transcript, report: report)
     reader.finish()
-    let phaseTitles = Dictionary(
-      scenario.phases.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
-    let text = TextReport(
-      language: language, retailerName: scenario.persona.name, phaseTitles: phaseTitles)
+    let text = TextReport(language: language)
     Console.line()
     Console.out(screen.wrappedReport(text.summary(report)))
     Console.line()
     if let reportPath {
       do {
-        try ReportFiles.write(report, scenario: scenario, language: language, to: reportPath)
+        try ReportFiles.write(report, language: language, to: reportPath)
         Console.line(InterfaceStrings.fill(s.reportSaved, reportPath))
       } catch {
         Console.error(
@@ -394,25 +389,11 @@ final class PracticeSession {
   }
 }
 
-/// Writes a report file in the format its extension names: .json, .md or .txt.
+/// Writes a report file in the format its extension names: .json, .md, .html or text.
 enum ReportFiles {
-  static func write(
-    _ report: ScoreReport, scenario: Scenario, language: InterfaceLanguage, to path: String
-  ) throws {
-    let phaseTitles = Dictionary(
-      scenario.phases.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
-    let text: String
-    switch (path as NSString).pathExtension.lowercased() {
-    case "json": text = JSONReport.render(report)
-    case "md", "markdown":
-      text = MarkdownReport(
-        language: language, retailerName: scenario.persona.name, phaseTitles: phaseTitles
-      ).render(report)
-    default:
-      text = TextReport(
-        language: language, retailerName: scenario.persona.name, phaseTitles: phaseTitles
-      ).render(report)
-    }
-    try text.write(toFile: path, atomically: true, encoding: .utf8)
+  static func write(_ report: ScoreReport, language: InterfaceLanguage, to path: String) throws {
+    let format = ReportFormat(fileExtension: (path as NSString).pathExtension)
+    try format.render(report, language: language).write(
+      toFile: path, atomically: true, encoding: .utf8)
   }
 }

@@ -4,12 +4,6 @@ import Reporting
 import Simulation
 import VisitCoachModel
 
-/// Output formats of a score report on the command line.
-enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-  case text
-  case json
-}
-
 /// `visitcoach replay`: runs the engine on trainee lines from a file and prints the report.
 struct ReplayCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -23,10 +17,10 @@ struct ReplayCommand: ParsableCommand {
 
   @OptionGroup var script: ScriptOptions
 
-  @Option(help: "Report format: text or json.")
+  @Option(help: "Report format: text, markdown, html or json.")
   var format: ReportFormat = .text
 
-  @Option(help: "Interface language of the text report: zh or en.")
+  @Option(help: "Interface language of the report: zh or en.")
   var lang: Language = .zh
 
   func run() throws {
@@ -37,11 +31,7 @@ struct ReplayCommand: ParsableCommand {
       var conversation = run.conversation
       conversation.finish()
       let report = conversation.report
-      switch format {
-      case .json: Console.out(JSONReport.render(report))
-      case .text:
-        Console.out(ReportRendering.text(report, scenario: scenario, language: lang.interface))
-      }
+      Console.out(format.render(report, language: lang.interface))
     }
   }
 }
@@ -77,19 +67,6 @@ enum Language: String, ExpressibleByArgument, CaseIterable {
   var interface: InterfaceLanguage { self == .zh ? .zh : .en }
 }
 
-/// Text rendering with the scenario's names filled in.
-enum ReportRendering {
-  static func text(_ report: ScoreReport, scenario: Scenario, language: InterfaceLanguage) -> String
-  {
-    TextReport(
-      language: language, retailerName: scenario.persona.name,
-      phaseTitles: Dictionary(
-        scenario.phases.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
-    ).render(report)
-  }
-}
-
-/// Turns user-facing errors into one message on standard error and an exit code.
 enum Failure {
   static func reported(_ body: () throws -> Void) throws {
     do {

@@ -69,6 +69,9 @@ struct HistoryCommand: ParsableCommand {
   @Flag(help: "Print the list as JSON.")
   var json = false
 
+  @Option(help: "Interface language: zh or en.")
+  var lang: Language = .zh
+
   @OptionGroup var store: StoreOptions
 
   func run() throws {
@@ -79,37 +82,31 @@ struct HistoryCommand: ParsableCommand {
         return
       }
       let kept = SessionArchive.all().filter { trainee == nil || $0.record.trainee == trainee }
+      let strings = InterfaceStrings.forLanguage(lang.interface)
       guard !sessions.isEmpty || !kept.isEmpty else {
-        Console.line("还没有练习记录。输入 visitcoach 开始练习。")
+        Console.line(strings.noSessionsYet)
         return
       }
       let traineeWidth = max(4, sessions.map { DisplayWidth.of($0.trainee) }.max() ?? 0)
       let scenarioWidth = sessions.map { DisplayWidth.of($0.scenarioID) }.max() ?? 0
       for s in sessions {
         let date = String(s.startedAt.prefix(16)).replacingOccurrences(of: "T", with: " ")
-        let score: String
-        if let total = s.total {
-          score =
-            "\(total < 10 ? "  " : total < 100 ? " " : "")\(total) \(s.passed == true ? "通过  " : "未通过")"
-        } else {
-          score = "  –       "
-        }
-        let state = s.isFinished ? "" : "未完成（visitcoach resume \(s.id)）"
-        let rescored = s.originalTotal.map { " 重新评分（原 \($0)）" } ?? ""
-        let continued = s.continues.map { " 接续 \($0)（剧本已修改）" } ?? ""
+        let score = strings.sessionResult(total: s.total, passed: s.passed)
+        let notes = strings.sessionNotes(
+          id: s.id, finished: s.isFinished, originalTotal: s.originalTotal, continues: s.continues)
         Console.line(
-          "\(s.id)  \(date)  \(DisplayWidth.pad(s.trainee, to: traineeWidth))  \(DisplayWidth.pad(s.scenarioID, to: scenarioWidth))  \(score) \(state)\(rescored)\(continued)"
+          "\(s.id)  \(date)  \(DisplayWidth.pad(s.trainee, to: traineeWidth))  \(DisplayWidth.pad(s.scenarioID, to: scenarioWidth))  \(score) \(notes)"
         )
       }
       guard !kept.isEmpty else { return }
       Console.line()
-      Console.line("保存在文件里、还没存进数据库的练习（数据库当时写不进去）：")
+      Console.line(strings.keptVisitsHeading)
       for (path, record) in kept {
         let date = String(record.started.prefix(16)).replacingOccurrences(of: "T", with: " ")
-        let state = record.finished ? "已结束" : "未完成"
         Console.line(
-          "  \(date)  \(record.trainee)  \(record.scenario)  \(record.transcript.turns.count) 轮  \(state)  visitcoach resume \(path)"
-        )
+          strings.keptVisit(
+            date: date, trainee: record.trainee, scenario: record.scenario,
+            turns: record.transcript.turns.count, finished: record.finished, path: path))
       }
     }
   }
@@ -127,8 +124,8 @@ struct ReportCommand: ParsableCommand {
   @Flag(help: "The newest session.")
   var last = false
 
-  @Option(help: "text, markdown or json.")
-  var format: StoredReportFormat = .text
+  @Option(help: "text, markdown, html or json.")
+  var format: ReportFormat = .text
 
   @Option(help: "Write the report to FILE instead of printing it.")
   var output: String?
@@ -148,7 +145,7 @@ struct ReportCommand: ParsableCommand {
       }
       let record = try store.session(last ? nil : session, in: db)
       let scenario = try? ScenarioLocation.resolve(store.scenarios).scenario(record.scenarioID)
-      let report: ScoreReport
+      var report: ScoreReport
       if !original, record.rescoredAt != nil, let scenario,
         scenario.fingerprint == record.rescoredFingerprint
       {
@@ -165,47 +162,18 @@ struct ReportCommand: ParsableCommand {
         }
         report = Scorer.score(try db.transcript(record.id), scenario: scenario)
       }
-      let retailer = scenario?.persona.name ?? "零售户"
-      let phases = Dictionary(
-        (scenario?.phases ?? []).map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
-      var text: String
-      switch format {
-      case .json: text = JSONReport.render(report)
-      case .markdown:
-        text = MarkdownReport(language: lang.interface, retailerName: retailer, phaseTitles: phases)
-          .render(report)
-      case .text:
-        text = TextReport(language: lang.interface, retailerName: retailer, phaseTitles: phases)
-          .render(report)
-      case .html:
-        let subtitle =
-          "\(record.id) · \(record.trainee) · \(record.startedAt)"
-          + (record.isFinished ? "" : " · 未完成")
-        text = HTMLReport(
-          language: lang.interface, retailerName: retailer, phaseTitles: phases, subtitle: subtitle
-        )
-        .render(report)
-      }
-      if format == .text || format == .markdown {
-        let trainee =
-          format == .markdown
-          ? MarkdownReport.escape(record.trainee) : TerminalText.visible(record.trainee)
-        let header =
-          "\(record.id) · \(trainee) · \(record.startedAt)" + (record.isFinished ? "" : " · 未完成")
-        text = (format == .markdown ? "_\(header)_\n\n" : header + "\n") + text
-      }
+      if let scenario { report = report.completed(from: scenario) }
+      let strings = InterfaceStrings.forLanguage(lang.interface)
+      let subtitle = strings.sessionSubtitle(
+        id: record.id, trainee: record.trainee, startedAt: record.startedAt,
+        finished: record.isFinished)
+      let text = format.render(report, language: lang.interface, subtitle: subtitle)
       try emit(text, to: output)
     }
   }
 }
 
-/// Formats of a stored report.
-enum StoredReportFormat: String, ExpressibleByArgument, CaseIterable {
-  case text
-  case markdown
-  case html
-  case json
-}
+extension ReportFormat: ExpressibleByArgument {}
 
 /// Where a coaching view goes, in which language, from which database.
 struct ViewOptions: ParsableArguments {

@@ -76,7 +76,7 @@ enum FuzzHarness {
     var conversation = run.conversation
     conversation.finish()
     let report = conversation.report
-    let rendered = TextReport(retailerName: fullVisit.persona.name, phaseTitles: [:]).render(report)
+    let rendered = TextReport().render(report)
     check(!TerminalText.hasControls(rendered), "the text report holds a control character")
     let rescored = Scorer.score(conversation.transcript, scenario: fullVisit)
     check(

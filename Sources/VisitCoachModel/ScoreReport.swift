@@ -160,12 +160,29 @@ public struct TurnReport: Sendable, Hashable, Codable {
   }
 }
 
-/// The score report of one visit. Its JSON form is versioned (see docs/Scoring.md).
+/// A phase as a report names it.
+public struct PhaseTitle: Sendable, Hashable, Codable {
+  public var id: String
+  public var title: String
+
+  public init(id: String, title: String) {
+    self.id = id
+    self.title = title
+  }
+}
+
+/// The score report of one visit. Its JSON form is versioned (see docs/Scoring.md). From
+/// version 2 it is self-contained: it carries every name its renderings show (the retailer, the
+/// phases, the areas and criteria), so a stored report renders the same with its scenario gone.
 public struct ScoreReport: Sendable, Hashable, Codable {
   /// The version of the report format.
   public var version: Int
   public var scenario: String
   public var scenarioTitle: String
+  /// The retailer's name as the scenario gives it; empty in a version 1 report.
+  public var retailer: String
+  /// The scenario's phases in order; empty in a version 1 report.
+  public var phases: [PhaseTitle]
   public var fingerprint: String
   public var seed: UInt64
   /// 0-100 after penalties.
@@ -183,13 +200,16 @@ public struct ScoreReport: Sendable, Hashable, Codable {
   public var hintsUsed: [String]
 
   public init(
-    version: Int, scenario: String, scenarioTitle: String, fingerprint: String, seed: UInt64,
+    version: Int, scenario: String, scenarioTitle: String, retailer: String = "",
+    phases: [PhaseTitle] = [], fingerprint: String, seed: UInt64,
     total: Int, passMark: Int, passed: Bool, blockers: [String], areas: [AreaScore],
     turns: [TurnReport], endedBy: EndReason, clock: Int, budget: Int, hintsUsed: [String]
   ) {
     self.version = version
     self.scenario = scenario
     self.scenarioTitle = scenarioTitle
+    self.retailer = retailer
+    self.phases = phases
     self.fingerprint = fingerprint
     self.seed = seed
     self.total = total
@@ -205,13 +225,59 @@ public struct ScoreReport: Sendable, Hashable, Codable {
   }
 
   /// The current version of the JSON report format.
-  public static let currentVersion = 1
+  public static let currentVersion = 2
 
   enum CodingKeys: String, CodingKey {
-    case version, scenario, fingerprint, seed, total, passed, blockers, areas, turns, clock, budget
+    case version, scenario, retailer, phases, fingerprint, seed, total, passed, blockers, areas
+    case turns, clock, budget
     case scenarioTitle = "scenario_title"
     case passMark = "pass_mark"
     case endedBy = "ended_by"
     case hintsUsed = "hints_used"
+  }
+
+  /// Reads versions 1 and 2: a version 1 report has no retailer name or phase titles.
+  public init(from decoder: Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    version = try c.decode(Int.self, forKey: .version)
+    scenario = try c.decode(String.self, forKey: .scenario)
+    scenarioTitle = try c.decode(String.self, forKey: .scenarioTitle)
+    retailer = try c.decodeIfPresent(String.self, forKey: .retailer) ?? ""
+    phases = try c.decodeIfPresent([PhaseTitle].self, forKey: .phases) ?? []
+    fingerprint = try c.decode(String.self, forKey: .fingerprint)
+    seed = try c.decode(UInt64.self, forKey: .seed)
+    total = try c.decode(Int.self, forKey: .total)
+    passMark = try c.decode(Int.self, forKey: .passMark)
+    passed = try c.decode(Bool.self, forKey: .passed)
+    blockers = try c.decode([String].self, forKey: .blockers)
+    areas = try c.decode([AreaScore].self, forKey: .areas)
+    turns = try c.decode([TurnReport].self, forKey: .turns)
+    endedBy = try c.decode(EndReason.self, forKey: .endedBy)
+    clock = try c.decode(Int.self, forKey: .clock)
+    budget = try c.decode(Int.self, forKey: .budget)
+    hintsUsed = try c.decode([String].self, forKey: .hintsUsed)
+  }
+
+  /// The title of phase `id`, or the id when the report does not name it.
+  public func phaseTitle(_ id: String) -> String {
+    phases.first { $0.id == id }?.title ?? id
+  }
+
+  /// The titles of every criterion and penalty in the report, by id.
+  public var findingTitles: [String: String] {
+    Dictionary(
+      areas.flatMap { $0.criteria + $0.penalties }.map { ($0.id, $0.title) },
+      uniquingKeysWith: { a, _ in a })
+  }
+
+  /// The report with the names a version 1 report lacks filled in from its scenario (what the
+  /// scenario says today; nothing else changes).
+  public func completed(from scenario: Scenario) -> ScoreReport {
+    var copy = self
+    if copy.retailer.isEmpty { copy.retailer = scenario.persona.name }
+    if copy.phases.isEmpty {
+      copy.phases = scenario.phases.map { PhaseTitle(id: $0.id, title: $0.title) }
+    }
+    return copy
   }
 }

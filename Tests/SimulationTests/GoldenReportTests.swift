@@ -44,11 +44,9 @@ struct GoldenRenderingTests {
     let parts = name.split(separator: ".")
     let scenario = TestLibrary.scenario(String(parts[0]))
     let report = play(scenario, seed: 1, try sample(String(parts[0]), String(parts[1]))).report
-    let phases = Dictionary(
-      scenario.phases.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
     let renderings = [
-      "txt": TextReport(retailerName: scenario.persona.name, phaseTitles: phases).render(report),
-      "md": MarkdownReport(retailerName: scenario.persona.name, phaseTitles: phases).render(report),
+      "txt": TextReport().render(report),
+      "md": MarkdownReport().render(report),
     ]
     for (ext, text) in renderings.sorted(by: { $0.key < $1.key }) {
       let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
@@ -106,14 +104,41 @@ struct EvidenceLanguageTests {
   @Test func anEnglishReportWordsMeasuresInEnglish() throws {
     let scenario = TestLibrary.scenario("supply-complaint")
     let report = play(scenario, seed: 1, try sample("supply-complaint", "poor")).report
-    let phases = Dictionary(uniqueKeysWithValues: scenario.phases.map { ($0.id, $0.title) })
-    let english = TextReport(
-      language: .en, retailerName: scenario.persona.name, phaseTitles: phases
-    ).details(report)
-    let chinese = TextReport(retailerName: scenario.persona.name, phaseTitles: phases).details(
-      report)
+    let english = TextReport(language: .en).details(report)
+    let chinese = TextReport().details(report)
     #expect(english.contains("took 35 s (at most 90 s)"), "\(english)")
     #expect(!english.contains("用时"))
     #expect(chinese.contains("用时 35 秒（上限 90 秒）"))
+  }
+}
+
+/// Reports stored in format version 1 (before reports carried their names) stay readable.
+@Suite("Version 1 reports")
+struct VersionOneReportTests {
+  @Test func aVersionOneReportReadsAndTakesItsNamesFromTheScenario() throws {
+    let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+      "Golden/v1/busy-morning-rush.good.json")
+    let report = try JSONDecoder().decode(ScoreReport.self, from: Data(contentsOf: path))
+    #expect(report.version == 1)
+    #expect(report.retailer.isEmpty && report.phases.isEmpty)
+    // Without its scenario the report still renders, with plain stand-ins for the names.
+    let bare = TextReport().render(report)
+    #expect(bare.contains("零售户: "))
+    let completed = report.completed(from: TestLibrary.scenario("busy-morning-rush"))
+    let text = TextReport().render(completed)
+    #expect(text.contains("陈建华: "))
+    #expect(text.contains("[打招呼 "))
+    #expect(completed.total == report.total)
+  }
+
+  @Test func aNewReportCarriesItsNames() throws {
+    let scenario = TestLibrary.scenario("busy-morning-rush")
+    let report = play(scenario, seed: 1, try sample("busy-morning-rush", "good")).report
+    #expect(report.version == ScoreReport.currentVersion)
+    #expect(report.retailer == "陈建华")
+    #expect(report.phases.map(\.id) == scenario.phases.map(\.id))
+    let decoded = try JSONDecoder().decode(
+      ScoreReport.self, from: Data(JSONReport.render(report).utf8))
+    #expect(decoded.retailer == report.retailer && decoded.phases == report.phases)
   }
 }

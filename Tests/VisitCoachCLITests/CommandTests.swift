@@ -21,7 +21,7 @@ struct CommandTests {
     #expect(r.status == 0)
     let json = try #require(
       try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
-    #expect(json["version"] as? Int == 1)
+    #expect(json["version"] as? Int == 2)
     #expect(json["scenario"] as? String == "busy-morning-rush")
     #expect(json["seed"] as? Int == 3)
     #expect(json["passed"] as? Bool == true)

@@ -122,6 +122,32 @@ struct SessionStorageTests {
     #expect(before.stdout.contains("\"total\" : \(original)"))
   }
 
+  @Test func aStoredReportRendersWithItsScenarioGone() throws {
+    let db = database()
+    let library = NSTemporaryDirectory() + "visitcoach-gone-\(UUID().uuidString)"
+    try FileManager.default.copyItem(atPath: TestLibrary.scenariosRoot, toPath: library)
+    let input = TestLibrary.scenariosRoot + "/samples/busy-morning-rush.good.txt"
+    let played = try BinaryRunner.run(
+      ["practice", "busy-morning-rush", "--trainee", "小周", "--db", db, "--scenarios", library],
+      stdin: try Data(contentsOf: URL(fileURLWithPath: input)))
+    #expect(played.status == 0, "\(played.stderr)")
+    try FileManager.default.removeItem(atPath: library)
+    for format in ["text", "markdown", "html", "json"] {
+      let r = try BinaryRunner.run([
+        "report", "--last", "--format", format, "--db", db, "--scenarios", library,
+      ])
+      #expect(r.status == 0, "\(format): \(r.stderr)")
+      // The retailer's name and the phase titles come from the stored report itself.
+      #expect(r.stdout.contains("陈建华"), "\(format)")
+      #expect(r.stdout.contains("打招呼"), "\(format)")
+      #expect(!r.stdout.contains("零售户:"), "\(format)")
+      if format != "json" {
+        #expect(!r.stdout.contains("[greeting "), "\(format): a raw phase id")
+        #expect(!r.stdout.contains(">greeting<"), "\(format): a raw phase id")
+      }
+    }
+  }
+
   @Test func markdownReportOfAStoredSession() throws {
     let db = database()
     let input = TestLibrary.scenariosRoot + "/samples/busy-morning-rush.poor.txt"
