@@ -4,8 +4,15 @@ extension InterfaceStrings {
   /// What a piece of evidence says, in this language: a measure's note worded here, or the words
   /// an utterance matched (and the text of reports stored before notes existed).
   public func evidence(_ e: Evidence) -> String {
-    guard let note = e.note else { return e.text }
-    return language == .zh ? Self.chinese(note) : Self.english(note)
+    if let note = e.note { return language == .zh ? Self.chinese(note) : Self.english(note) }
+    guard let basis = e.basis else { return e.text }
+    let worded: String
+    switch basis {
+    case .situation(let moment): worded = "←「\(moment)」"
+    case .similarExample(let example, let percent): worded = "≈「\(example)」(\(percent)%)"
+    case .tookUp(let word): worded = language == .zh ? "接「\(word)」" : "takes up「\(word)」"
+    }
+    return e.text.isEmpty ? worded : e.text + "、" + worded
   }
 
   static func chinese(_ note: EvidenceNote) -> String {

@@ -6,7 +6,9 @@
 /// Deterministic, and it names what it found, for the evidence.
 enum HeardEcho {
   /// Openings that tie an utterance to the line before it.
-  private static let takeUps = ["这么说", "照您说", "按您说", "您是说", "你是说", "您刚说", "您刚才说", "您说的", "那"]
+  private static let takeUps = [
+    "这么说", "照您说", "按您说", "您是说", "你是说", "您刚说", "您刚才说", "您说的", "上回您说", "您上回说", "那",
+  ]
   /// Interjections an opening may start with.
   private static let interjections: Set<Character> = [
     "哦", "噢", "喔", "嗯", "啊", "哈", "好", "呀", "哎", "诶",
@@ -60,6 +62,32 @@ enum HeardEcho {
         word.append(contentsOf: said[i...i + 1])
         return String(word)
       }
+    }
+    return singleEcho(said[start...], line)
+  }
+
+  /// Words that ask about what was just said: a one-character echo counts next to one of them.
+  private static let askingWords: Set<Unicode.Scalar> = Set("哪多几啥咋怎谁吗么".unicodeScalars)
+  /// Characters a visit says all the time: sharing one of them with the retailer's line shows
+  /// nothing (烟 in 「新品烟有几条」 after 「烟卖得一般」).
+  private static let commonCharacters: Set<Unicode.Scalar> = Set(
+    "烟条包盒货卖买进订店价钱块元好大小多少今天月年人客".unicodeScalars)
+
+  /// A one-character echo in the opening clause, next to a question word: 「卡在哪一步？」 after
+  /// 「订货老卡」, 「淡了有多久了？」 after 「生意淡」. The character carries content, is not
+  /// one every visit says, and stands at most two characters from the question word.
+  private static func singleEcho(_ said: ArraySlice<Unicode.Scalar>, _ line: [Unicode.Scalar])
+    -> String?
+  {
+    let clause = Array(said.prefix { $0 != "|" })
+    let heard = Set(line)
+    for (i, c) in clause.enumerated()
+    where c.value >= 0x4E00 && c.value <= 0x9FFF && heard.contains(c)
+      && !functionCharacters.contains(c) && !commonCharacters.contains(c)
+      && !interjections.contains(Character(c))
+    {
+      let near = clause[max(0, i - 2)..<min(clause.count, i + 3)]
+      if near.contains(where: { askingWords.contains($0) }) { return String(Character(c)) }
     }
     return nil
   }

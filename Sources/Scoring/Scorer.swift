@@ -148,7 +148,7 @@ public struct Scorer: Sendable {
     let fullBit: UInt8 = 2
     let cancelledBit: UInt8 = 4
     let countedBit: UInt8 = 8
-    var similarWords: [(check: Int, text: String)] = []
+    var bases: [(check: Int, basis: EvidenceBasis)] = []
     // What the catalogue and stock measures found, as data for the report to word.
     var catalogueNotes: [(check: Int, note: EvidenceNote)] = []
     var firedList: [Int] = []
@@ -188,7 +188,7 @@ public struct Scorer: Sendable {
           if let source = situation(i, hit, heard: utterance.heard, &heardSituation) {
             full = true
             // The evidence names the moment that gave the words their meaning.
-            if !source.isEmpty { similarWords.append((i, "←「\(source)」")) }
+            if !source.isEmpty { bases.append((i, .situation(line: source))) }
           } else {
             declined[i] = .noSituation
           }
@@ -222,13 +222,14 @@ public struct Scorer: Sendable {
         } else if best.index >= 0, best.value >= threshold, !full, !hit.none {
           full = true
           let example = c.similar?.good[best.index] ?? ""
-          similarWords.append((i, "≈「\(example)」(\(Int((best.value * 100).rounded()))%)"))
+          bases.append(
+            (i, .similarExample(example: example, percent: Int((best.value * 100).rounded()))))
         }
       }
       if (full || partial) && f.picksUp {
         // A follow-up takes up the answer it follows; the same question out of the blue does not.
         if let word = HeardEcho.takeUp(in: prepared.normalized, of: utterance.heard) {
-          similarWords.append((i, "接「\(word)」"))
+          bases.append((i, .tookUp(word: word)))
         } else {
           declined[i] = .notTakenUp
           full = false
@@ -327,7 +328,7 @@ public struct Scorer: Sendable {
     for i in firedList where state[i] & countedBit != 0 {
       let c = plan.checks[i].criterion
       let full = state[i] & fullBit != 0
-      let similar = similarWords.first { $0.check == i }?.text
+      let basis = bases.first { $0.check == i }?.basis
       let note = catalogueNotes.first { $0.check == i }?.note
       if c.isPenalty {
         result.violated.append(c.id)
@@ -336,7 +337,7 @@ public struct Scorer: Sendable {
         if progress[i].count < c.maxCount {
           progress[i].count += 1
           progress[i].points -= c.points
-          progress[i].evidence.append(evidence(i, utterance, prepared, similar, note))
+          progress[i].evidence.append(evidence(i, utterance, prepared, basis, note))
         }
         continue
       }
@@ -345,7 +346,7 @@ public struct Scorer: Sendable {
         // Counted over utterances: partial until the words have come often enough.
         guard progress[i].status != .met else { continue }
         progress[i].count += 1
-        progress[i].evidence.append(evidence(i, utterance, prepared, similar, note))
+        progress[i].evidence.append(evidence(i, utterance, prepared, basis, note))
         if progress[i].count >= needed {
           result.moodChange += progress[i].status == .partial ? c.mood - c.mood / 2 : c.mood
           progress[i].status = .met
@@ -367,14 +368,14 @@ public struct Scorer: Sendable {
         let upgrade = progress[i].status == .partial
         progress[i].status = .met
         progress[i].points = c.points
-        progress[i].evidence.append(evidence(i, utterance, prepared, similar, note))
+        progress[i].evidence.append(evidence(i, utterance, prepared, basis, note))
         result.newlyMet.append(c.id)
         result.moodChange += upgrade ? c.mood - c.mood / 2 : c.mood
         result.patienceChange += c.patience
       case (_, false):
         progress[i].status = .partial
         progress[i].points = c.partialPoints
-        progress[i].evidence.append(evidence(i, utterance, prepared, similar, note))
+        progress[i].evidence.append(evidence(i, utterance, prepared, basis, note))
         result.newlyPartial.append(c.id)
         result.moodChange += c.mood / 2
       }
@@ -442,13 +443,14 @@ public struct Scorer: Sendable {
   }
 
   private func evidence(
-    _ i: Int, _ u: Utterance, _ p: PreparedUtterance, _ similar: String?,
+    _ i: Int, _ u: Utterance, _ p: PreparedUtterance, _ basis: EvidenceBasis?,
     _ note: EvidenceNote? = nil
   ) -> Evidence {
     if let note { return Evidence(turn: u.index, note: note, utterance: u.text) }
-    var words = p.evidenceWords(for: i, plan: plan)
-    if let similar { words.append(similar) }
-    return Evidence(turn: u.index, text: words.joined(separator: "、"), utterance: u.text)
+    let words = p.evidenceWords(for: i, plan: plan)
+    var evidence = Evidence(turn: u.index, text: words.joined(separator: "、"), utterance: u.text)
+    evidence.basis = basis
+    return evidence
   }
 
   /// A silent `/wait` meets the criteria that say waiting counts.

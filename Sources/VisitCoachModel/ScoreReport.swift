@@ -14,6 +14,16 @@ public enum CriterionStatus: String, Sendable, Codable, CaseIterable {
   case clear
 }
 
+/// What, besides the words found, made an utterance count: as data, worded by the report.
+public enum EvidenceBasis: Sendable, Hashable, Codable {
+  /// The words meant the act in the moment this retailer line or scene fact set (←「…」).
+  case situation(line: String)
+  /// The utterance was close to this good example of the criterion, by `percent`.
+  case similarExample(example: String, percent: Int)
+  /// A follow-up that took up these words of the retailer's answer.
+  case tookUp(word: String)
+}
+
 /// The words in one turn that earned (or cost) points.
 public struct Evidence: Sendable, Hashable, Codable {
   /// The `turn` of evidence taken from the visit record written after the visit, not a turn.
@@ -23,13 +33,16 @@ public struct Evidence: Sendable, Hashable, Codable {
 
   /// The turn's 1-based index, ``visitRecord`` or ``preparation``.
   public var turn: Int
-  /// The matched words, or `≈「example」(64%)` for a sentence close to a good example; empty
-  /// when a ``note`` says what a measure found (reports stored before notes keep their text).
+  /// The matched words, joined by 、; empty when a ``note`` says what a measure found, or when
+  /// the utterance counted for being close to a good example (``basis``). Reports stored in
+  /// version 1 carry the basis in this text (`≈「example」(64%)`, `接「word」`).
   public var text: String
   /// The trainee's whole utterance in that turn.
   public var utterance: String
   /// What a measure found, as data (then `text` is empty and the report words the note).
   public var note: EvidenceNote?
+  /// What else made the words count, beyond the words themselves.
+  public var basis: EvidenceBasis?
 
   public init(turn: Int, text: String, utterance: String) {
     self.turn = turn

@@ -41,7 +41,9 @@ struct SituationTests {
       after: Utterance(
         index: 1, phase: "service", text: "那我就不客气了", moodBefore: 60, heard: "这是一点心意，您拿着。"),
       in: Self.lab)
-    #expect(evidence?.text.contains("这是一点心意") == true, "\(String(describing: evidence))")
+    #expect(
+      evidence?.basis == .situation(line: "这是一点心意，您拿着。"),
+      "\(String(describing: evidence))")
   }
 
   /// A stored visit re-scores with the line each turn answered, so it scores as it did live.
