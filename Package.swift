@@ -58,7 +58,7 @@ let package = Package(
       dependencies: ["Scoring", "VisitCoachModel", "ScenarioFormat", "VisitCoachTestSupport"]),
     .testTarget(
       name: "ScenarioFormatTests",
-      dependencies: ["ScenarioFormat", "VisitCoachModel", "VisitCoachTestSupport"]),
+      dependencies: ["ScenarioFormat", "VisitCoachModel", "Reporting", "VisitCoachTestSupport"]),
     .testTarget(
       name: "SimulationTests",
       dependencies: [

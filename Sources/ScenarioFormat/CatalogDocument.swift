@@ -6,7 +6,9 @@ import Yams
 enum CatalogDocument {
   static func read(_ root: Yams.Node, sink: DiagnosticSink) -> (brands: [Brand], items: [VisitItem])
   {
-    guard let r = MapReader(root, path: "", sink: sink) else { return ([], []) }
+    guard let r = MapReader(root, path: "", sink: sink, document: .catalogue) else {
+      return ([], [])
+    }
     defer { r.finish() }
     FormatVersion.check(r)
     if r.has("items") && !r.has("brands") { return ([], items(r)) }
@@ -17,13 +19,14 @@ enum CatalogDocument {
   private static func items(_ r: MapReader) -> [VisitItem] {
     var items: [VisitItem] = []
     var seen: [String: Int] = [:]
-    r.list("items", required: "the visit-bag items") { item, _ in
-      guard let id = uniqueID(item, kind: "item", example: "price-tags", seen: &seen) else {
+    r.list("items", required: true) { item, _ in
+      guard let id = uniqueID(item, kind: .visitBagItem, seen: &seen) else {
         return
       }
-      let name = item.string("name", required: "the display name, e.g. 价签")?.value ?? id.value
+      let name = item.string("name", required: true)?.value ?? id.value
       items.append(
-        VisitItem(id: id.value, name: name, aliases: item.strings("aliases").map(\.value)))
+        VisitItem(
+          id: id.value, name: name, aliases: item.strings("aliases", items: .words).map(\.value)))
     }
     return items
   }
@@ -31,21 +34,21 @@ enum CatalogDocument {
   private static func brands(_ r: MapReader) -> [Brand] {
     var brands: [Brand] = []
     var seen: [String: Int] = [:]
-    r.list("brands", required: "the list of brands") { item, _ in
-      guard let id = uniqueID(item, kind: "brand", example: "jinqiao-slim", seen: &seen) else {
+    r.list("brands", required: true) { item, _ in
+      guard let id = uniqueID(item, kind: .brand, seen: &seen) else {
         return
       }
-      let name = item.string("name", required: "the display name, e.g. 金桥(细支)")?.value ?? id.value
+      let name = item.string("name", required: true)?.value ?? id.value
       brands.append(
         Brand(
-          id: id.value, name: name, aliases: item.strings("aliases").map(\.value),
-          priceClass: item.int("class", in: 1...5, required: "the price class 1-5 (一类 to 五类)")?
+          id: id.value, name: name, aliases: item.strings("aliases", items: .words).map(\.value),
+          priceClass: item.int("class", in: 1...5, required: true)?
             .value ?? 3,
-          flavour: item.string("flavour", required: "the flavour type, e.g. 烤烟型清香")?.value ?? "",
-          family: item.string("family", required: "the brand family, e.g. 金桥")?.value ?? "",
-          origin: item.string("origin", required: "where it is made")?.value ?? "",
+          flavour: item.string("flavour", required: true)?.value ?? "",
+          family: item.string("family", required: true)?.value ?? "",
+          origin: item.string("origin", required: true)?.value ?? "",
           packPrice: item.int(
-            "pack_price", in: 1...1000, required: "the retail price per pack, yuan")?.value ?? 0,
+            "pack_price", in: 1...1000, required: true)?.value ?? 0,
           isNew: item.bool("new_product")?.value ?? false,
           sellingPoints: item.strings("selling_points").map(\.value),
           buyers: item.strings("buyers").map(\.value)))
@@ -55,14 +58,13 @@ enum CatalogDocument {
 
   /// An entry's required `id`; a repeated id is an error naming the first one's line.
   private static func uniqueID(
-    _ item: MapReader, kind: String, example: String, seen: inout [String: Int]
+    _ item: MapReader, kind: ReferenceKind, seen: inout [String: Int]
   ) -> Located<String>? {
-    guard let id = item.string("id", required: "the \(kind)'s id, e.g. \(example)") else {
-      return nil
-    }
+    guard let id = item.string("id", required: true) else { return nil }
     if let line = seen[id.value] {
       item.sink.error(
-        at: id.mark, id.keyPath, "duplicate \(kind) id '\(id.value)' (first at line \(line))")
+        at: id.mark, id.keyPath,
+        .duplicateID(kind: kind, id: id.value, firstLine: line, otherFile: nil))
     }
     seen[id.value] = id.mark.line
     return id

@@ -36,32 +36,33 @@ struct ConditionDocument: Sendable {
     guard let r = MapReader(node, path: path, sink: sink) else { return nil }
     mark = r.mark
     self.path = path
-    phases = r.strings("phase")
-    traits = r.strings("traits")
-    withoutTraits = r.strings("without_traits")
+    phases = r.strings("phase", items: .ids)
+    traits = r.strings("traits", items: .ids)
+    withoutTraits = r.strings("without_traits", items: .ids)
     mood = Self.range(r, "mood")
     patience = Self.range(r, "patience")
-    flags = r.strings("flags")
-    unset = r.strings("unset")
-    met = r.strings("met")
-    missed = r.strings("missed")
-    metNow = r.strings("met_now")
-    violatedNow = r.strings("violated_now")
+    flags = r.strings("flags", items: .ids)
+    unset = r.strings("unset", items: .ids)
+    met = r.strings("met", items: .ids)
+    missed = r.strings("missed", items: .ids)
+    metNow = r.strings("met_now", items: .ids)
+    violatedNow = r.strings("violated_now", items: .ids)
     longerThan = r.int("longer_than", in: 0...100_000)?.value
-    heard = r.strings("heard")
-    notHeard = r.strings("not_heard")
+    heard = r.strings("heard", items: .words)
+    notHeard = r.strings("not_heard", items: .words)
     visit = r.choice("visit", VisitKind.allCases.map(\.rawValue)).flatMap {
       VisitKind(rawValue: $0.value)
     }
     turn = Self.range(r, "turn", upper: 1000)
-    packed = r.strings("packed")
-    notPacked = r.strings("not_packed")
-    includes = r.strings("if")
+    packed = r.strings("packed", items: .ids)
+    notPacked = r.strings("not_packed", items: .ids)
+    includes = r.strings("if", items: .ids)
     for (key, keyNode, _) in r.keys where !Self.keys.contains(key) {
       sink.error(
         at: keyNode.sourceMark, r.child(key),
-        "unknown condition '\(key)'\(Suggestions.hint(key, in: Self.keys)); conditions are \(Suggestions.list(Self.keys))"
-      )
+        .unknownKey(
+          key: key, suggestion: Suggestions.nearest(key, in: Self.keys), known: Self.keys.sorted(),
+          ignored: false))
       _ = r.value(key)
     }
     r.finish()
@@ -71,13 +72,22 @@ struct ConditionDocument: Sendable {
     guard let node = r.value(key) else { return nil }
     guard case .scalar(let scalar) = node, let range = parseRange(scalar.string, upper: upper)
     else {
-      r.sink.error(
-        at: node.sourceMark, r.child(key),
-        "'\(node.string ?? node.kindName)' is not a range; use low, mid, high, <N, <=N, >N, >=N, N-M or N (0-\(upper))"
-      )
+      r.sink.error(at: node.sourceMark, r.child(key), notARange(node, upper: upper, isScore: false))
       return nil
     }
     return range
+  }
+
+  /// The problem of `node` not being a range: Chinese quotation marks around it are named as
+  /// such.
+  static func notARange(_ node: Yams.Node, upper: Int, isScore: Bool) -> AuthoringProblem {
+    guard let text = node.scalarText else {
+      return .wrongKind(expected: .range, found: node.kind, written: nil)
+    }
+    if ChineseQuotes.inner(text) != nil {
+      return .chineseQuotes(written: text.trimmingWhitespace, expected: .range)
+    }
+    return .notARange(written: text, upper: upper, isScore: isScore)
   }
 
   /// Parses `low`, `mid`, `high`, `<N`, `<=N`, `>N`, `>=N`, `N-M` or `N`.
@@ -122,7 +132,7 @@ struct LineDocument: Sendable {
   var about: [Located<String>] = []
 
   init?(_ r: MapReader) {
-    guard let id = r.string("id", required: "a unique name for the line, e.g. busy-interrupt")
+    guard let id = r.string("id", required: true)
     else {
       _ = r.value("text")
       _ = r.value("on")
@@ -133,9 +143,9 @@ struct LineDocument: Sendable {
       return nil
     }
     self.id = id
-    text = r.string("text", required: "what the retailer says")?.value ?? ""
+    text = r.string("text", required: true)?.value ?? ""
     priority = r.int("priority", in: -10...10)?.value ?? 0
-    about = r.strings("about")
+    about = r.strings("about", items: .ids)
     event =
       r.choice("on", LineEvent.allCases.map(\.rawValue)).flatMap { LineEvent(rawValue: $0.value) }
       ?? .reply
@@ -145,8 +155,8 @@ struct LineDocument: Sendable {
     if let then = r.map("then") {
       mood = then.int("mood", in: -100...100)?.value ?? 0
       patience = then.int("patience", in: -100...100)?.value ?? 0
-      set = then.strings("set")
-      clear = then.strings("clear")
+      set = then.strings("set", items: .ids)
+      clear = then.strings("clear", items: .ids)
       goto = then.string("goto")
       ends = then.bool("end")?.value ?? false
       then.finish()

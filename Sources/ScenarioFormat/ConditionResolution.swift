@@ -29,35 +29,38 @@ struct ConditionResolver {
     guard let doc else { return Condition() }
     var c = Condition()
     var ok = true
-    func check(_ items: [Located<String>], in known: Set<String>, what: String, strictOnly: Bool)
-      -> Set<String>
-    {
+    func check(
+      _ items: [Located<String>], in known: Set<String>, what: ReferenceKind, strictOnly: Bool
+    ) -> Set<String> {
       for item in items where !known.contains(item.value) {
         if strict || !strictOnly {
-          sink.error(
-            at: item.mark, item.keyPath,
-            "unknown \(what) '\(item.value)'\(Suggestions.hint(item.value, in: known)); known: \(Suggestions.list(known))"
-          )
+          if what == .criterion || what == .penalty {
+            CheckReference.check(
+              item, wantsCriterion: what == .criterion, criteria: criteria, penalties: penalties,
+              sink: sink)
+          } else {
+            sink.unknown(what, item, in: known)
+          }
         }
         ok = false
       }
       return Set(items.map(\.value))
     }
     if strict {
-      c.phases = check(doc.phases, in: phases, what: "phase", strictOnly: true)
+      c.phases = check(doc.phases, in: phases, what: .phase, strictOnly: true)
     } else if !doc.phases.isEmpty {
       // A trait line names the phases it fits; it keeps those this scenario has.
       c.phases = Set(doc.phases.map(\.value)).intersection(phases)
       if c.phases.isEmpty { ok = false }
     }
-    c.traits = check(doc.traits, in: traits, what: "trait", strictOnly: false)
-    c.withoutTraits = check(doc.withoutTraits, in: traits, what: "trait", strictOnly: false)
-    c.flags = check(doc.flags, in: flags, what: "flag (no line sets it)", strictOnly: false)
-    c.unset = check(doc.unset, in: flags, what: "flag (no line sets it)", strictOnly: false)
-    c.met = check(doc.met, in: criteria, what: "criterion", strictOnly: true)
-    c.missed = check(doc.missed, in: criteria, what: "criterion", strictOnly: true)
-    c.metNow = check(doc.metNow, in: criteria, what: "criterion", strictOnly: true)
-    c.violatedNow = check(doc.violatedNow, in: penalties, what: "penalty", strictOnly: true)
+    c.traits = check(doc.traits, in: traits, what: .trait, strictOnly: false)
+    c.withoutTraits = check(doc.withoutTraits, in: traits, what: .trait, strictOnly: false)
+    c.flags = check(doc.flags, in: flags, what: .flag, strictOnly: false)
+    c.unset = check(doc.unset, in: flags, what: .flag, strictOnly: false)
+    c.met = check(doc.met, in: criteria, what: .criterion, strictOnly: true)
+    c.missed = check(doc.missed, in: criteria, what: .criterion, strictOnly: true)
+    c.metNow = check(doc.metNow, in: criteria, what: .criterion, strictOnly: true)
+    c.violatedNow = check(doc.violatedNow, in: penalties, what: .penalty, strictOnly: true)
     c.mood = doc.mood
     c.patience = doc.patience
     c.longerThan = doc.longerThan
@@ -66,22 +69,17 @@ struct ConditionResolver {
     c.notHeard = Set(doc.notHeard.map(\.value).filter { !$0.isEmpty })
     c.visit = doc.visit
     c.turnInPhase = doc.turn
-    c.packed = check(doc.packed, in: bag, what: "visit-bag item", strictOnly: false)
-    c.notPacked = check(doc.notPacked, in: bag, what: "visit-bag item", strictOnly: false)
+    c.packed = check(doc.packed, in: bag, what: .visitBagItem, strictOnly: false)
+    c.notPacked = check(doc.notPacked, in: bag, what: .visitBagItem, strictOnly: false)
     for include in doc.includes {
       guard let target = named[include.value] else {
-        sink.error(
-          at: include.mark, include.keyPath,
-          "unknown named condition '\(include.value)'\(Suggestions.hint(include.value, in: named.keys)); defined under 'conditions:': \(Suggestions.list(named.keys))"
-        )
+        sink.unknown(.namedCondition, include, in: named.keys)
         ok = false
         continue
       }
       if visiting.contains(include.value) {
-        let chain = (visiting + [include.value]).joined(separator: " -> ")
         sink.error(
-          at: include.mark, include.keyPath,
-          "condition '\(include.value)' refers to itself (\(chain))")
+          at: include.mark, include.keyPath, .refersToItself(chain: visiting + [include.value]))
         ok = false
         continue
       }
@@ -99,8 +97,10 @@ struct ConditionResolver {
       if !c.phases.isEmpty && !inner.phases.isEmpty && c.phases.isDisjoint(with: inner.phases) {
         sink.error(
           at: include.mark, include.keyPath,
-          "'\(include.value)' requires phase \(Suggestions.list(inner.phases)) but this condition requires \(Suggestions.list(c.phases)); it can never hold"
-        )
+          .neverHolds(
+            .disjointPhases(
+              condition: include.value, itsPhases: inner.phases.sorted(),
+              thesePhases: c.phases.sorted())))
         ok = false
         continue
       }
@@ -108,41 +108,30 @@ struct ConditionResolver {
     }
     for (name, range) in [("mood", c.mood), ("patience", c.patience), ("turn", c.turnInPhase)] {
       if let range, range.lower > range.upper {
-        sink.error(
-          at: doc.mark, doc.path,
-          "\(name) requirements contradict each other; this condition can never hold")
+        sink.error(at: doc.mark, doc.path, .neverHolds(.emptyRange(key: name)))
         ok = false
       }
     }
     if !c.flags.isDisjoint(with: c.unset) {
-      sink.error(
-        at: doc.mark, doc.path,
-        "a flag is required both set and unset; this condition can never hold")
+      sink.error(at: doc.mark, doc.path, .neverHolds(.flagSetAndUnset))
       ok = false
     }
     if !c.packed.isDisjoint(with: c.notPacked) {
-      sink.error(
-        at: doc.mark, doc.path,
-        "an item is required both packed and not packed; this condition can never hold")
+      sink.error(at: doc.mark, doc.path, .neverHolds(.packedAndNotPacked))
       ok = false
     }
     if !c.missed.isDisjoint(with: c.met.union(c.metNow)) {
       sink.error(
         at: doc.mark, doc.path,
-        "a criterion is required both met and missed (\(Suggestions.list(c.missed.intersection(c.met.union(c.metNow)))); this condition can never hold"
-      )
+        .neverHolds(.metAndMissed(c.missed.intersection(c.met.union(c.metNow)).sorted())))
       ok = false
     }
     if c.heard.contains(where: { $0.allSatisfy(c.notHeard.contains) }) {
-      sink.error(
-        at: doc.mark, doc.path,
-        "every word of 'heard' is also in 'not_heard'; this condition can never hold")
+      sink.error(at: doc.mark, doc.path, .neverHolds(.heardAndNotHeard))
       ok = false
     }
     if !c.traits.isDisjoint(with: c.withoutTraits) {
-      sink.error(
-        at: doc.mark, doc.path,
-        "a trait is both required and excluded; this condition can never hold")
+      sink.error(at: doc.mark, doc.path, .neverHolds(.traitRequiredAndExcluded))
       ok = false
     }
     return ok ? c : nil

@@ -11,18 +11,18 @@ public enum ConversationTestLoader {
     let sink = DiagnosticSink(file: path)
     guard let text = ScenarioLibrary.readText(path, sink: sink),
       let root = ScenarioLibrary.compose(text, sink: sink),
-      let r = MapReader(root, path: "", sink: sink)
-    else { return (nil, sink.items) }
+      let r = MapReader(root, path: "", sink: sink, document: .test)
+    else { return (nil, DiagnosticOrder.arrange(sink.items)) }
     FormatVersion.check(r)
-    let scenario = r.string("scenario", required: "the id of the scenario under test")?.value ?? ""
+    let scenario = r.string("scenario", required: true)?.value ?? ""
     var tests: [ConversationTest] = []
-    r.list("tests", required: "a list of tests") { item, _ in
+    r.list("tests", required: true) { item, _ in
       if let test = self.test(item, testFile: path) { tests.append(test) }
     }
     r.finish()
     let file =
       sink.hasErrors ? nil : ConversationTestFile(path: path, scenarioID: scenario, tests: tests)
-    return (file, sink.items)
+    return (file, DiagnosticOrder.arrange(sink.items))
   }
 
   /// `*.yaml` files in a folder, or the file itself.
@@ -37,7 +37,7 @@ public enum ConversationTestLoader {
   private static func mark(_ m: SourceMark) -> TestMark { TestMark(line: m.line, column: m.column) }
 
   private static func test(_ r: MapReader, testFile: String) -> ConversationTest? {
-    let name = r.string("name", required: "what the test is about")?.value ?? "?"
+    let name = r.string("name", required: true)?.value ?? "?"
     let seed = r.int("seed", in: 0...Int.max)?.value ?? 1
     var lines: [String] = []
     var inputPath: String?
@@ -52,16 +52,16 @@ public enum ConversationTestLoader {
       } else {
         r.sink.error(
           at: input.mark, input.keyPath,
-          "cannot read the input file '\(input.value)' (looked for \(path))")
+          .unreadableInputFile(written: input.value, lookedFor: path))
       }
     }
     let said = r.strings("say")
     lines += said.map(\.value)
     if !r.has("input") && said.isEmpty {
-      r.sink.error(at: r.mark, r.path, "give the trainee's lines: 'input: FILE' or 'say: [...]'")
+      r.sink.error(at: r.mark, r.path, .noTraineeLines)
     }
     var expect = TestExpectations()
-    if let e = r.map("expect", required: "what must happen") {
+    if let e = r.map("expect", required: true) {
       if let v = e.bool("passed") { expect.passed = Expected(v.value, at: mark(v.mark)) }
       if let v = range(e, "total") { expect.total = v }
       if let v = e.choice("ended_by", EndReason.allCases.map(\.rawValue)) {
@@ -77,7 +77,7 @@ public enum ConversationTestLoader {
         areas.finish()
       }
       func ids(_ key: String) -> [Expected<String>] {
-        e.strings(key).map { Expected($0.value, at: mark($0.mark)) }
+        e.strings(key, items: .ids).map { Expected($0.value, at: mark($0.mark)) }
       }
       expect.met = ids("met")
       expect.partial = ids("partial")
@@ -85,7 +85,7 @@ public enum ConversationTestLoader {
       expect.triggered = ids("triggered")
       expect.clear = ids("clear")
       e.list("turns") { t, _ in
-        guard let turn = t.int("turn", in: 1...100_000, required: "the 1-based turn number") else {
+        guard let turn = t.int("turn", in: 1...100_000, required: true) else {
           return
         }
         expect.turns.append(
@@ -106,7 +106,7 @@ public enum ConversationTestLoader {
     else {
       r.sink.error(
         at: node.sourceMark, r.child(key),
-        "not a score range; use <N, <=N, >N, >=N, N-M or N (0-100)")
+        ConditionDocument.notARange(node, upper: 100, isScore: true))
       return nil
     }
     return Expected(range, at: mark(node.sourceMark))

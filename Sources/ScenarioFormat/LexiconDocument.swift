@@ -1,3 +1,4 @@
+import VisitCoachModel
 import Yams
 
 /// A file of the shared lexicon (`scenarios/lexicon/*.yaml`): named concept families, each a list
@@ -14,9 +15,9 @@ enum LexiconDocument {
   /// defined twice.
   static func read(_ node: Yams.Node, into lexicon: inout [String: [String]], sink: DiagnosticSink)
   {
-    guard let r = MapReader(node, path: "", sink: sink) else { return }
-    _ = r.int("version", in: 1...1, required: "the lexicon format version, 1")
-    guard let concepts = r.map("concepts", required: "the concept families, name: [words]") else {
+    guard let r = MapReader(node, path: "", sink: sink, document: .lexicon) else { return }
+    _ = r.int("version", in: 1...1, required: true)
+    guard let concepts = r.map("concepts", required: true) else {
       r.finish()
       return
     }
@@ -28,20 +29,20 @@ enum LexiconDocument {
         })
       else {
         sink.error(
-          at: keyNode.sourceMark, "concepts",
-          "'\(name)' is not a concept name; use lower-case ASCII letters, digits and '_'")
+          at: keyNode.sourceMark, "concepts", .invalidName(written: name, kind: .concept))
         continue
       }
       if lexicon[name] != nil {
         sink.error(
           at: keyNode.sourceMark, "concepts.\(name)",
-          "concept '\(name)' is defined twice in the lexicon")
+          .duplicateID(kind: .concept, id: name, firstLine: nil, otherFile: nil))
         continue
       }
-      let words = MapReader.strings(value, path: "concepts.\(name)", sink: sink).map(\.value)
+      let words = MapReader.strings(value, path: "concepts.\(name)", sink: sink, items: .words)
+        .map(\.value)
         .filter { !$0.isEmpty }
       if words.isEmpty {
-        sink.error(at: value.sourceMark, "concepts.\(name)", "a concept needs at least one word")
+        sink.error(at: value.sourceMark, "concepts.\(name)", .emptyConcept(name: name))
         continue
       }
       lexicon[name] = words

@@ -10,17 +10,18 @@ struct PhraseSetDocument: Sendable {
   init() {}
 
   init?(_ r: MapReader) {
-    any = r.strings("any")
-    none = r.strings("none")
+    any = r.strings("any", items: .words)
+    none = r.strings("none", items: .words)
     if let node = r.value("all") {
       guard case .sequence(let groups) = node else {
         r.sink.error(
           at: node.sourceMark, r.child("all"),
-          "expected a list of phrase lists, e.g. all: [[我是, 我叫], [客户经理]]")
+          .wrongKind(expected: .listOfPhraseLists, found: node.kind, written: node.scalarText))
         return
       }
       for (i, group) in groups.enumerated() {
-        all.append(MapReader.strings(group, path: "\(r.child("all"))[\(i)]", sink: r.sink))
+        all.append(
+          MapReader.strings(group, path: "\(r.child("all"))[\(i)]", sink: r.sink, items: .words))
       }
     }
     r.finish()
@@ -74,18 +75,14 @@ struct CriterionDocument: Sendable {
   var picksUp = false
 
   init?(_ r: MapReader, isPenalty: Bool) {
-    guard let id = r.string("id", required: "a name unique in the rubric, e.g. self_intro") else {
+    guard let id = r.string("id", required: true) else {
       for (key, _, _) in r.keys { _ = r.value(key) }
       return nil
     }
     self.id = id
     self.isPenalty = isPenalty
-    title = r.string("title", required: "the Chinese name shown in reports")?.value ?? id.value
-    points =
-      r.int(
-        "points", in: 0...100,
-        required: isPenalty ? "points deducted from the total" : "points earned when met")?.value
-      ?? 1
+    title = r.string("title", required: true)?.value ?? id.value
+    points = r.int("points", in: 0...100, required: true)?.value ?? 1
     if let m = r.map("match") {
       match = PhraseSetDocument(m) ?? PhraseSetDocument()
     }
@@ -93,13 +90,10 @@ struct CriterionDocument: Sendable {
       partial = PhraseSetDocument(p) ?? PhraseSetDocument()
     }
     if let s = r.map("situated") {
-      situatedWhen = s.strings("when")
-      situatedAny = s.strings("any")
+      situatedWhen = s.strings("when", items: .words)
+      situatedAny = s.strings("any", items: .words)
       if situatedWhen.isEmpty || situatedAny.isEmpty {
-        r.sink.error(
-          at: s.mark, s.path,
-          "situated needs both 'when' (words that show the situation, e.g. [孩子, 学生, 校服]) and 'any' (words that meet the criterion in it, e.g. [卖吧, 拿给他])"
-        )
+        r.sink.error(at: s.mark, s.path, .situatedIncomplete)
       }
       s.finish()
     }
@@ -113,9 +107,9 @@ struct CriterionDocument: Sendable {
     negation = r.bool("negation")?.value ?? true
     waitingCounts = r.bool("waiting_counts")?.value ?? false
     if let a = r.map("applies") {
-      phases = a.strings("phase")
-      traits = a.strings("traits")
-      withoutTraits = a.strings("without_traits")
+      phases = a.strings("phase", items: .ids)
+      traits = a.strings("traits", items: .ids)
+      withoutTraits = a.strings("without_traits", items: .ids)
       visit = a.choice("visit", VisitKind.allCases.map(\.rawValue)).flatMap {
         VisitKind(rawValue: $0.value)
       }
@@ -125,16 +119,16 @@ struct CriterionDocument: Sendable {
         } else {
           r.sink.error(
             at: node.sourceMark, a.child("mood"),
-            "not a range; use low, mid, high, <N, <=N, >N, >=N, N-M or N")
+            ConditionDocument.notARange(node, upper: 100, isScore: false))
         }
       }
       a.finish()
     }
     window = r.int("window", in: 1...100)?.value
-    after = r.strings("after")
-    before = r.strings("before")
+    after = r.strings("after", items: .ids)
+    before = r.strings("before", items: .ids)
     blocker = r.bool("blocker")?.value ?? false
-    cancels = r.strings("cancels")
+    cancels = r.strings("cancels", items: .ids)
     maxCount = r.int("max_count", in: 1...100)?.value ?? 2
     moodEffect = r.int("mood", in: -100...100)?.value ?? (isPenalty ? -8 : 3)
     patienceEffect = r.int("patience", in: -100...100)?.value ?? (isPenalty ? -5 : 0)
@@ -192,21 +186,17 @@ struct CriterionDocument: Sendable {
       } else if let n = m.int("record_next_goal", in: 1...1000) {
         measure = .recordNextGoal(n.value)
       } else {
-        r.sink.error(at: m.mark, m.path, "give one measure: \(Suggestions.list(kinds))")
+        r.sink.error(at: m.mark, m.path, .noMeasure(kinds: kinds.sorted()))
       }
       m.finish()
     }
     if measure.judgesWords, match.isEmpty, situatedAny.isEmpty, similarGood.isEmpty,
       !waitingCounts
     {
-      r.sink.error(
-        at: r.mark, r.path,
-        "'\(id.value)' can never be met: give match phrases (any/all), similar examples, or a measure"
-      )
+      r.sink.error(at: r.mark, r.path, .neverMet(check: id.value))
     }
     if !isPenalty && tip.isEmpty {
-      r.sink.warning(
-        at: r.mark, r.path, "'\(id.value)' has no tip; reports show the tip when it is missed")
+      r.sink.warning(at: r.mark, r.path, .noTip(check: id.value))
     }
   }
 }
@@ -223,15 +213,15 @@ struct RubricDocument: Sendable {
   var penalties: [CriterionDocument] = []
 
   init?(_ root: Yams.Node, file: String, text: String, sink: DiagnosticSink) {
-    guard let r = MapReader(root, path: "", sink: sink) else { return nil }
+    guard let r = MapReader(root, path: "", sink: sink, document: .rubric) else { return nil }
     defer { r.finish() }
     FormatVersion.check(r)
-    guard let id = r.string("id", required: "the rubric's name, e.g. greeting") else { return nil }
+    guard let id = r.string("id", required: true) else { return nil }
     self.file = file
     self.text = text
     self.id = id
-    title = r.string("title", required: "the area's Chinese name")?.value ?? id.value
-    weight = r.int("weight", in: 0...100, required: "the area's weight in the total")?.value ?? 0
+    title = r.string("title", required: true)?.value ?? id.value
+    weight = r.int("weight", in: 0...100, required: true)?.value ?? 0
     if let h = r.map("hints") {
       for (key, _, _) in h.keys {
         if let text = h.string(key) { hints[key] = text.value }
@@ -247,9 +237,7 @@ struct RubricDocument: Sendable {
       if let c = CriterionDocument(item, isPenalty: true) { penalties.append(c) }
     }
     if criteria.isEmpty && penalties.isEmpty {
-      sink.error(
-        at: r.mark, "criteria",
-        "rubric '\(id.value)' has no criteria; add at least one under 'criteria:'")
+      sink.error(at: r.mark, "criteria", .noCriteria(rubric: id.value))
     }
     self.criteria = criteria
     self.penalties = penalties
@@ -258,7 +246,7 @@ struct RubricDocument: Sendable {
       if let first = seen[c.id.value] {
         sink.error(
           at: c.id.mark, c.id.keyPath,
-          "duplicate id '\(c.id.value)' (first defined at line \(first.line))")
+          .duplicateID(kind: .check, id: c.id.value, firstLine: first.line, otherFile: nil))
       }
       seen[c.id.value] = c.id.mark
     }

@@ -38,10 +38,7 @@ struct ScenarioAssembler {
       if let trait = traits[t.value] {
         traitDocs.append(trait)
       } else {
-        sink.error(
-          at: t.mark, t.keyPath,
-          "unknown trait '\(t.value)'\(Suggestions.hint(t.value, in: traits.keys)); known traits: \(Suggestions.list(traits.keys))"
-        )
+        sink.unknown(.trait, t, in: traits.keys)
       }
     }
 
@@ -62,7 +59,9 @@ struct ScenarioAssembler {
     // Phases.
     var phaseIDs = Set<String>()
     for phase in doc.phases where !phaseIDs.insert(phase.id.value).inserted {
-      sink.error(at: phase.id.mark, phase.id.keyPath, "duplicate phase id '\(phase.id.value)'")
+      sink.error(
+        at: phase.id.mark, phase.id.keyPath,
+        .duplicateID(kind: .phase, id: phase.id.value, firstLine: nil, otherFile: nil))
     }
     // Taking leave ends the visit as completed only in the last phase: a phase after the
     // farewell turns every polite goodbye into 「零售户请你离开」.
@@ -72,8 +71,7 @@ struct ScenarioAssembler {
       let after = doc.phases[farewell + 1]
       sink.error(
         at: after.id.mark, after.id.keyPath,
-        "phase '\(after.id.value)' comes after '\(Self.farewellPhase)'; the farewell must be the last phase (a goodbye there ends the visit as completed, anywhere else as the retailer sending the trainee away)"
-      )
+        .phaseAfterFarewell(phase: after.id.value, farewell: Self.farewellPhase))
     }
 
     // Rubrics, tuned and interpolated.
@@ -91,14 +89,11 @@ struct ScenarioAssembler {
     }
     for use in uses {
       guard let rubricDoc = self.rubrics[use.id.value] else {
-        sink.error(
-          at: use.id.mark, use.id.keyPath,
-          "unknown rubric '\(use.id.value)'\(Suggestions.hint(use.id.value, in: self.rubrics.keys)); known rubrics: \(Suggestions.list(self.rubrics.keys))"
-        )
+        sink.unknown(.rubric, use.id, in: self.rubrics.keys)
         continue
       }
       if rubrics.contains(where: { $0.id == rubricDoc.id.value }) {
-        sink.error(at: use.id.mark, use.id.keyPath, "rubric '\(use.id.value)' is used twice")
+        sink.error(at: use.id.mark, use.id.keyPath, .rubricUsedTwice(rubric: use.id.value))
         continue
       }
       rubrics.append(
@@ -107,20 +102,15 @@ struct ScenarioAssembler {
           placeholderSink: rubricSinks[rubricDoc.id.value] ?? sink, failed: &placeholderErrors))
     }
     if !rubrics.isEmpty && rubrics.allSatisfy({ $0.weight == 0 }) {
-      sink.error(
-        at: doc.rubrics.first?.id.mark ?? doc.mark, "rubrics",
-        "every rubric has weight 0, so every visit would score 0; give the areas that count a weight above 0"
-      )
+      sink.error(at: doc.rubrics.first?.id.mark ?? doc.mark, "rubrics", .allWeightsZero)
     }
     let criteria = Set(rubrics.flatMap(\.criteria).map(\.id))
     let penalties = Set(rubrics.flatMap(\.penalties).map(\.id))
 
     for phase in doc.phases {
       for ref in phase.enterOn where !criteria.contains(ref.value) {
-        sink.error(
-          at: ref.mark, ref.keyPath,
-          "unknown criterion '\(ref.value)'\(Suggestions.hint(ref.value, in: criteria)); use rubric.criterion, one of \(Suggestions.list(criteria))"
-        )
+        CheckReference.check(
+          ref, wantsCriterion: true, criteria: criteria, penalties: penalties, sink: sink)
       }
     }
 
@@ -138,14 +128,11 @@ struct ScenarioAssembler {
       _ = resolver.resolve(condition, visiting: [name.value])
     }
     var lines: [RetailerLine] = []
-    var lineIDs: [String: String] = [:]
+    var lineIDs: [String: LineOwner] = [:]
     for line in doc.lines {
       // A reply answers an utterance, which counts in the phase's turns: turn 0 never comes.
       if line.event == .reply, let turn = line.when?.turn, turn.upper == 0 {
-        sink.error(
-          at: line.when?.mark ?? line.id.mark, line.id.keyPath,
-          "a reply line with turn 0 can never be said: a reply's turn counts the utterance it answers, so the first is turn 1"
-        )
+        sink.error(at: line.when?.mark ?? line.id.mark, line.id.keyPath, .replyAtTurnZero)
       }
       if let condition = resolver.resolve(line.when),
         let built = retailerLine(
@@ -156,9 +143,9 @@ struct ScenarioAssembler {
       if let first = lineIDs[line.id.value] {
         sink.error(
           at: line.id.mark, line.id.keyPath,
-          "duplicate line id '\(line.id.value)' (also in \(first))")
+          .duplicateLineID(id: line.id.value, trait: nil, alsoIn: first))
       }
-      lineIDs[line.id.value] = "this scenario"
+      lineIDs[line.id.value] = .scenario
     }
     for trait in traitDocs {
       let traitSink = traitSinks[trait.id.value] ?? sink
@@ -171,9 +158,9 @@ struct ScenarioAssembler {
         if let first = lineIDs[line.id.value] {
           sink.error(
             at: doc.mark, "persona.traits",
-            "line id '\(line.id.value)' of trait '\(trait.id.value)' is also used in \(first)")
+            .duplicateLineID(id: line.id.value, trait: trait.id.value, alsoIn: first))
         }
-        lineIDs[line.id.value] = "trait '\(trait.id.value)'"
+        lineIDs[line.id.value] = .trait(trait.id.value)
         // Lines about phases or criteria this scenario lacks simply never fire here.
         guard let condition = traitResolver.resolve(line.when),
           let built = retailerLine(
@@ -188,7 +175,7 @@ struct ScenarioAssembler {
       !doc.phases.isEmpty
     else {
       if doc.phases.isEmpty && !sink.hasErrors {
-        sink.error(at: doc.mark, "phases", "a scenario needs at least one phase")
+        sink.error(at: doc.mark, "phases", .noPhases)
       }
       return nil
     }
@@ -205,12 +192,9 @@ struct ScenarioAssembler {
     let brands = catalog.map { ($0.id, $0.names) }
     for (brand, item, retagFlag) in doc.stock {
       if let retagFlag, !flags.contains(retagFlag.value) {
-        sink.error(
-          at: retagFlag.mark, retagFlag.keyPath,
-          "unknown flag (no line sets it) '\(retagFlag.value)'\(Suggestions.hint(retagFlag.value, in: flags)); the tag is shown fixed once a line sets it"
-        )
+        sink.unknown(.flag, retagFlag, in: flags)
       }
-      guard let id = resolve(brand, in: brands, kind: "brand", list: "the catalogue", sink)
+      guard let id = resolve(brand, in: brands, kind: .brand, sink)
       else { continue }
       var resolved = item
       resolved.brand = id
@@ -220,7 +204,7 @@ struct ScenarioAssembler {
     var needs: [PackingNeed] = []
     let items = visitBag.map { ($0.id, $0.names) }
     for (item, reason) in doc.packingNeeds {
-      guard let id = resolve(item, in: items, kind: "visit-bag item", list: "the list", sink)
+      guard let id = resolve(item, in: items, kind: .visitBagItem, sink)
       else { continue }
       needs.append(PackingNeed(item: id, reason: reason))
     }
@@ -256,8 +240,9 @@ struct ScenarioAssembler {
         else { continue }
         sink.error(
           at: id.mark, id.keyPath,
-          "'\(id.value)' never applies to this retailer (\(scenario.persona.name), traits \(Suggestions.list(scenario.persona.traits))), so it can never enter phase '\(phase.id.value)'; name a criterion that applies"
-        )
+          .neverApplies(
+            check: id.value, retailer: scenario.persona.name, traits: scenario.persona.traits,
+            phase: phase.id.value))
       }
     }
     return scenario
@@ -282,10 +267,7 @@ struct ScenarioAssembler {
       } else {
         // A trait line that moves to a phase this scenario lacks never fires here.
         if strict {
-          sink.error(
-            at: goto.mark, goto.keyPath,
-            "unknown phase '\(goto.value)'\(Suggestions.hint(goto.value, in: phases)); phases: \(Suggestions.list(phases))"
-          )
+          sink.unknown(.phase, goto, in: phases)
         }
         return nil
       }
@@ -301,11 +283,7 @@ struct ScenarioAssembler {
       if let match {
         if !built.about.contains(match.family) { built.about.append(match.family) }
       } else {
-        let known = Set(catalog.map(\.family))
-        sink.error(
-          at: brand.mark, brand.keyPath,
-          "unknown brand '\(brand.value)'\(Suggestions.hint(brand.value, in: known)); brands: \(Suggestions.list(known))"
-        )
+        sink.unknown(.brand, brand, in: Set(catalog.map(\.family)))
       }
     }
     return built
@@ -321,10 +299,7 @@ struct ScenarioAssembler {
       if localIDs.contains(d.value) {
         disabled.insert(d.value)
       } else {
-        rubricSink.error(
-          at: d.mark, d.keyPath,
-          "rubric '\(doc.id.value)' has no criterion '\(d.value)'\(Suggestions.hint(d.value, in: localIDs)); it has \(Suggestions.list(localIDs))"
-        )
+        rubricSink.error(at: d.mark, d.keyPath, notInRubric(doc, d.value, localIDs))
       }
     }
     var extra: [String: [String]] = [:]
@@ -336,15 +311,11 @@ struct ScenarioAssembler {
           case .failure(let e):
             rubricSink.error(
               at: phrase.mark, phrase.keyPath,
-              "unknown placeholder '{\(e.name)}'\(Suggestions.hint(e.name, in: interpolation.names))"
-            )
+              DiagnosticSink.unknown(.placeholder, e.name, in: interpolation.names))
           }
         }
       } else {
-        rubricSink.error(
-          at: key.mark, key.keyPath,
-          "rubric '\(doc.id.value)' has no criterion '\(key.value)'\(Suggestions.hint(key.value, in: localIDs))"
-        )
+        rubricSink.error(at: key.mark, key.keyPath, notInRubric(doc, key.value, localIDs))
       }
     }
     var points: [String: Int] = [:]
@@ -352,10 +323,7 @@ struct ScenarioAssembler {
       if localIDs.contains(key.value) {
         points[key.value] = value
       } else {
-        rubricSink.error(
-          at: key.mark, key.keyPath,
-          "rubric '\(doc.id.value)' has no criterion '\(key.value)'\(Suggestions.hint(key.value, in: localIDs))"
-        )
+        rubricSink.error(at: key.mark, key.keyPath, notInRubric(doc, key.value, localIDs))
       }
     }
     func qualify(_ ref: String) -> String { ref.contains(".") ? ref : "\(doc.id.value).\(ref)" }
@@ -369,8 +337,7 @@ struct ScenarioAssembler {
           failedExpansion = true
           placeholderSink.error(
             at: phrase.mark, phrase.keyPath,
-            "unknown placeholder '{\(e.name)}'\(Suggestions.hint(e.name, in: interpolation.names)); use one of \(interpolation.names.map { "{\($0)}" }.joined(separator: ", "))"
-          )
+            DiagnosticSink.unknown(.placeholder, e.name, in: interpolation.names))
         }
       }
       return out
@@ -429,18 +396,23 @@ struct ScenarioAssembler {
   /// The id of the shared-list entry `name` gives by id or by name; otherwise an error at
   /// `name` with a suggestion and the ids the list has.
   private func resolve(
-    _ name: Located<String>, in entries: [(id: String, names: [String])], kind: String,
-    list: String, _ sink: DiagnosticSink
+    _ name: Located<String>, in entries: [(id: String, names: [String])], kind: ReferenceKind,
+    _ sink: DiagnosticSink
   ) -> String? {
     if let match = entries.first(where: { $0.id == name.value || $0.names.contains(name.value) }) {
       return match.id
     }
-    let ids = entries.map(\.id)
-    sink.error(
-      at: name.mark, name.keyPath,
-      "unknown \(kind) '\(name.value)'\(Suggestions.hint(name.value, in: ids)); \(list) has \(Suggestions.list(ids))"
-    )
+    sink.unknown(kind, name, in: entries.map(\.id))
     return nil
+  }
+
+  /// `written` is not a criterion or penalty of the rubric `doc`.
+  private func notInRubric(_ doc: RubricDocument, _ written: String, _ localIDs: Set<String>)
+    -> AuthoringProblem
+  {
+    .notInRubric(
+      rubric: doc.id.value, written: written,
+      suggestion: Suggestions.nearest(written, in: localIDs), known: localIDs.sorted())
   }
 }
 

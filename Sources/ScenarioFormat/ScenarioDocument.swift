@@ -58,13 +58,13 @@ struct ScenarioDocument: Sendable {
   var mark: SourceMark
 
   init?(_ root: Yams.Node, file: String, text: String, sink: DiagnosticSink) {
-    guard let r = MapReader(root, path: "", sink: sink) else { return nil }
+    guard let r = MapReader(root, path: "", sink: sink, document: .scenario) else { return nil }
     defer { r.finish() }
     FormatVersion.check(r)
     self.file = file
     self.text = text
     mark = r.mark
-    let id = r.string("id", required: "the scenario's id, e.g. busy-morning")
+    let id = r.string("id", required: true)
     self.id = id ?? Located(value: "", mark: r.mark, keyPath: "id")
     if let id,
       !id.value.unicodeScalars.allSatisfy({
@@ -73,28 +73,25 @@ struct ScenarioDocument: Sendable {
             || $0 == "_")
       })
     {
-      sink.error(
-        at: id.mark, "id",
-        "'\(id.value)' must use ASCII letters, digits, '-' or '_' (it is typed at the prompt)")
+      sink.error(at: id.mark, "id", .invalidName(written: id.value, kind: .scenario))
     }
-    title = r.string("title", required: "the scenario's Chinese title")?.value ?? ""
+    title = r.string("title", required: true)?.value ?? ""
     summary = r.string("summary")?.value ?? ""
     difficulty = r.int("difficulty", in: 1...3)?.value ?? 2
     arrival =
-      r.string("arrival", required: "what the trainee sees on arriving at the store")?.value ?? ""
+      r.string("arrival", required: true)?.value ?? ""
 
     var customer = Customer(customerClass: .a, network: .urban, visit: .first)
-    if let c = r.map("customer", required: "class, network and visit") {
-      if let v = c.choice("class", CustomerClass.allCases.map(\.rawValue), required: "A, B or C") {
+    if let c = r.map("customer", required: true) {
+      if let v = c.choice("class", CustomerClass.allCases.map(\.rawValue), required: true) {
         customer.customerClass = CustomerClass(rawValue: v.value)!
       }
       if let v = c.choice(
-        "network", Network.allCases.map(\.rawValue), required: "urban (城网) or rural (农网)")
+        "network", Network.allCases.map(\.rawValue), required: true)
       {
         customer.network = Network(rawValue: v.value)!
       }
-      if let v = c.choice("visit", VisitKind.allCases.map(\.rawValue), required: "first or repeat")
-      {
+      if let v = c.choice("visit", VisitKind.allCases.map(\.rawValue), required: true) {
         customer.visit = VisitKind(rawValue: v.value)!
       }
       c.finish()
@@ -105,24 +102,24 @@ struct ScenarioDocument: Sendable {
       name: "", surname: nil, age: 40, gender: .male, attire: "", role: .owner, traits: [],
       mood: 50,
       patience: 60, knows: [], extraFitting: [], extraUnfitting: [])
-    if let p = r.map("persona", required: "the retailer") {
-      persona.name = p.string("name", required: "the retailer's name, e.g. 王建国")?.value ?? ""
+    if let p = r.map("persona", required: true) {
+      persona.name = p.string("name", required: true)?.value ?? ""
       persona.surname = p.string("surname")?.value
-      persona.age = p.int("age", in: 16...100, required: "the retailer's age")?.value ?? 40
-      if let g = p.choice("gender", Gender.allCases.map(\.rawValue), required: "male or female") {
+      persona.age = p.int("age", in: 16...100, required: true)?.value ?? 40
+      if let g = p.choice("gender", Gender.allCases.map(\.rawValue), required: true) {
         persona.gender = Gender(rawValue: g.value)!
       }
       persona.attire = p.string("attire")?.value ?? ""
       if let role = p.choice("role", PersonaRole.allCases.map(\.rawValue)) {
         persona.role = PersonaRole(rawValue: role.value)!
       }
-      persona.traits = p.strings("traits")
+      persona.traits = p.strings("traits", items: .ids)
       persona.mood = p.int("mood", in: 0...100)?.value ?? 50
       persona.patience = p.int("patience", in: 1...100)?.value ?? 60
       persona.knows = p.strings("knows").map(\.value)
       if let a = p.map("address") {
-        persona.extraFitting = a.strings("fitting").map(\.value)
-        persona.extraUnfitting = a.strings("unfitting").map(\.value)
+        persona.extraFitting = a.strings("fitting", items: .words).map(\.value)
+        persona.extraUnfitting = a.strings("unfitting", items: .words).map(\.value)
         a.finish()
       }
       p.finish()
@@ -132,18 +129,19 @@ struct ScenarioDocument: Sendable {
     var scene: [SceneFact] = []
     var sceneIDs: [String: Int] = [:]
     r.list("scene") { item, _ in
-      guard let id = item.string("id", required: "a name for the fact, e.g. clean-counter") else {
+      guard let id = item.string("id", required: true) else {
         return
       }
       // `{scene.<id>}` in a rubric names one fact: a second fact with the id would be lost.
       if let first = sceneIDs[id.value] {
         r.sink.error(
-          at: id.mark, id.keyPath, "duplicate scene fact id '\(id.value)' (first at line \(first))")
+          at: id.mark, id.keyPath,
+          .duplicateID(kind: .sceneFact, id: id.value, firstLine: first, otherFile: nil))
       } else {
         sceneIDs[id.value] = id.mark.line
       }
-      let text = item.string("text", required: "what the trainee sees")?.value ?? ""
-      let keywords = item.strings("keywords").map(\.value)
+      let text = item.string("text", required: true)?.value ?? ""
+      let keywords = item.strings("keywords", items: .words).map(\.value)
       let hidden = item.bool("hidden")?.value ?? false
       let kind = item.choice("kind", SceneFactKind.allCases.map(\.rawValue)).flatMap {
         SceneFactKind(rawValue: $0.value)
@@ -156,11 +154,12 @@ struct ScenarioDocument: Sendable {
     self.scene = scene
 
     var phases: [PhaseDocument] = []
-    r.list("phases", required: "the phases of the visit, in order") { item, _ in
-      guard let id = item.string("id", required: "the phase's id, e.g. greeting") else { return }
+    r.list("phases", required: true) { item, _ in
+      guard let id = item.string("id", required: true) else { return }
       let title =
-        item.string("title", required: "the Chinese name shown in the prompt")?.value ?? id.value
-      phases.append(PhaseDocument(id: id, title: title, enterOn: item.strings("enter_on")))
+        item.string("title", required: true)?.value ?? id.value
+      phases.append(
+        PhaseDocument(id: id, title: title, enterOn: item.strings("enter_on", items: .ids)))
     }
     self.phases = phases
 
@@ -182,16 +181,20 @@ struct ScenarioDocument: Sendable {
     self.lines = lines
 
     var rubrics: [RubricUse] = []
-    r.list("rubrics", required: "the rubrics that score this visit, e.g. - use: greeting") {
+    r.list("rubrics", required: true) {
       item, _ in
-      guard let use = item.string("use", required: "a rubric id") else { return }
+      guard let use = item.string("use", required: true) else { return }
       var u = RubricUse(
-        id: use, weight: item.int("weight", in: 0...100)?.value, disable: item.strings("disable"),
+        id: use, weight: item.int("weight", in: 0...100)?.value,
+        disable: item.strings("disable", items: .ids),
         phrases: [], points: [])
       if let p = item.map("phrases") {
         for (key, keyNode, _) in p.keys {
           u.phrases.append(
-            (Located(value: key, mark: keyNode.sourceMark, keyPath: p.child(key)), p.strings(key)))
+            (
+              Located(value: key, mark: keyNode.sourceMark, keyPath: p.child(key)),
+              p.strings(key, items: .words)
+            ))
         }
         p.finish()
       }
@@ -210,10 +213,10 @@ struct ScenarioDocument: Sendable {
 
     var stock: [(brand: Located<String>, item: StockItem, retagFlag: Located<String>?)] = []
     r.list("stock") { item, _ in
-      guard let brand = item.string("brand", required: "a brand id or name from catalog/") else {
+      guard let brand = item.string("brand", required: true) else {
         return
       }
-      let count = item.int("stock", in: 0...10_000, required: "cartons in stock")?.value ?? 0
+      let count = item.int("stock", in: 0...10_000, required: true)?.value ?? 0
       let tagged = item.int("tagged_price", in: 0...10_000)?.value ?? 0
       let selling = item.int("selling_price", in: 0...10_000)?.value ?? tagged
       let weekly = item.double("weekly_sales", in: 0...10_000)?.value ?? 0
@@ -223,8 +226,8 @@ struct ScenarioDocument: Sendable {
         weeklySales: weekly, daysOut: daysOut)
       var retagFlag: Located<String>?
       if let retag = item.map("retag") {
-        retagFlag = retag.string("flag", required: "the flag a line sets when the tag is fixed")
-        let price = retag.int("price", in: 0...10_000, required: "the price on the new tag")
+        retagFlag = retag.string("flag", required: true)
+        let price = retag.int("price", in: 0...10_000, required: true)
         if let retagFlag, let price {
           row.retag = StockItem.Retag(flag: retagFlag.value, price: price.value)
         }
@@ -234,24 +237,23 @@ struct ScenarioDocument: Sendable {
     }
     self.stock = stock
     if let record = r.map("record") {
-      recordKeywords = record.strings("complaint").map(\.value)
+      recordKeywords = record.strings("complaint", items: .words).map(\.value)
       record.finish()
     }
     if let p = r.map("preparation") {
-      p.list("needs", required: "the visit-bag items this visit needs") { need, _ in
-        guard let item = need.string("item", required: "a visit-bag item id or name") else {
+      p.list("needs", required: true) { need, _ in
+        guard let item = need.string("item", required: true) else {
           return
         }
-        let reason = need.string("why", required: "why this visit needs it")?.value ?? ""
+        let reason = need.string("why", required: true)?.value ?? ""
         packingNeeds.append((item, reason))
       }
       p.list("goals") { goal, _ in
-        let words = goal.strings("words").map(\.value)
+        let words = goal.strings("words", items: .words).map(\.value)
         if words.isEmpty {
-          goal.sink.error(
-            at: goal.mark, goal.path, "give the goal's words, e.g. words: [金桥, 档位]")
+          goal.sink.error(at: goal.mark, goal.path, .goalWithoutWords)
         }
-        let reason = goal.string("why", required: "why this visit must have this goal")?.value ?? ""
+        let reason = goal.string("why", required: true)?.value ?? ""
         planGoals.append(PlanGoal(words: words, reason: reason))
       }
       p.finish()

@@ -5,7 +5,9 @@ import Yams
 /// What loading scenario files produced: the valid scenarios and every problem found.
 public struct LoadResult: Sendable {
   public var scenarios: [Scenario]
-  /// Sorted by file, line and column; duplicates removed.
+  /// Arranged by ``DiagnosticOrder/arrange(_:)``: by file, the root cause first with what
+  /// follows from it folded under it, errors before warnings, then line and column; duplicates
+  /// removed.
   public var diagnostics: [Diagnostic]
   /// How many files were read.
   public var fileCount: Int
@@ -36,9 +38,7 @@ public enum ScenarioLibrary {
       var isDirectory: ObjCBool = false
       guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
         merged.diagnostics.append(
-          Diagnostic(
-            .error, at: .init(file: path, line: 1, column: 1), keyPath: "", "no such file or folder"
-          ))
+          Diagnostic(.error, at: .init(file: path, line: 1, column: 1), keyPath: "", .noSuchPath))
         continue
       }
       let result: LoadResult
@@ -51,7 +51,7 @@ public enum ScenarioLibrary {
           diagnostics: [
             Diagnostic(
               .error, at: .init(file: path, line: 1, column: 1), keyPath: "",
-              "this is a conversation-test file; run it with 'visitcoach test \(path)'")
+              .conversationTestFile(path: path))
           ], fileCount: 1)
       } else if let root = libraryRoot(containing: path, isDirectory: false) {
         let parent = (path as NSString).deletingLastPathComponent
@@ -67,7 +67,7 @@ public enum ScenarioLibrary {
       merged.diagnostics += result.diagnostics
       merged.fileCount += result.fileCount
     }
-    merged.diagnostics = Array(Set(merged.diagnostics)).sorted(by: diagnosticOrder)
+    merged.diagnostics = DiagnosticOrder.arrange(merged.diagnostics)
     return merged
   }
 
@@ -105,7 +105,7 @@ public enum ScenarioLibrary {
     library.sinks.append(sink)
     let scenario = library.assembler.assemble(
       doc, sink: sink, traitSinks: library.traitSinks, rubricSinks: library.rubricSinks)
-    let diagnostics = Array(Set(library.sinks.flatMap(\.items))).sorted(by: diagnosticOrder)
+    let diagnostics = DiagnosticOrder.arrange(library.sinks.flatMap(\.items))
     if diagnostics.contains(where: { $0.severity == .error }) { return load(root: root) }
     return LoadResult(
       scenarios: scenario.map { [$0] } ?? [], diagnostics: diagnostics,
@@ -133,7 +133,7 @@ public enum ScenarioLibrary {
     library.sinks.append(sink)
     return LoadResult(
       scenarios: scenarios,
-      diagnostics: Array(Set(library.sinks.flatMap(\.items))).sorted(by: diagnosticOrder),
+      diagnostics: DiagnosticOrder.arrange(library.sinks.flatMap(\.items)),
       fileCount: library.fileCount + 1)
   }
 
@@ -158,7 +158,8 @@ public enum ScenarioLibrary {
       else { continue }
       if let other = ids[doc.id.value] {
         sink.error(
-          at: doc.id.mark, "id", "duplicate scenario id '\(doc.id.value)' (also in \(other))")
+          at: doc.id.mark, "id",
+          .duplicateID(kind: .scenario, id: doc.id.value, firstLine: nil, otherFile: other))
         continue
       }
       ids[doc.id.value] = file
@@ -168,7 +169,7 @@ public enum ScenarioLibrary {
         scenarios.append(s)
       }
     }
-    let diagnostics = Array(Set(library.sinks.flatMap(\.items))).sorted(by: diagnosticOrder)
+    let diagnostics = DiagnosticOrder.arrange(library.sinks.flatMap(\.items))
     return LoadResult(scenarios: scenarios, diagnostics: diagnostics, fileCount: library.fileCount)
   }
 
@@ -212,7 +213,8 @@ public enum ScenarioLibrary {
       else { continue }
       if let other = traits[doc.id.value] {
         sink.error(
-          at: doc.id.mark, "id", "duplicate trait id '\(doc.id.value)' (also in \(other.file))")
+          at: doc.id.mark, "id",
+          .duplicateID(kind: .trait, id: doc.id.value, firstLine: nil, otherFile: other.file))
         continue
       }
       traits[doc.id.value] = doc
@@ -225,7 +227,8 @@ public enum ScenarioLibrary {
       else { continue }
       if let other = rubrics[doc.id.value] {
         sink.error(
-          at: doc.id.mark, "id", "duplicate rubric id '\(doc.id.value)' (also in \(other.file))")
+          at: doc.id.mark, "id",
+          .duplicateID(kind: .rubric, id: doc.id.value, firstLine: nil, otherFile: other.file))
         continue
       }
       rubrics[doc.id.value] = doc
@@ -277,24 +280,18 @@ public enum ScenarioLibrary {
           if !criteria.contains(id) && !penalties.contains(id) {
             sink.error(
               at: ref.mark, ref.keyPath,
-              "unknown criterion '\(ref.value)'\(Suggestions.hint(id, in: criteria.union(penalties)))"
-            )
+              .unknownReference(
+                kind: .check, written: ref.value,
+                suggestion: Suggestions.nearest(id, in: criteria.union(penalties)), known: []))
           }
         }
         if let item = c.withItem, !visitBag.isEmpty,
           !visitBag.contains(where: { $0.id == item.value })
         {
-          let ids = visitBag.map(\.id)
-          sink.error(
-            at: item.mark, item.keyPath,
-            "unknown visit-bag item '\(item.value)'\(Suggestions.hint(item.value, in: ids)); items: \(Suggestions.list(ids))"
-          )
+          sink.unknown(.visitBagItem, item, in: visitBag.map(\.id))
         }
         for t in c.traits + c.withoutTraits where traits[t.value] == nil {
-          sink.error(
-            at: t.mark, t.keyPath,
-            "unknown trait '\(t.value)'\(Suggestions.hint(t.value, in: traits.keys)); known traits: \(Suggestions.list(traits.keys))"
-          )
+          sink.unknown(.trait, t, in: traits.keys)
         }
       }
     }
@@ -303,14 +300,10 @@ public enum ScenarioLibrary {
       let sink = traitSinks[t.id.value]!
       for reaction in t.reactions {
         guard let id = reaction.triggerID else { continue }
-        let known: Set<String>
-        if case .met = reaction.trigger { known = criteria } else { known = penalties }
-        if !known.contains(id.value) {
-          sink.error(
-            at: id.mark, id.keyPath,
-            "unknown \(known == criteria ? "criterion" : "penalty") '\(id.value)'\(Suggestions.hint(id.value, in: known)); use rubric.id"
-          )
-        }
+        let wantsCriterion: Bool
+        if case .met = reaction.trigger { wantsCriterion = true } else { wantsCriterion = false }
+        CheckReference.check(
+          id, wantsCriterion: wantsCriterion, criteria: criteria, penalties: penalties, sink: sink)
       }
     }
     let traitFlags = Set(traits.values.flatMap { $0.lines.flatMap { $0.set.map(\.value) } })
@@ -366,18 +359,17 @@ public enum ScenarioLibrary {
   /// Reads a file as UTF-8, reporting unreadable or invalid files.
   static func readText(_ file: String, sink: DiagnosticSink) -> String? {
     guard let data = FileManager.default.contents(atPath: file) else {
-      sink.error(1, 1, "", "cannot read the file")
+      sink.error(1, 1, "", .unreadableFile)
       return nil
     }
     guard data.count <= maximumFileBytes else {
       sink.error(
         1, 1, "",
-        "the file is \(data.count / 1024) KB; a scenario library file is at most \(maximumFileBytes / 1024) KB (the largest shipped one is 30 KB)"
-      )
+        .fileTooLarge(kilobytes: data.count / 1024, limitKilobytes: maximumFileBytes / 1024))
       return nil
     }
     guard let text = String(data: data, encoding: .utf8) else {
-      sink.error(1, 1, "", "the file is not valid UTF-8; save it as UTF-8")
+      sink.error(1, 1, "", .notUTF8)
       return nil
     }
     return text
@@ -406,6 +398,7 @@ public enum ScenarioLibrary {
   /// Chinese input methods are reported first, in plain words.
   static func compose(_ text: String, sink: DiagnosticSink) -> Yams.Node? {
     let before = sink.items.count
+    sink.source = text
     SourceLint.check(text, into: sink)
     let linted = sink.items.count > before
     do {
@@ -413,34 +406,16 @@ public enum ScenarioLibrary {
       // booleans itself), which keeps start-up fast: the default one runs ICU regexes on
       // every key when Yams checks for duplicates.
       guard let node = try Yams.compose(yaml: text, .basic) else {
-        sink.error(1, 1, "", "the file is empty")
+        sink.error(1, 1, "", .emptyFile)
         return nil
       }
       return linted ? nil : node
     } catch let error as YamlError {
       if linted { return nil }
-      switch error {
-      case .scanner(let context, let problem, let mark, _),
-        .parser(let context, let problem, let mark, _),
-        .composer(let context, let problem, let mark, _):
-        var message = "YAML syntax: \(problem)"
-        if let context {
-          message +=
-            " (\(context.text) at line \(context.mark.line), column \(context.mark.column))"
-        }
-        sink.error(mark.line, mark.column, "", message)
-      case .duplicatedKeysInMapping(let duplicates, let context):
-        sink.error(
-          context.mark.line, context.mark.column, "",
-          "duplicate key(s) \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in one mapping")
-      case .reader(let problem, _, _, _):
-        sink.error(1, 1, "", "cannot read the text: \(problem)")
-      default:
-        sink.error(1, 1, "", "YAML error: \(error)")
-      }
+      YAMLSyntaxReading.report(error, text: text, sink: sink)
       return nil
     } catch {
-      sink.error(1, 1, "", "YAML error: \(error)")
+      sink.error(1, 1, "", .yamlSyntax(.other, parserText: "\(error)", startLine: nil))
       return nil
     }
   }
@@ -473,11 +448,6 @@ public enum ScenarioLibrary {
       folder = parent
     }
     return nil
-  }
-
-  private static func diagnosticOrder(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
-    if a.location != b.location { return a.location < b.location }
-    return a.message < b.message
   }
 }
 

@@ -22,14 +22,14 @@ struct TraitDocument: Sendable {
   static let triggers = ["longer_than", "met", "violated", "per_minute", "wait"]
 
   init?(_ root: Yams.Node, file: String, text: String, sink: DiagnosticSink) {
-    guard let r = MapReader(root, path: "", sink: sink) else { return nil }
+    guard let r = MapReader(root, path: "", sink: sink, document: .trait) else { return nil }
     defer { r.finish() }
     FormatVersion.check(r)
-    guard let id = r.string("id", required: "the trait's name, e.g. busy") else { return nil }
+    guard let id = r.string("id", required: true) else { return nil }
     self.file = file
     self.text = text
     self.id = id
-    title = r.string("title", required: "the Chinese name, e.g. 忙碌")?.value ?? id.value
+    title = r.string("title", required: true)?.value ?? id.value
     summary = r.string("summary")?.value ?? ""
     advice = r.string("advice")?.value ?? ""
     var reactions: [ReactionDocument] = []
@@ -37,15 +37,12 @@ struct TraitDocument: Sendable {
       let mood = item.int("mood", in: -100...100)?.value ?? 0
       let patience = item.int("patience", in: -100...100)?.value ?? 0
       guard
-        let on = item.map(
-          "on", required: "what sets the reaction off: \(Suggestions.list(Self.triggers))")
+        let on = item.map("on", required: true, choices: Self.triggers)
       else { return }
       defer { on.finish() }
       let present = on.keys.map(\.0)
       guard present.count == 1, let key = present.first, Self.triggers.contains(key) else {
-        r.sink.error(
-          at: on.mark, on.path,
-          "give exactly one trigger: \(Suggestions.list(Self.triggers))")
+        r.sink.error(at: on.mark, on.path, .oneTrigger(triggers: Self.triggers))
         for k in present { _ = on.value(k) }
         return
       }
@@ -83,11 +80,10 @@ enum FormatVersion {
   static let current = 1
 
   static func check(_ r: MapReader) {
-    guard let version = r.int("version", required: "use version: \(current)") else { return }
+    guard let version = r.int("version", required: true) else { return }
     if version.value != current {
       r.sink.error(
-        at: version.mark, "version",
-        "unsupported version \(version.value); this VisitCoach reads version \(current)")
+        at: version.mark, "version", .unsupportedVersion(found: version.value, supported: current))
     }
   }
 }

@@ -15,12 +15,15 @@ public enum LibraryAudit {
       // A rubric-level problem (an example, a phrase) shows up in every scenario using the
       // rubric: report it once. Problems of the scenario itself are reported for each one.
       for d in examples(scenario) + phrases(scenario) {
-        let key = d.keyPath + d.message.replacingOccurrences(of: scenario.id, with: "")
+        let key =
+          d.keyPath
+          + String(describing: d.problem).replacingOccurrences(
+            of: "\"\(scenario.id)\"", with: "")
         if seen.insert(key).inserted { found.append(d) }
       }
       found += lines(scenario) + persona(scenario)
     }
-    return found.sorted { ($0.location, $0.message) < ($1.location, $1.message) }
+    return DiagnosticOrder.arrange(found)
   }
 
   private static func at(_ scenario: Scenario) -> SourceLocation {
@@ -59,14 +62,12 @@ public enum LibraryAudit {
         guard matched != example.shouldMatch else { continue }
         let location = SourceLocation(
           file: example.file, line: example.line, column: example.column)
-        let what = criterion.isPenalty ? "trigger" : "meet"
         out.append(
           Diagnostic(
             .error, at: location, keyPath: criterion.id,
-            example.shouldMatch
-              ? "example does not \(what) '\(criterion.title)' (in scenario \(scenario.id), phase \(phase))"
-              : "example should not \(what) '\(criterion.title)' but does (in scenario \(scenario.id), phase \(phase))"
-          ))
+            .exampleMismatch(
+              check: criterion.id, title: criterion.title, isPenalty: criterion.isPenalty,
+              shouldMatch: example.shouldMatch, scenario: scenario.id, phase: phase)))
       }
     }
     return out
@@ -86,16 +87,12 @@ public enum LibraryAudit {
         if parts.allSatisfy(\.isEmpty) {
           out.append(
             Diagnostic(
-              .warning, at: at(scenario), keyPath: c.id,
-              "phrase '\(phrase)' is only punctuation or spaces after normalisation and can never match"
-            ))
+              .warning, at: at(scenario), keyPath: c.id, .phraseOnlyPunctuation(phrase: phrase)))
         } else if parts.contains(where: { $0.contains("|") }) {
           // Matching never crosses a clause boundary, so a comma inside a phrase stops it.
           out.append(
             Diagnostic(
-              .warning, at: at(scenario), keyPath: c.id,
-              "phrase '\(phrase)' has punctuation inside and can never match; write a gap as '…'"
-            ))
+              .warning, at: at(scenario), keyPath: c.id, .phrasePunctuationInside(phrase: phrase)))
         }
       }
       guard c.canApply(in: scenario), c.phrases.all.isEmpty else { continue }
@@ -115,8 +112,9 @@ public enum LibraryAudit {
           out.append(
             Diagnostic(
               .warning, at: at(scenario), keyPath: criterion.id,
-              "phrase '\(phrase)' both earns '\(criterion.id)' and triggers penalty '\(penalty.id)' in scenario \(scenario.id)"
-            ))
+              .phraseEarnsAndPenalises(
+                phrase: phrase, criterion: criterion.id, penalty: penalty.id,
+                scenario: scenario.id)))
         }
       }
     }
@@ -146,8 +144,9 @@ public enum LibraryAudit {
           out.append(
             Diagnostic(
               .warning, at: at(scenario), keyPath: "lines.\(line.id)",
-              "line '\(line.id)' can never be said: '\(id)' is only scored in \(c.applies.phases.sorted().joined(separator: "/")), the line is limited to \(phases.sorted().joined(separator: "/"))"
-            ))
+              .lineNeverSaid(
+                line: line.id, check: id, scoredIn: c.applies.phases.sorted(),
+                lineIn: phases.sorted())))
         }
       }
     }
@@ -164,16 +163,13 @@ public enum LibraryAudit {
         out.append(
           Diagnostic(
             .warning, at: at(scenario), keyPath: "phases.\(phase.id)",
-            "phase '\(phase.id)' has no plain reply line (a line with only `phase` in its condition); the retailer may answer with the engine's 嗯。"
-          ))
+            .noPlainReply(phase: phase.id)))
       }
       // `/hint` reads the rubrics' `hints` for the phase: a trainee stuck here gets nothing.
       if !scenario.rubrics.contains(where: { $0.hints[phase.id] != nil }) {
         out.append(
           Diagnostic(
-            .warning, at: at(scenario), keyPath: "phases.\(phase.id)",
-            "phase '\(phase.id)' has no hint: no rubric of this scenario has `hints: { \(phase.id): … }`, so /hint there says there is none"
-          ))
+            .warning, at: at(scenario), keyPath: "phases.\(phase.id)", .noHint(phase: phase.id)))
       }
     }
     return out
@@ -184,8 +180,9 @@ public enum LibraryAudit {
     return [
       Diagnostic(
         .error, at: at(scenario), keyPath: "persona.address",
-        "no fitting address term for a \(scenario.persona.age)-year-old \(scenario.persona.gender.rawValue) \(scenario.persona.role.rawValue); add persona.address.fitting"
-      )
+        .noFittingAddress(
+          age: scenario.persona.age, gender: scenario.persona.gender,
+          role: scenario.persona.role))
     ]
   }
 }

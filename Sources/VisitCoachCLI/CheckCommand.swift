@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Reporting
 import ScenarioFormat
 import ScenarioTesting
 import VisitCoachModel
@@ -10,8 +11,10 @@ struct CheckCommand: ParsableCommand {
     commandName: "check",
     abstract: "Check scenario, trait and rubric files and print every problem with its location.",
     discussion: """
-      Prints problems as path:line:col: error: key.path: message. Exit status: 0 when there are \
-      no errors (warnings allowed), 1 when any file has an error, 64 for a command-line usage error.
+      Prints problems as path:line:col: 错误: key.path: 说明 (with --lang en: error/warning and \
+      English wording), the root cause first and what follows from it folded under it. --json \
+      prints the stable format of docs/ScenarioFormat.md. Exit status: 0 when there are no \
+      errors (warnings allowed), 1 when any file has an error, 64 for a command-line usage error.
       """)
 
   @Argument(help: "Files or folders to check, or scenario ids (default: the scenario library).")
@@ -29,6 +32,9 @@ struct CheckCommand: ParsableCommand {
   @Flag(help: "Unknown keys are warnings, not errors (for files written for an older VisitCoach).")
   var lenient = false
 
+  @Option(help: "Language of the messages: zh or en.")
+  var lang: Language = .zh
+
   @Option(help: "The scenario library folder (default: ./scenarios or $VISITCOACH_SCENARIOS).")
   var scenarios: String?
 
@@ -41,19 +47,21 @@ struct CheckCommand: ParsableCommand {
         ? try ScenarioLocation.resolve(scenarios) : try? ScenarioLocation.resolve(scenarios)
       let targets = paths.isEmpty ? [location!.root] : paths.map { location?.path($0) ?? $0 }
       var result = ScenarioLibrary.load(paths: targets)
-      result.diagnostics += LibraryAudit.audit(result.scenarios)
+      result.diagnostics = DiagnosticOrder.arrange(
+        result.diagnostics + LibraryAudit.audit(result.scenarios))
+      let strings = InterfaceStrings.forLanguage(lang.interface)
       var samplesBroken = false
       if samples && !json && !result.hasErrors {
         samplesBroken = checkSamples(result.scenarios)
       }
       if json {
-        Console.out(Self.json(result))
+        Console.out(Self.json(result, strings: strings))
       } else {
-        for d in result.diagnostics { Console.line(d.description) }
-        let summary =
-          "checked \(result.fileCount) file\(result.fileCount == 1 ? "" : "s"), \(result.scenarios.count) scenario\(result.scenarios.count == 1 ? "" : "s"): "
-          + "\(result.errors.count) error\(result.errors.count == 1 ? "" : "s"), \(result.warnings.count) warning\(result.warnings.count == 1 ? "" : "s")"
-        Console.line(summary)
+        for d in result.diagnostics { Console.line(strings.diagnostic(d)) }
+        Console.line(
+          strings.checkSummary(
+            files: result.fileCount, scenarios: result.scenarios.count,
+            errors: result.errors.count, warnings: result.warnings.count))
       }
       if result.hasErrors || samplesBroken { throw ExitCode(1) }
     }
@@ -84,18 +92,27 @@ struct CheckCommand: ParsableCommand {
     return broken
   }
 
-  private static func json(_ result: LoadResult) -> String {
+  /// The stable `check --json` format (docs/ScenarioFormat.md, "check --json").
+  private static func json(_ result: LoadResult, strings: InterfaceStrings) -> String {
+    struct Place: Encodable {
+      var file: String
+      var line: Int
+      var column: Int
+    }
     struct Item: Encodable {
       var file: String
       var line: Int
       var column: Int
       var severity: String
       var keyPath: String
+      var code: String
       var message: String
+      var followOns: [Place]
 
       enum CodingKeys: String, CodingKey {
-        case file, line, column, severity, message
+        case file, line, column, severity, code, message
         case keyPath = "key_path"
+        case followOns = "follow_ons"
       }
     }
     struct Output: Encodable {
@@ -112,7 +129,9 @@ struct CheckCommand: ParsableCommand {
       diagnostics: result.diagnostics.map {
         Item(
           file: $0.location.file, line: $0.location.line, column: $0.location.column,
-          severity: $0.severity.rawValue, keyPath: $0.keyPath, message: $0.message)
+          severity: $0.severity.rawValue, keyPath: $0.keyPath, code: $0.problem.code,
+          message: strings.problem($0.problem),
+          followOns: $0.followOns.map { l in Place(file: l.file, line: l.line, column: l.column) })
       })
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Reporting
 import ScenarioFormat
 import ScenarioTesting
 import VisitCoachModel
@@ -27,15 +28,19 @@ struct CoverageCommand: ParsableCommand {
   @Option(help: "The scenario library folder (default: ./scenarios or $VISITCOACH_SCENARIOS).")
   var scenarios: String?
 
+  @Option(help: "Language of the file problems: zh or en.")
+  var lang: Language = .zh
+
   func run() throws {
     try Failure.reported {
       let location = try ScenarioLocation.resolve(scenarios)
-      let library = try location.loadLibrary()
+      let strings = InterfaceStrings.forLanguage(lang.interface)
+      let library = try location.loadLibrary(language: lang.interface)
       let targets = paths.isEmpty ? [location.root + "/tests"] : paths
       var tests: [String: [ConversationTest]] = [:]
       for path in targets.flatMap(ConversationTestLoader.files(at:)) {
         let (file, diagnostics) = ConversationTestLoader.load(path)
-        for d in diagnostics { Console.error(d.description) }
+        for d in diagnostics { Console.error(strings.diagnostic(d)) }
         if let file { tests[file.scenarioID, default: []] += file.tests }
       }
       for scenario in library.scenarios {

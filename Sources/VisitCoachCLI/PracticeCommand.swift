@@ -77,10 +77,10 @@ struct PracticeCommand: ParsableCommand {
       let screen = SessionScreen(strings: strings, color: color, width: TerminalSetup.columns)
       let chosen: Scenario
       let named = scenario ?? location.defaultScenarioID
-      if !pick, let named, let found = try? location.scenario(named) {
+      if !pick, let named, let found = try? location.scenario(named, language: lang.interface) {
         chosen = found
       } else {
-        let library = try location.loadLibrary()
+        let library = try location.loadLibrary(language: lang.interface)
         if !pick, let named { Console.line(InterfaceStrings.fill(strings.unknownScenario, named)) }
         guard
           let picked = ScenarioChooser.choose(
@@ -117,7 +117,7 @@ struct PracticeCommand: ParsableCommand {
   /// are played as they arrive and every turn is stored before the next line is read, so a
   /// killed pipe keeps every turn played; SIGTERM and SIGHUP end the visit and store its ending.
   private func runPiped(_ location: ScenarioLocation) throws {
-    let chosen = try location.scenario(pick ? nil : scenario)
+    let chosen = try location.scenario(pick ? nil : scenario, language: lang.interface)
     TerminalSetup.installSignalHandlers()
     // The phrases compile while the database is opened.
     var run = VisitRun(

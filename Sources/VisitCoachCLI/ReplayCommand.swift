@@ -25,7 +25,7 @@ struct ReplayCommand: ParsableCommand {
 
   func run() throws {
     try Failure.reported {
-      let (scenario, steps) = try script.load()
+      let (scenario, steps) = try script.load(language: lang.interface)
       var run = VisitRun(scenario: scenario, seed: script.seed)
       run.play(steps)
       var conversation = run.conversation
@@ -50,9 +50,11 @@ struct ScriptOptions: ParsableArguments {
   @Option(help: "The scenario library folder (default: ./scenarios or $VISITCOACH_SCENARIOS).")
   var scenarios: String?
 
-  /// The scenario and the parsed lines.
-  func load() throws -> (Scenario, [ScriptStep]) {
-    let scenario = try ScenarioLocation.resolve(scenarios).scenario(self.scenario)
+  /// The scenario and the parsed lines; a scenario that does not load fails with its
+  /// diagnostics worded in `language`.
+  func load(language: InterfaceLanguage = .zh) throws -> (Scenario, [ScriptStep]) {
+    let scenario = try ScenarioLocation.resolve(scenarios).scenario(
+      self.scenario, language: language)
     let steps = try TranscriptInput.steps(
       from: TranscriptInput.read(input), name: input == "-" ? "stdin" : input)
     return (scenario, steps)

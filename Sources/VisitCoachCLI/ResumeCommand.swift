@@ -38,7 +38,7 @@ struct ResumeCommand: ParsableCommand {
         throw UserFacingError(
           "session \(record.id) is finished; 'visitcoach report \(record.id)' shows its report")
       }
-      let scenario = try location.scenario(record.scenarioID)
+      let scenario = try location.scenario(record.scenarioID, language: lang.interface)
       let terminal = TerminalSetup.inputIsTerminal
       if terminal {
         TerminalSetup.prepareLocale()

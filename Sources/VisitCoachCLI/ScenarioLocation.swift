@@ -1,4 +1,5 @@
 import Foundation
+import Reporting
 import ScenarioFormat
 import VisitCoachModel
 
@@ -13,7 +14,22 @@ struct ScenarioLocation {
     if let option { return ScenarioLocation(root: option) }
     let env = ProcessInfo.processInfo.environment
     if let path = env["VISITCOACH_SCENARIOS"], !path.isEmpty { return ScenarioLocation(root: path) }
-    var candidates = ["scenarios"]
+    // From any folder inside a library (its root, `traits/`, `samples/`…) or inside a checkout
+    // that holds one, the nearest library; then the one next to the program.
+    // Paths in the current folder stay relative, so messages name files as the trainer typed.
+    var candidates: [String] = []
+    var here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL
+    var relative = true
+    while true {
+      if FileManager.default.fileExists(atPath: here.appendingPathComponent("traits").path) {
+        candidates.append(relative ? "." : here.path)
+      }
+      candidates.append(relative ? "scenarios" : here.appendingPathComponent("scenarios").path)
+      relative = false
+      let parent = here.deletingLastPathComponent()
+      if parent.path == here.path { break }
+      here = parent
+    }
     var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
       .deletingLastPathComponent()
     for _ in 0..<5 {
@@ -57,23 +73,27 @@ struct ScenarioLocation {
     return id.isEmpty ? nil : id
   }
 
-  /// Loads the library, failing with every diagnostic if it has errors.
-  func loadLibrary() throws -> LoadResult {
+  /// Loads the library, failing with every error worded in `language` if it has any.
+  func loadLibrary(language: InterfaceLanguage = .zh) throws -> LoadResult {
     let result = ScenarioLibrary.load(root: root)
     if result.hasErrors {
+      let strings = InterfaceStrings.forLanguage(language)
       throw UserFacingError(
-        result.errors.map(\.description).joined(separator: "\n")
-          + "\nthe scenario library has errors; run 'visitcoach check' for details", code: 1)
+        result.errors.map(strings.diagnostic).joined(separator: "\n") + "\n"
+          + strings.libraryHasErrors, code: 1)
     }
     return result
   }
 
-  /// The scenario named by an id from `list` or a path to a scenario file.
-  func scenario(_ name: String?) throws -> Scenario {
+  /// The scenario named by an id from `list` or a path to a scenario file; one that does not
+  /// load fails with its errors worded in `language`.
+  func scenario(_ name: String?, language: InterfaceLanguage = .zh) throws -> Scenario {
     if let name, name.hasSuffix(".yaml") || name.hasSuffix(".yml") || name.contains("/") {
       let result = ScenarioLibrary.load(paths: [name])
       if result.hasErrors {
-        throw UserFacingError(result.errors.map(\.description).joined(separator: "\n"), code: 1)
+        let strings = InterfaceStrings.forLanguage(language)
+        throw UserFacingError(
+          result.errors.map(strings.diagnostic).joined(separator: "\n"), code: 1)
       }
       guard let scenario = result.scenarios.first else {
         throw UserFacingError("\(name): no scenario in this file", code: 1)
@@ -86,7 +106,7 @@ struct ScenarioLocation {
     let quick = ScenarioLibrary.load(
       scenarioID: id, root: root, lexiconCache: LexiconCache(directory: Self.cacheDirectory()))
     if !quick.hasErrors, let scenario = quick.scenario(id) { return scenario }
-    let library = try loadLibrary()
+    let library = try loadLibrary(language: language)
     guard let scenario = library.scenario(id) else {
       let ids = library.scenarios.map(\.id)
       let near = EditDistance.nearest(to: id, in: ids)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Reporting
 import ScenarioFormat
 import ScenarioTesting
 import VisitCoachModel
@@ -24,6 +25,9 @@ struct TestCommand: ParsableCommand {
   @Flag(name: .shortAndLong, help: "Show every turn of failing tests.")
   var verbose = false
 
+  @Option(help: "Language of the file problems: zh or en.")
+  var lang: Language = .zh
+
   @Option(help: "The scenario library folder (default: ./scenarios or $VISITCOACH_SCENARIOS).")
   var scenarios: String?
 
@@ -37,21 +41,22 @@ struct TestCommand: ParsableCommand {
       guard !files.isEmpty else {
         throw UserFacingError("no test files in \(targets.joined(separator: ", "))")
       }
-      let library = try location.loadLibrary()
+      let strings = InterfaceStrings.forLanguage(lang.interface)
+      let library = try location.loadLibrary(language: lang.interface)
       var passed = 0
       var failed = 0
       var broken = 0
       for path in files {
         let (file, diagnostics) = ConversationTestLoader.load(path)
-        for d in diagnostics { Console.line(d.description) }
+        for d in diagnostics { Console.line(strings.diagnostic(d)) }
         guard let file else {
           broken += 1
           continue
         }
         guard let scenario = library.scenario(file.scenarioID) else {
           Console.line(
-            "\(path):1:1: error: scenario: unknown scenario '\(file.scenarioID)'; scenarios: \(library.scenarios.map(\.id).joined(separator: ", "))"
-          )
+            strings.diagnostic(
+              Self.unknownScenario(file.scenarioID, in: library.scenarios.map(\.id), file: path)))
           broken += 1
           continue
         }
@@ -72,6 +77,16 @@ struct TestCommand: ParsableCommand {
           + (broken > 0 ? ", \(broken) file\(broken == 1 ? "" : "s") with errors" : ""))
       if failed > 0 || broken > 0 { throw ExitCode(1) }
     }
+  }
+
+  /// A test file naming a scenario the library does not have.
+  static func unknownScenario(_ id: String, in ids: [String], file: String) -> Diagnostic {
+    let near = EditDistance.nearest(to: id, in: ids).flatMap {
+      EditDistance.between(id, $0) <= max(1, min(id.count, $0.count) / 3) ? $0 : nil
+    }
+    return Diagnostic(
+      .error, at: SourceLocation(file: file, line: 1, column: 1), keyPath: "scenario",
+      .unknownReference(kind: .scenario, written: id, suggestion: near, known: ids.sorted()))
   }
 
   private func show(_ outcome: TestOutcome, path: String, retailer: String) {

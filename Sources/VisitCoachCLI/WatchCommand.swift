@@ -82,10 +82,12 @@ struct WatchCommand: ParsableCommand {
   private func round(_ location: ScenarioLocation, file: String, strings: InterfaceStrings) -> Bool
   {
     var result = ScenarioLibrary.load(paths: [file])
-    result.diagnostics += LibraryAudit.audit(result.scenarios)
-    // The root cause first: errors before warnings, at most a screenful.
+    result.diagnostics = DiagnosticOrder.arrange(
+      result.diagnostics + LibraryAudit.audit(result.scenarios))
+    // The root cause first (follow-ons folded under it), errors before warnings, at most a
+    // screenful.
     let shown = result.errors + result.warnings
-    for d in shown.prefix(20) { Console.line(d.description) }
+    for d in shown.prefix(20) { Console.line(strings.diagnostic(d)) }
     if shown.count > 20 {
       Console.line(InterfaceStrings.fill(strings.watchMore, "\(shown.count - 20)"))
     }
@@ -99,7 +101,7 @@ struct WatchCommand: ParsableCommand {
       let testFile = location.root + "/tests/\(self.scenario).yaml"
       if FileManager.default.fileExists(atPath: testFile) {
         let (tests, diagnostics) = ConversationTestLoader.load(testFile)
-        for d in diagnostics { Console.line(d.description) }
+        for d in diagnostics { Console.line(strings.diagnostic(d)) }
         let outcomes = tests.map { ConversationTestRunner.run($0, scenario: scenario) } ?? []
         for outcome in outcomes where !outcome.passed {
           Console.line("✗ \(outcome.test.name) (\(testFile):\(outcome.test.mark.line))")

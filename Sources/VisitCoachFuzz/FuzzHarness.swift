@@ -49,7 +49,10 @@ enum FuzzHarness {
   private static func load(_ text: String) {
     let result = library.load(scenarioText: text, file: "fuzz.yaml")
     for d in result.diagnostics {
-      check(d.description.count < 3_000, "a diagnostic of \(d.description.count) characters")
+      for language in InterfaceLanguage.allCases {
+        let worded = InterfaceStrings.forLanguage(language).diagnostic(d)
+        check(worded.count < 3_000, "a diagnostic of \(worded.count) characters")
+      }
     }
     guard let scenario = result.scenarios.first else { return }
     var run = VisitRun(scenario: scenario, seed: 1)

@@ -1,7 +1,17 @@
 import Foundation
+import Reporting
 import ScenarioFormat
 import Testing
+import VisitCoachModel
 import VisitCoachTestSupport
+
+extension Diagnostic {
+  /// The problem as `--lang en` words it: the tests read the English form.
+  var message: String { InterfaceStrings.forLanguage(.en).problem(problem) }
+
+  /// The whole line as `--lang en` prints it.
+  var englishLine: String { InterfaceStrings.forLanguage(.en).diagnostic(self) }
+}
 
 /// A small valid scenario; each test breaks one thing in it.
 let validScenario = """
@@ -67,8 +77,11 @@ struct DiagnosticsTests {
     #expect(error.location.line == line(of: "traits: [eldery]", in: yaml))
     #expect(error.location.column == 12)
     #expect(
-      error.description.hasPrefix(
+      error.englishLine.hasPrefix(
         "case.yaml:\(error.location.line):12: error: persona.traits[0]: unknown trait"))
+    #expect(
+      InterfaceStrings.forLanguage(.zh).diagnostic(error).hasPrefix(
+        "case.yaml:\(error.location.line):12: 错误: persona.traits[0]: 没有特质 ‘eldery’"))
   }
 
   @Test func anUnknownVisitBagItemListsTheBag() throws {
@@ -170,7 +183,7 @@ struct DiagnosticsTests {
     let yaml = validScenario.replacingOccurrences(
       of: "when: { phase: greeting }", with: "when: { phse: greeting }")
     let error = try #require(diagnose(yaml).errors.first)
-    #expect(error.message.contains("unknown condition 'phse' (did you mean 'phase'?)"))
+    #expect(error.message.contains("unknown key 'phse' (did you mean 'phase'?)"))
     #expect(error.location.line == line(of: "phse", in: yaml))
     #expect(error.location.column == 13)
   }
@@ -180,7 +193,11 @@ struct DiagnosticsTests {
       of: "when: { phase: greeting }", with: "when: { met_now: [greeting.polite] }")
     let error = try #require(diagnose(yaml).errors.first)
     #expect(error.message.contains("unknown criterion 'greeting.polite'"))
-    #expect(error.message.contains("greeting.polite_opener"))
+    guard case .unknownReference(.criterion, _, _, let known) = error.problem else {
+      Issue.record("\(error.problem)")
+      return
+    }
+    #expect(known.contains("greeting.polite_opener"))
     #expect(error.location.line == line(of: "met_now", in: yaml))
   }
 
@@ -220,7 +237,7 @@ struct DiagnosticsTests {
     let errors = diagnose(yaml).errors
     let error = try #require(errors.first)
     #expect(errors.count == 1)
-    #expect(error.message.contains("full-width colon '：'"))
+    #expect(error.problem == .fullWidthColon(key: "title"))
     #expect(error.location.line == line(of: "title：", in: yaml))
     #expect(error.location.column == 6)
   }
@@ -306,7 +323,7 @@ struct DiagnosticsTests {
     ).replacingOccurrences(
       of: "when: { phase: greeting }", with: "when: { phase: greeting, if: [at_end] }")
     let error = try #require(diagnose(yaml).errors.first)
-    #expect(error.message.contains("it can never hold"))
+    #expect(error.message.contains("can never hold"))
   }
 
   @Test func chineseTextWithAFullWidthColonIsNotAKey() {

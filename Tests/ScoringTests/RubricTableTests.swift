@@ -261,7 +261,7 @@ struct StuffingTests {
   }
 }
 
-func check(_ c: RubricCase, sourceLocation: SourceLocation = #_sourceLocation) {
+func check(_ c: RubricCase, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
   let score = TestLibrary.score(
     c.text, in: c.lab.scenario, phase: c.phase, mood: c.mood, before: c.before)
   let met = Set(score.newlyMet)

@@ -19,14 +19,16 @@ public enum BinaryRunner {
     return TestLibrary.repoRoot + "/.build/debug/visitcoach"
   }
 
-  /// Runs `visitcoach args...` in the repository root with `stdin` as standard input.
+  /// Runs `visitcoach args...` in `folder` (the repository root unless given) with `stdin` as
+  /// standard input.
   public static func run(
-    _ args: [String], stdin: Data = Data(), environment: [String: String] = [:]
+    _ args: [String], stdin: Data = Data(), environment: [String: String] = [:],
+    in folder: String = TestLibrary.repoRoot
   ) throws -> Result {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = args
-    process.currentDirectoryURL = URL(fileURLWithPath: TestLibrary.repoRoot)
+    process.currentDirectoryURL = URL(fileURLWithPath: folder)
     var env = ProcessInfo.processInfo.environment
     env["LANG"] = env["LANG"] ?? "C.UTF-8"
     // Sessions from tests go to a throwaway database, never the developer's own.

@@ -84,7 +84,7 @@ struct CommandTests {
   @Test func checkOnTheShippedLibraryIsClean() throws {
     let r = try BinaryRunner.run(["check"])
     #expect(r.status == 0, "\(r.stdout)")
-    #expect(r.stdout.contains(": 0 errors, 0 warnings"))
+    #expect(r.stdout.contains("：0 个错误，0 个警告"), "\(r.stdout)")
   }
 
   @Test func checkReportsLocatedErrorsAndFails() throws {
@@ -100,21 +100,28 @@ struct CommandTests {
     try FileManager.default.copyItem(
       atPath: TestLibrary.scenariosRoot + "/traits", toPath: dir + "/traits")
     try scenario.write(toFile: dir + "/broken.yaml", atomically: true, encoding: .utf8)
-    let r = try BinaryRunner.run(["check", dir + "/broken.yaml"])
+    let r = try BinaryRunner.run(["check", "--lang", "en", dir + "/broken.yaml"])
     #expect(r.status == 1)
     #expect(r.stdout.contains("\(dir)/broken.yaml:3:6: error: title: full-width colon"))
+    let zh = try BinaryRunner.run(["check", dir + "/broken.yaml"])
+    #expect(zh.stdout.contains("\(dir)/broken.yaml:3:6: 错误: title: 键 ‘title’ 后面是中文冒号"))
     let json = try BinaryRunner.run(["check", "--json", dir + "/broken.yaml"])
     #expect(json.status == 1)
     let parsed = try #require(
       try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
     #expect(parsed["errors"] as? Int == 1)
+    let first = try #require((parsed["diagnostics"] as? [[String: Any]])?.first)
+    #expect(first["code"] as? String == "full-width-colon")
+    #expect((first["message"] as? String)?.contains("中文冒号") == true)
+    #expect(first["key_path"] as? String == "title")
+    #expect(first["follow_ons"] as? [Any] != nil)
   }
 
   @Test func checkTakesAScenarioIdAndPlaysItsSamples() throws {
     let r = try BinaryRunner.run(["check", "busy-morning-rush", "--samples"])
     #expect(r.status == 0, "\(r.stdout)")
     #expect(r.stdout.contains("busy-morning-rush: samples good 100 passed, mediocre"))
-    #expect(r.stdout.contains("1 scenario: 0 errors"))
+    #expect(r.stdout.contains("1 个剧本：0 个错误"))
     // A library whose good visit is the poor one: the rule is broken, located, and check fails.
     let dir = NSTemporaryDirectory() + "visitcoach-samples-\(UUID().uuidString)"
     try FileManager.default.createDirectory(
@@ -167,6 +174,25 @@ struct TestCommandTests {
     #expect(!r.stdout.contains("full-visit"))
   }
 
+  @Test func aScenarioIdWorksFromAnyFolderInsideTheLibrary() throws {
+    // A trainer's own copy of the library, outside the checkout, with one mistake in it: run
+    // from inside the copy, the id names the copy's scenario, not the shipped one.
+    let root = NSTemporaryDirectory() + "visitcoach-inside-\(UUID().uuidString)"
+    try FileManager.default.copyItem(atPath: TestLibrary.scenariosRoot, toPath: root)
+    let file = root + "/busy-morning-rush.yaml"
+    try String(contentsOfFile: file, encoding: .utf8)
+      .replacingOccurrences(of: "  age: 42", with: "  age: “42”")
+      .write(toFile: file, atomically: true, encoding: .utf8)
+    for folder in ["", "/samples", "/rubrics"] {
+      let r = try BinaryRunner.run(
+        ["check", "busy-morning-rush"], environment: ["VISITCOACH_SCENARIOS": ""],
+        in: root + folder)
+      #expect(r.status != 0, "\(folder): \(r.stdout) \(r.stderr)")
+      #expect(r.stdout.contains("busy-morning-rush.yaml:"), "\(folder): \(r.stdout)")
+      #expect(r.stdout.contains("中文引号"), "\(folder): \(r.stdout)")
+    }
+  }
+
   @Test func aFailingExpectationSaysWhatAndWhere() throws {
     let test = """
       version: 1
@@ -204,10 +230,13 @@ struct TestCommandTests {
       Data(
         "version: 1\nscenario: busy-morning-rush\ntests:\n  - name: x\n    expect: { total: lots }\n"
           .utf8), suffix: ".yaml")
-    let r = try BinaryRunner.run(["test", path])
+    let r = try BinaryRunner.run(["test", "--lang", "en", path])
     #expect(r.status == 1)
     #expect(r.stdout.contains("\(path):4:5: error: tests[0]: give the trainee's lines"))
-    #expect(r.stdout.contains("\(path):5:22: error: tests[0].expect.total: not a score range"))
+    #expect(
+      r.stdout.contains("\(path):5:22: error: tests[0].expect.total: 'lots' is not a score range"))
+    let zh = try BinaryRunner.run(["test", path])
+    #expect(zh.stdout.contains("\(path):4:5: 错误: tests[0]: 这个测试没有学员说的话"))
   }
 }
 
@@ -266,7 +295,7 @@ struct CheckAuditTests {
       of: "  - use: conduct", with: "  - use: conduct\n  - use: extra"
     )
     .write(toFile: root + "/busy-morning-rush.yaml", atomically: true, encoding: .utf8)
-    let r = try BinaryRunner.run(["check", root])
+    let r = try BinaryRunner.run(["check", "--lang", "en", root])
     #expect(r.status == 1)
     #expect(
       r.stdout.contains(
@@ -283,7 +312,7 @@ struct CheckAuditTests {
       with: "  - use: conduct\n    phrases:\n      contempt: [\"跟，没关系\", \"连…都不会\"]"
     )
     .write(toFile: root + "/busy-morning-rush.yaml", atomically: true, encoding: .utf8)
-    let r = try BinaryRunner.run(["check", root])
+    let r = try BinaryRunner.run(["check", "--lang", "en", root])
     #expect(r.status == 0, "\(r.stdout)")
     #expect(
       r.stdout.contains(
@@ -301,7 +330,7 @@ struct CheckAuditTests {
         "  - id: never\n    when: { phase: [farewell], met_now: [greeting.polite_opener] }\n    text: 永远说不出口。\n  - id: farewell-open\n"
     )
     try broken.write(toFile: root + "/busy-morning-rush.yaml", atomically: true, encoding: .utf8)
-    let r = try BinaryRunner.run(["check", root])
+    let r = try BinaryRunner.run(["check", "--lang", "en", root])
     #expect(r.status == 0)
     #expect(
       r.stdout.contains(

@@ -349,7 +349,7 @@ struct ReliabilityTests {
       "replay", "busy-morning-rush", "-i", good, "--scenarios", library,
     ])
     #expect(r.status != 0, "a scenario using a trait outside the library was played")
-    #expect(r.stderr.contains("unknown trait '../../outside/evil'"))
+    #expect(r.stderr.contains("没有特质 ‘../../outside/evil’"), "\(r.stderr)")
   }
 
   @Test func invisibleAndFullWidthInputIsReadAsMeant() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import Reporting
 import ScenarioFormat
 import Scoring
 import VisitCoachModel
@@ -175,7 +176,7 @@ public final class Evaluator {
       throw EvaluationFileError(
         file: "scenario.yaml", line: 1,
         message:
-          "the evaluation scenario does not load for \(context.id): \(result.errors.map(\.description).joined(separator: "; "))"
+          "the evaluation scenario does not load for \(context.id): \(result.errors.map(InterfaceStrings.forLanguage(.en).diagnostic).joined(separator: "; "))"
       )
     }
     let built = Built(
