@@ -59,7 +59,6 @@ public struct InterfaceStrings: Sendable {
   /// `/next` in the last phase: {0} the phase.
   public var alreadyLastPhase: String
   public var patience: String
-  public var status: String
   public var lookHeading: String
   public var hintHeading: String
   public var noHint: String
@@ -204,7 +203,7 @@ public struct InterfaceStrings: Sendable {
       "/pack": ("/pack 物品…", "出发前收拾拜访包（不带物品名时显示清单）"), "/ready": ("/ready", "出门前检查仪容仪表"),
       "/record": ("/record 内容|诉求|承诺|下次目标", "填写拜访记录（四栏用 | 隔开）"),
       "/stock": ("/stock", "和零售户一起点库存（花一点时间，先征得同意）"),
-      "/status": ("/status", "当前环节、好感、耐心和时间"), "/score": ("/score", "目前的得分"),
+      "/status": ("/status", "拜访进度（各环节）、好感、耐心和时间"), "/score": ("/score", "目前的得分"),
       "/undo": ("/undo", "撤回上一句和零售户的回答"), "/restart": ("/restart", "从头再来"),
       "/help": ("/help", "显示这些命令"), "/quit": ("/quit", "结束拜访，查看报告"),
     ],
@@ -212,7 +211,6 @@ public struct InterfaceStrings: Sendable {
     unknownCommandNoGuess: "没有命令 {0}。/help 查看全部命令。",
     enteredPhase: "—— 进入「{0}」——", alreadyLastPhase: "已经是最后一个环节「{0}」了：道别之后拜访就结束，也可以输入 /quit 结束。",
     patience: "耐心",
-    status: "环节：{0} · 好感 {1} · 耐心 {2} · 时间 {3}/{4}",
     lookHeading: "你仔细看了看：", hintHeading: "提示：", noHint: "这个环节没有提示。",
     scoreSoFar: "目前得分：{0}/100",
     askName: "第一次练习：请输入你的名字（报告和教练看板上显示，以后不再问；--trainee 可以临时换人）。",
@@ -290,7 +288,7 @@ public struct InterfaceStrings: Sendable {
         "fill in the visit record (four fields separated by |)"
       ),
       "/stock": ("/stock", "count the stock with the retailer (takes a little time; ask first)"),
-      "/status": ("/status", "phase, mood, patience and time"),
+      "/status": ("/status", "the visit map (phases), mood, patience and time"),
       "/score": ("/score", "the score so far"),
       "/undo": ("/undo", "take back your last line and the reply"),
       "/restart": ("/restart", "start the visit again"),
@@ -303,7 +301,6 @@ public struct InterfaceStrings: Sendable {
     alreadyLastPhase:
       "This is already the last phase, {0}: take your leave to end the visit, or type /quit.",
     patience: "patience",
-    status: "Phase: {0} · mood {1} · patience {2} · time {3}/{4}",
     lookHeading: "You look around:", hintHeading: "Hint:", noHint: "No hint for this phase.",
     scoreSoFar: "Score so far: {0}/100",
     askName:

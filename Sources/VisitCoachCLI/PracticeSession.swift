@@ -125,11 +125,17 @@ final class PracticeSession {
       }
     case .show("/status"):
       let c = run.conversation
+      let spoken = Set(c.transcript.turns.filter { $0.kind != .next }.map(\.phase))
+      let map = scenario.phases.enumerated().map { i, phase -> (String, PhaseProgress) in
+        if i == c.state.phaseIndex { return (phase.title, .current) }
+        if i > c.state.phaseIndex { return (phase.title, .ahead) }
+        return (phase.title, spoken.contains(phase.id) ? .done : .skipped)
+      }
+      Console.line(s.visitMap(map.map { (title: $0.0, progress: $0.1) }))
       Console.line(
-        InterfaceStrings.fill(
-          s.status, c.phase.title, String(c.state.mood), String(c.state.patience),
-          TextReport.clock(c.state.clock),
-          TextReport.clock(scenario.customer.timeBudgetSeconds)))
+        s.visitState(
+          mood: c.state.mood, patience: c.state.patience, clock: c.state.clock,
+          budget: scenario.customer.timeBudgetSeconds))
     case .show("/brief"):
       guard let brief = scenario.brief else {
         Console.line(s.noBrief)

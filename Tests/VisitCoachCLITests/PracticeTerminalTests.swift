@@ -73,6 +73,25 @@ struct PracticeTerminalTests {
     #expect(t.exitStatus() == 0)
   }
 
+  @Test func statusShowsTheVisitMap() throws {
+    let (t, _) = try session()
+    #expect(t.expect(prompt))
+    t.send("/status\r")
+    #expect(t.expect("环节：▶打招呼 → 开场白 → 业务沟通 → 拜别致谢"))
+    #expect(t.expect(prompt))
+    t.send("陈老板，您好！\r")
+    #expect(t.expect(prompt))
+    t.send("/next\r")
+    #expect(t.expect(prompt))
+    t.send("/next\r")
+    #expect(t.expect(prompt))
+    t.send("/status\r")
+    #expect(t.expect("环节：✓打招呼 → –开场白（跳过） → ▶业务沟通 → 拜别致谢"))
+    #expect(t.expect(prompt))
+    t.send("\u{04}")
+    #expect(t.exitStatus() == 0)
+  }
+
   @Test func undoTakesBackTheLastLine() throws {
     let (t, _) = try session()
     #expect(t.expect(prompt))
