@@ -33,7 +33,9 @@ struct ConditionDocument: Sendable {
   ]
 
   init?(_ node: Yams.Node, path: String, sink: DiagnosticSink) {
-    guard let r = MapReader(node, path: path, sink: sink) else { return nil }
+    guard let r = MapReader(node, path: path, sink: sink, schemaPath: "condition") else {
+      return nil
+    }
     mark = r.mark
     self.path = path
     phases = r.strings("phase", items: .ids)
@@ -63,13 +65,13 @@ struct ConditionDocument: Sendable {
         .unknownKey(
           key: key, suggestion: Suggestions.nearest(key, in: Self.keys), known: Self.keys.sorted(),
           ignored: false))
-      _ = r.value(key)
+      r.markDealtWith(key)
     }
     r.finish()
   }
 
   private static func range(_ r: MapReader, _ key: String, upper: Int = 100) -> ValueRange? {
-    guard let node = r.value(key) else { return nil }
+    guard let node = r.value(key, as: .range) else { return nil }
     guard case .scalar(let scalar) = node, let range = parseRange(scalar.string, upper: upper)
     else {
       r.sink.error(at: node.sourceMark, r.child(key), notARange(node, upper: upper, isScore: false))
@@ -149,7 +151,7 @@ struct LineDocument: Sendable {
     event =
       r.choice("on", LineEvent.allCases.map(\.rawValue)).flatMap { LineEvent(rawValue: $0.value) }
       ?? .reply
-    if let node = r.value("when") {
+    if let node = r.value("when", as: .condition) {
       when = ConditionDocument(node, path: r.child("when"), sink: r.sink)
     }
     if let then = r.map("then") {

@@ -68,7 +68,7 @@ public enum ConversationTestLoader {
         expect.endedBy = Expected(EndReason(rawValue: v.value)!, at: mark(v.mark))
       }
       if let areas = e.map("areas") {
-        for (key, _, _) in areas.keys {
+        for (key, _, _) in areas.authorKeys(as: .range) {
           if let v = range(areas, key) {
             expect.areas.append(v)
             expect.areaIDs.append(key)
@@ -101,7 +101,7 @@ public enum ConversationTestLoader {
   }
 
   private static func range(_ r: MapReader, _ key: String) -> Expected<ValueRange>? {
-    guard let node = r.value(key) else { return nil }
+    guard let node = r.value(key, as: .range) else { return nil }
     guard case .scalar(let scalar) = node, let range = ConditionDocument.parseRange(scalar.string)
     else {
       r.sink.error(

@@ -21,7 +21,7 @@ enum LexiconDocument {
       r.finish()
       return
     }
-    for (name, keyNode, value) in concepts.keys {
+    for (name, keyNode, value) in concepts.authorKeys(as: .texts) {
       guard !name.isEmpty,
         name.unicodeScalars.allSatisfy({
           ($0.value >= 0x61 && $0.value <= 0x7A) || $0 == "_"

@@ -76,7 +76,7 @@ struct CriterionDocument: Sendable {
 
   init?(_ r: MapReader, isPenalty: Bool) {
     guard let id = r.string("id", required: true) else {
-      for (key, _, _) in r.keys { _ = r.value(key) }
+      for (key, _, _) in r.keys { r.markDealtWith(key) }
       return nil
     }
     self.id = id
@@ -223,7 +223,7 @@ struct RubricDocument: Sendable {
     title = r.string("title", required: true)?.value ?? id.value
     weight = r.int("weight", in: 0...100, required: true)?.value ?? 0
     if let h = r.map("hints") {
-      for (key, _, _) in h.keys {
+      for (key, _, _) in h.authorKeys(as: .text) {
         if let text = h.string(key) { hints[key] = text.value }
       }
       h.finish()

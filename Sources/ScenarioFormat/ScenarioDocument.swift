@@ -164,8 +164,7 @@ struct ScenarioDocument: Sendable {
     self.phases = phases
 
     if let c = r.map("conditions") {
-      for (key, keyNode, node) in c.keys {
-        _ = c.value(key)
+      for (key, keyNode, node) in c.authorKeys(as: .condition) {
         if let doc = ConditionDocument(node, path: c.child(key), sink: sink) {
           conditions.append(
             (Located(value: key, mark: keyNode.sourceMark, keyPath: c.child(key)), doc))
@@ -189,7 +188,7 @@ struct ScenarioDocument: Sendable {
         disable: item.strings("disable", items: .ids),
         phrases: [], points: [])
       if let p = item.map("phrases") {
-        for (key, keyNode, _) in p.keys {
+        for (key, keyNode, _) in p.authorKeys(as: .texts) {
           u.phrases.append(
             (
               Located(value: key, mark: keyNode.sourceMark, keyPath: p.child(key)),
@@ -199,7 +198,7 @@ struct ScenarioDocument: Sendable {
         p.finish()
       }
       if let p = item.map("points") {
-        for (key, keyNode, _) in p.keys {
+        for (key, keyNode, _) in p.authorKeys(as: .integer(0...100)) {
           if let n = p.int(key, in: 0...100) {
             u.points.append(
               (Located(value: key, mark: keyNode.sourceMark, keyPath: p.child(key)), n.value))

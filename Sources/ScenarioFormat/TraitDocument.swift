@@ -43,7 +43,7 @@ struct TraitDocument: Sendable {
       let present = on.keys.map(\.0)
       guard present.count == 1, let key = present.first, Self.triggers.contains(key) else {
         r.sink.error(at: on.mark, on.path, .oneTrigger(triggers: Self.triggers))
-        for k in present { _ = on.value(k) }
+        for k in present { on.markDealtWith(k) }
         return
       }
       switch key {

@@ -64,17 +64,25 @@ final class MapReader {
   let sink: DiagnosticSink
   /// The kind of file, for saying what a missing key is for.
   let document: DocumentKind
+  /// The section for ``FormatRegistry``: the key path with list items as `[]` and keys the
+  /// author names as `*`.
+  let schemaPath: String
   private var pairs: [(key: String, keyNode: Yams.Node, value: Yams.Node)] = []
   private var used = Set<String>()
+  /// Keys are the author's names (phase ids, condition names): the section is open.
+  private var isOpen = false
 
-  /// Nil (with an error) when `node` is not a mapping.
+  /// Nil (with an error) when `node` is not a mapping. `schemaPath` names the section for the
+  /// format registry (the root of the document when not given).
   init?(
-    _ node: Yams.Node, path: String, sink: DiagnosticSink, document: DocumentKind = .scenario
+    _ node: Yams.Node, path: String, sink: DiagnosticSink, document: DocumentKind = .scenario,
+    schemaPath: String = ""
   ) {
     self.node = node
     self.path = path
     self.sink = sink
     self.document = document
+    self.schemaPath = schemaPath
     guard case .mapping(let mapping) = node else {
       sink.error(
         at: node.sourceMark, path,
@@ -112,13 +120,39 @@ final class MapReader {
     return out
   }
 
-  /// The value node for `key`, marking the key as known.
-  func value(_ key: String) -> Yams.Node? {
+  /// The value node for `key`, marking the key as known (and, while the format registry
+  /// records, noting it with the kind of value read).
+  func value(_ key: String, as kind: FormatRegistry.ValueKind = .any) -> Yams.Node? {
     used.insert(key)
+    if FormatRegistry.isRecording && !isOpen {
+      FormatRegistry.note(.init(document: document, path: schemaPath), key, kind)
+    }
     return pairs.first { $0.key == key }?.value
   }
 
+  /// The keys of a mapping whose keys the author names (phase ids in `hints`, condition
+  /// names): every key is taken as known, and the registry records the section as open, its
+  /// values of `kind`.
+  func authorKeys(as kind: FormatRegistry.ValueKind) -> [(String, Yams.Node, Yams.Node)] {
+    isOpen = true
+    if FormatRegistry.isRecording {
+      FormatRegistry.noteOpen(.init(document: document, path: schemaPath), kind)
+    }
+    for pair in pairs { used.insert(pair.key) }
+    return keys
+  }
+
+  /// The registry section of the value under `key`: `*` in a mapping of the author's keys.
+  func schemaChild(_ key: String) -> String {
+    let name = isOpen ? "*" : key
+    return schemaPath.isEmpty ? name : "\(schemaPath).\(name)"
+  }
+
   func has(_ key: String) -> Bool { pairs.contains { $0.key == key } }
+
+  /// Takes `key` as dealt with, without recording it in the format registry: for a key
+  /// already reported, or skipped because its entry is broken.
+  func markDealtWith(_ key: String) { used.insert(key) }
 
   /// Every key present, in document order.
   var keys: [(String, Yams.Node, Yams.Node)] { pairs.map { ($0.key, $0.keyNode, $0.value) } }
@@ -131,7 +165,7 @@ final class MapReader {
   }
 
   func string(_ key: String, required: Bool = false) -> Located<String>? {
-    guard let node = value(key) else {
+    guard let node = value(key, as: .text) else {
       if required { missing(key) }
       return nil
     }
@@ -155,7 +189,7 @@ final class MapReader {
   func int(_ key: String, in range: ClosedRange<Int>? = nil, required: Bool = false) -> Located<
     Int
   >? {
-    guard let node = value(key) else {
+    guard let node = value(key, as: .integer(range)) else {
       if required { missing(key) }
       return nil
     }
@@ -174,7 +208,7 @@ final class MapReader {
   }
 
   func double(_ key: String, in range: ClosedRange<Double>) -> Located<Double>? {
-    guard let node = value(key) else { return nil }
+    guard let node = value(key, as: .number(range)) else { return nil }
     guard case .scalar(let scalar) = node, let number = Double(scalar.string.trimmingWhitespace)
     else {
       sink.error(at: node.sourceMark, child(key), notA(.number, node))
@@ -192,7 +226,7 @@ final class MapReader {
   }
 
   func bool(_ key: String) -> Located<Bool>? {
-    guard let node = value(key) else { return nil }
+    guard let node = value(key, as: .boolean) else { return nil }
     guard case .scalar(let scalar) = node, let flag = Bool(scalar.string.lowercased()) else {
       sink.error(at: node.sourceMark, child(key), notA(.trueOrFalse, node))
       return nil
@@ -202,8 +236,8 @@ final class MapReader {
 
   /// One of `choices` (case-sensitive), with the valid ones listed on error.
   func choice(_ key: String, _ choices: [String], required: Bool = false) -> Located<String>? {
+    _ = value(key, as: .choice(choices))
     if required && !has(key) {
-      _ = value(key)
       missing(key, choices: choices)
       return nil
     }
@@ -226,7 +260,7 @@ final class MapReader {
 
   /// A list of texts; a single scalar counts as a list of one.
   func strings(_ key: String, items: ListItems = .sentences) -> [Located<String>] {
-    guard let node = value(key) else { return [] }
+    guard let node = value(key, as: .texts) else { return [] }
     return MapReader.strings(node, path: child(key), sink: sink, items: items)
   }
 
@@ -283,7 +317,7 @@ final class MapReader {
 
   /// A list of mappings, each handed to `body` with its reader.
   func list(_ key: String, required: Bool = false, _ body: (MapReader, Int) -> Void) {
-    guard let node = value(key) else {
+    guard let node = value(key, as: .list) else {
       if required { missing(key) }
       return
     }
@@ -295,7 +329,8 @@ final class MapReader {
     }
     for (i, item) in sequence.enumerated() {
       if let reader = MapReader(
-        item, path: "\(child(key))[\(i)]", sink: sink, document: document)
+        item, path: "\(child(key))[\(i)]", sink: sink, document: document,
+        schemaPath: schemaChild(key) + "[]")
       {
         body(reader, i)
         reader.finish()
@@ -305,11 +340,12 @@ final class MapReader {
 
   /// A nested mapping.
   func map(_ key: String, required: Bool = false, choices: [String] = []) -> MapReader? {
-    guard let node = value(key) else {
+    guard let node = value(key, as: .mapping) else {
       if required { missing(key, choices: choices) }
       return nil
     }
-    return MapReader(node, path: child(key), sink: sink, document: document)
+    return MapReader(
+      node, path: child(key), sink: sink, document: document, schemaPath: schemaChild(key))
   }
 
   /// Reports keys that were never asked for. A misspelt key (`whne:` for `when:`) silently
