@@ -70,19 +70,6 @@ public struct InterfaceStrings: Sendable {
   public var nameKept: String
   /// Asked once after the name: the trainee's group, optional.
   public var groupPrompt: String
-  /// `watch`: the round's summary parts and verdicts.
-  public var watchChecked: String
-  public var watchTests: String
-  public var watchSamples: String
-  public var watchAllPassed: String
-  public var watchProblems: String
-  public var watchWaiting: String
-  public var watchMore: String
-  /// Sample visit kinds (`good`, `mediocre`, `poor`) as the summary names them.
-  public var sampleKinds: [String: String]
-
-  /// The name of a sample kind.
-  public func sampleKind(_ kind: String) -> String { sampleKinds[kind] ?? kind }
   /// `/score`: what can still be earned in the current phase ({0} the phase).
   public var openInPhase: String
   public var undone: String
@@ -216,10 +203,6 @@ public struct InterfaceStrings: Sendable {
     askName: "第一次练习：请输入你的名字（报告和教练看板上显示，以后不再问；--trainee 可以临时换人）。",
     namePrompt: "名字> ", nameKept: "好的，{0}。名字记在 {1}。",
     groupPrompt: "小组或班级（可以不填，直接回车）> ",
-    watchChecked: "检查：{0} 个错误，{1} 个警告", watchTests: "对话测试：{0}/{1} 通过",
-    watchSamples: "样本：{0}", watchAllPassed: "全部通过", watchProblems: "有问题，见上面",
-    watchWaiting: "改动剧本、特质、评分、词库、测试或样本文件后会自动重跑；Ctrl-C 退出。",
-    watchMore: "……另有 {0} 条", sampleKinds: ["good": "好", "mediocre": "中", "poor": "差"],
     openInPhase: "「{0}」环节还可以做到：",
     undone: "已撤回：{0}",
     nothingToUndo: "还没有可以撤回的话。",
@@ -307,11 +290,6 @@ public struct InterfaceStrings: Sendable {
       "First practice: type your name (shown on reports and the coach's views; asked once; --trainee changes it for one session).",
     namePrompt: "Name> ", nameKept: "Thank you, {0}. Your name is kept in {1}.",
     groupPrompt: "Group or class (optional, Enter to skip)> ",
-    watchChecked: "check: {0} errors, {1} warnings", watchTests: "tests: {0}/{1} passed",
-    watchSamples: "samples: {0}", watchAllPassed: "all passed", watchProblems: "problems above",
-    watchWaiting:
-      "Runs again when a scenario, trait, rubric, lexicon, test or sample file changes; Ctrl-C stops.",
-    watchMore: "… {0} more", sampleKinds: ["good": "good", "mediocre": "mediocre", "poor": "poor"],
     openInPhase: "Still open in {0}: ",
     undone: "Taken back: {0}",
     nothingToUndo: "Nothing to take back yet.",

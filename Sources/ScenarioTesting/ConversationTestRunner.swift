@@ -1,12 +1,12 @@
-import Reporting
 import Scoring
 import Simulation
 import VisitCoachModel
 
-/// One way a conversation test did not go as expected.
+/// One way a conversation test did not go as expected: what differed (worded by Reporting)
+/// and where the expectation was written.
 public struct TestFailure: Sendable, Hashable {
   public var mark: TestMark
-  public var message: String
+  public var problem: TestProblem
   /// The turn the failure is about, if any (1-based), for showing it in context.
   public var turn: Int?
 }
@@ -41,10 +41,9 @@ public enum ConversationTestRunner {
       failures.append(
         TestFailure(
           mark: test.mark,
-          message:
-            "input line \(error.line): unknown command '\(error.command)'"
-            + (Script.nearestCommand(error.command).map { " (did you mean \($0)?)" } ?? "")
-            + "; commands are \(Script.commands.joined(separator: " "))",
+          problem: .unknownCommand(
+            inputLine: error.line, command: error.command,
+            suggestion: Script.nearestCommand(error.command), commands: Script.commands),
           turn: nil))
     }
     var conversation = visit.conversation
@@ -62,41 +61,31 @@ public enum ConversationTestRunner {
     -> [TestFailure]
   {
     var failures: [TestFailure] = []
-    func fail(_ mark: TestMark, _ message: String, turn: Int? = nil) {
-      failures.append(TestFailure(mark: mark, message: message, turn: turn))
+    func fail(_ mark: TestMark, _ problem: TestProblem, turn: Int? = nil) {
+      failures.append(TestFailure(mark: mark, problem: problem, turn: turn))
     }
     if let passed = e.passed, passed.value != report.passed {
       fail(
         passed.mark,
-        "expected the visit to \(passed.value ? "pass" : "fail"), but it \(report.passed ? "passed" : "failed") with \(report.total)"
-          + (report.blockers.isEmpty
-            ? "" : " (blockers: \(report.blockers.joined(separator: ", ")))"))
+        .passed(expected: passed.value, total: report.total, blockers: report.blockers))
     }
     if let total = e.total, !total.value.contains(report.total) {
-      fail(total.mark, "expected total \(describe(total.value)), got \(report.total)")
+      fail(total.mark, .total(expected: total.value, actual: report.total))
     }
     if let ended = e.endedBy, ended.value != report.endedBy {
-      fail(
-        ended.mark,
-        "expected the visit to end by \(ended.value.rawValue), it ended by \(report.endedBy.rawValue)"
-      )
+      fail(ended.mark, .endedBy(expected: ended.value, actual: report.endedBy))
     }
     for (expected, id) in zip(e.areas, e.areaIDs) {
       guard let area = report.areas.first(where: { $0.id == id }) else {
-        fail(
-          expected.mark,
-          "no area '\(id)' in this scenario; areas: \(report.areas.map(\.id).joined(separator: ", "))"
-        )
+        fail(expected.mark, .noSuchArea(id: id, areas: report.areas.map(\.id)))
         continue
       }
       guard let score = area.score else {
-        fail(
-          expected.mark,
-          "expected area \(id) \(describe(expected.value)), but nothing in it applied")
+        fail(expected.mark, .areaNotApplicable(id: id, expected: expected.value))
         continue
       }
       if !expected.value.contains(score) {
-        fail(expected.mark, "expected area \(id) \(describe(expected.value)), got \(score)")
+        fail(expected.mark, .areaScore(id: id, expected: expected.value, actual: score))
       }
     }
     let findings = report.areas.flatMap { $0.criteria + $0.penalties }
@@ -109,19 +98,16 @@ public enum ConversationTestRunner {
       for item in items {
         guard let finding = byID[item.value] else {
           let near = EditDistance.nearest(to: item.value, in: findings.map(\.id))
-          fail(
-            item.mark,
-            "no criterion or penalty '\(item.value)' in this scenario"
-              + (near.map { " (did you mean '\($0)'?)" } ?? ""))
+          fail(item.mark, .noSuchCheck(id: item.value, suggestion: near))
           continue
         }
         if finding.status != status {
-          var message =
-            "expected \(item.value) (\(finding.title)) \(status.rawValue), got \(finding.status.rawValue)"
-          if let evidence = finding.evidence.first {
-            message += " at turn \(evidence.turn): \(InterfaceStrings.chinese.evidence(evidence))"
-          }
-          fail(item.mark, message, turn: finding.evidence.first?.turn)
+          fail(
+            item.mark,
+            .status(
+              id: item.value, title: finding.title, expected: status, actual: finding.status,
+              evidence: finding.evidence.first),
+            turn: finding.evidence.first?.turn)
         }
       }
     }
@@ -129,36 +115,24 @@ public enum ConversationTestRunner {
       guard t.turn <= transcript.turns.count else {
         fail(
           t.mark,
-          "expected a turn \(t.turn), but the visit had \(transcript.turns.count) turns (ended by \(report.endedBy.rawValue))"
-        )
+          .noSuchTurn(turn: t.turn, turns: transcript.turns.count, endedBy: report.endedBy))
         continue
       }
       let turn = transcript.turns[t.turn - 1]
       if let line = t.line, turn.retailerLineID != line {
         fail(
-          t.mark,
-          "turn \(t.turn): expected retailer line '\(line)', got '\(turn.retailerLineID ?? "none")'",
+          t.mark, .retailerLine(turn: t.turn, expected: line, actual: turn.retailerLineID),
           turn: t.turn)
       }
       if !t.says.isEmpty, !t.says.contains(where: { turn.retailer?.contains($0) == true }) {
         fail(
-          t.mark,
-          "turn \(t.turn): expected the retailer to say one of \(t.says.map { "「\($0)」" }.joined(separator: " ")), got 「\(turn.retailer ?? "")」",
+          t.mark, .retailerWords(turn: t.turn, expected: t.says, actual: turn.retailer ?? ""),
           turn: t.turn)
       }
       if let phase = t.phase, turn.phase != phase {
-        fail(
-          t.mark, "turn \(t.turn): expected phase '\(phase)', the trainee spoke in '\(turn.phase)'",
-          turn: t.turn)
+        fail(t.mark, .phase(turn: t.turn, expected: phase, actual: turn.phase), turn: t.turn)
       }
     }
     return failures
-  }
-
-  static func describe(_ range: ValueRange) -> String {
-    if range.lower == range.upper { return "\(range.lower)" }
-    if range.lower == 0 { return "≤ \(range.upper)" }
-    if range.upper == 100 { return "≥ \(range.lower)" }
-    return "\(range.lower)-\(range.upper)"
   }
 }

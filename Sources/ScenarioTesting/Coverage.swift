@@ -2,30 +2,6 @@ import Scoring
 import Simulation
 import VisitCoachModel
 
-/// What a set of visits exercised in one scenario.
-public struct CoverageReport: Sendable {
-  public var scenario: Scenario
-  public var visits: Int
-  public var linesSaid: Set<String> = []
-  public var phasesReached: Set<String> = []
-  public var criteriaMet: Set<String> = []
-  public var penaltiesTriggered: Set<String> = []
-
-  /// Retailer lines (scenario and trait) never said, in scenario order.
-  public var unsaidLines: [String] { scenario.lines.map(\.id).filter { !linesSaid.contains($0) } }
-  public var unreachedPhases: [String] {
-    scenario.phases.map(\.id).filter { !phasesReached.contains($0) }
-  }
-  public var unmetCriteria: [String] {
-    scenario.rubrics.flatMap(\.criteria).filter { $0.canApply(in: scenario) }.map(\.id)
-      .filter { !criteriaMet.contains($0) }
-  }
-  public var untriggeredPenalties: [String] {
-    scenario.rubrics.flatMap(\.penalties).filter { $0.canApply(in: scenario) }.map(\.id)
-      .filter { !penaltiesTriggered.contains($0) }
-  }
-}
-
 /// Runs a scenario's conversation tests plus seeded random walks made of the scenario's own
 /// sentences (criteria examples, model examples, test lines), and records what they reached.
 public enum CoverageRunner {

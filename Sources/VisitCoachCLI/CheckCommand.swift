@@ -52,7 +52,7 @@ struct CheckCommand: ParsableCommand {
       let strings = InterfaceStrings.forLanguage(lang.interface)
       var samplesBroken = false
       if samples && !json && !result.hasErrors {
-        samplesBroken = checkSamples(result.scenarios)
+        samplesBroken = checkSamples(result.scenarios, strings: strings)
       }
       if json {
         Console.out(Self.json(result, strings: strings))
@@ -69,7 +69,7 @@ struct CheckCommand: ParsableCommand {
 
   /// Plays each scenario's samples and prints their totals and broken rules; true when any
   /// rule is broken.
-  private func checkSamples(_ scenarios: [Scenario]) -> Bool {
+  private func checkSamples(_ scenarios: [Scenario], strings: InterfaceStrings) -> Bool {
     var broken = false
     for scenario in scenarios {
       guard let source = scenario.sourcePath else { continue }
@@ -77,14 +77,13 @@ struct CheckCommand: ParsableCommand {
         .appendingPathComponent("samples").path
       let results = SampleCheck.run(scenario, samplesFolder: folder)
       guard !results.isEmpty else {
-        Console.line("\(scenario.id): no sample visits in \(folder)")
+        Console.line(strings.noSamples(scenario: scenario.id, folder: folder))
         continue
       }
-      let totals = results.map { "\($0.kind.rawValue) \($0.total)\($0.passed ? " passed" : "")" }
-      Console.line("\(scenario.id): samples " + totals.joined(separator: ", "))
+      Console.line(strings.sampleTotals(scenario: scenario.id, results))
       for result in results {
         for problem in result.problems {
-          Console.line("\(result.file):1:1: error: \(problem) (scored \(result.total))")
+          Console.line(strings.sampleFailure(result, problem))
           broken = true
         }
       }

@@ -28,7 +28,7 @@ struct CoverageCommand: ParsableCommand {
   @Option(help: "The scenario library folder (default: ./scenarios or $VISITCOACH_SCENARIOS).")
   var scenarios: String?
 
-  @Option(help: "Language of the file problems: zh or en.")
+  @Option(help: "Language of the output: zh or en.")
   var lang: Language = .zh
 
   func run() throws {
@@ -46,27 +46,7 @@ struct CoverageCommand: ParsableCommand {
       for scenario in library.scenarios {
         let c = CoverageRunner.run(
           scenario, tests: tests[scenario.id] ?? [], walks: max(0, walks), seed: seed)
-        let lines = scenario.lines.count
-        let criteria = scenario.rubrics.flatMap(\.criteria).filter { $0.canApply(in: scenario) }
-          .count
-        let penalties = scenario.rubrics.flatMap(\.penalties).filter { $0.canApply(in: scenario) }
-          .count
-        Console.line(
-          "\(scenario.id): \(c.visits) visits · lines \(lines - c.unsaidLines.count)/\(lines) · phases \(scenario.phases.count - c.unreachedPhases.count)/\(scenario.phases.count) · criteria \(criteria - c.unmetCriteria.count)/\(criteria) · penalties \(penalties - c.untriggeredPenalties.count)/\(penalties)"
-        )
-        if !c.unreachedPhases.isEmpty {
-          Console.line("  phases never reached: \(c.unreachedPhases.joined(separator: ", "))")
-        }
-        if !c.unsaidLines.isEmpty {
-          Console.line("  lines never said: \(c.unsaidLines.joined(separator: ", "))")
-        }
-        if !c.unmetCriteria.isEmpty {
-          Console.line("  criteria never met: \(c.unmetCriteria.joined(separator: ", "))")
-        }
-        if !c.untriggeredPenalties.isEmpty {
-          Console.line(
-            "  penalties never triggered: \(c.untriggeredPenalties.joined(separator: ", "))")
-        }
+        for line in strings.coverageLines(c) { Console.line(line) }
       }
     }
   }

@@ -25,7 +25,7 @@ struct TestCommand: ParsableCommand {
   @Flag(name: .shortAndLong, help: "Show every turn of failing tests.")
   var verbose = false
 
-  @Option(help: "Language of the file problems: zh or en.")
+  @Option(help: "Language of the output: zh or en.")
   var lang: Language = .zh
 
   @Option(help: "The scenario library folder (default: ./scenarios or $VISITCOACH_SCENARIOS).")
@@ -37,11 +37,9 @@ struct TestCommand: ParsableCommand {
       let location = try ScenarioLocation.resolve(scenarios)
       let targets =
         paths.isEmpty ? [location.root + "/tests"] : paths.map { location.path($0, in: "tests") }
-      let files = targets.flatMap(ConversationTestLoader.files(at:))
-      guard !files.isEmpty else {
-        throw UserFacingError("no test files in \(targets.joined(separator: ", "))")
-      }
       let strings = InterfaceStrings.forLanguage(lang.interface)
+      let files = targets.flatMap(ConversationTestLoader.files(at:))
+      guard !files.isEmpty else { throw UserFacingError(strings.noTestFiles(in: targets)) }
       let library = try location.loadLibrary(language: lang.interface)
       var passed = 0
       var failed = 0
@@ -68,13 +66,11 @@ struct TestCommand: ParsableCommand {
           } else {
             failed += 1
             Console.line("  ✗ \(outcome.test.name) (\(path):\(outcome.test.mark.line))")
-            show(outcome, path: path, retailer: scenario.persona.name)
+            show(outcome, path: path, retailer: scenario.persona.name, strings: strings)
           }
         }
       }
-      Console.line(
-        "\(passed) passed, \(failed) failed"
-          + (broken > 0 ? ", \(broken) file\(broken == 1 ? "" : "s") with errors" : ""))
+      Console.line(strings.testSummary(passed: passed, failed: failed, brokenFiles: broken))
       if failed > 0 || broken > 0 { throw ExitCode(1) }
     }
   }
@@ -89,30 +85,31 @@ struct TestCommand: ParsableCommand {
       .unknownReference(kind: .scenario, written: id, suggestion: near, known: ids.sorted()))
   }
 
-  private func show(_ outcome: TestOutcome, path: String, retailer: String) {
+  private func show(
+    _ outcome: TestOutcome, path: String, retailer: String, strings: InterfaceStrings
+  ) {
     var shownTurns = Set<Int>()
     for failure in outcome.failures {
-      Console.line("      \(path):\(failure.mark.line):\(failure.mark.column): \(failure.message)")
+      Console.line("      " + strings.testFailure(failure.problem, at: failure.mark, file: path))
       // Evidence from the preparation (-1) or the visit record (0) has no turn to show.
       if let turn = failure.turn, turn >= 1, turn <= outcome.transcript.turns.count, !verbose,
         shownTurns.insert(turn).inserted
       {
-        showTurn(outcome.transcript.turns[turn - 1], retailer: retailer)
+        showTurn(outcome.transcript.turns[turn - 1], retailer: retailer, strings: strings)
       }
     }
-    Console.line(
-      "      total \(outcome.report.total), \(outcome.report.passed ? "passed" : "not passed"), ended by \(outcome.report.endedBy.rawValue)"
-    )
+    Console.line("      " + strings.testVisitResult(outcome.report))
     if verbose {
-      for turn in outcome.transcript.turns { showTurn(turn, retailer: retailer) }
+      for turn in outcome.transcript.turns {
+        showTurn(turn, retailer: retailer, strings: strings)
+      }
     }
   }
 
-  private func showTurn(_ turn: Turn, retailer: String) {
-    let said = turn.kind == .say ? turn.trainee : "/\(turn.kind.rawValue)"
-    Console.line("        \(turn.index). [\(turn.phase)] 我: \(said)")
-    if let line = turn.retailer {
-      Console.line("           \(retailer) (\(turn.retailerLineID ?? "-")): \(line)")
+  private func showTurn(_ turn: Turn, retailer: String, strings: InterfaceStrings) {
+    Console.line("        " + strings.testTurnTrainee(turn))
+    if let line = strings.testTurnRetailer(turn, retailer: retailer) {
+      Console.line("           " + line)
     }
   }
 }

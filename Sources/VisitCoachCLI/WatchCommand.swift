@@ -36,11 +36,11 @@ struct WatchCommand: ParsableCommand {
   func run() throws {
     try Failure.reported {
       let location = try ScenarioLocation.resolve(scenarios)
+      let strings = InterfaceStrings.forLanguage(lang.interface)
       let file = location.path(scenario)
       guard FileManager.default.fileExists(atPath: file) else {
-        throw UserFacingError("no scenario file \(file); 'visitcoach list' shows the scenarios")
+        throw UserFacingError(strings.noScenarioFile(file))
       }
-      let strings = InterfaceStrings.forLanguage(lang.interface)
       var seen: [String: String]?
       while true {
         let now = Self.state(of: files(location))
@@ -88,13 +88,8 @@ struct WatchCommand: ParsableCommand {
     // screenful.
     let shown = result.errors + result.warnings
     for d in shown.prefix(20) { Console.line(strings.diagnostic(d)) }
-    if shown.count > 20 {
-      Console.line(InterfaceStrings.fill(strings.watchMore, "\(shown.count - 20)"))
-    }
-    var parts = [
-      InterfaceStrings.fill(
-        strings.watchChecked, "\(result.errors.count)", "\(result.warnings.count)")
-    ]
+    if shown.count > 20 { Console.line(strings.watchMore(shown.count - 20)) }
+    var parts = [strings.watchChecked(errors: result.errors.count, warnings: result.warnings.count)]
     var passed = !result.hasErrors
     if let scenario = result.scenario(scenario), !result.hasErrors {
       // Conversation tests.
@@ -106,34 +101,26 @@ struct WatchCommand: ParsableCommand {
         for outcome in outcomes where !outcome.passed {
           Console.line("✗ \(outcome.test.name) (\(testFile):\(outcome.test.mark.line))")
           for failure in outcome.failures.prefix(3) {
-            Console.line(
-              "    \(testFile):\(failure.mark.line):\(failure.mark.column): \(failure.message)")
+            Console.line("    " + strings.testFailure(failure.problem, at: failure.mark, file: testFile))
           }
         }
         let good = outcomes.filter(\.passed).count
-        parts.append(InterfaceStrings.fill(strings.watchTests, "\(good)", "\(outcomes.count)"))
+        parts.append(strings.watchTests(passed: good, of: outcomes.count))
         passed = passed && tests != nil && good == outcomes.count
       }
       // Sample visits.
       let samples = SampleCheck.run(scenario, samplesFolder: location.root + "/samples")
       for sample in samples {
         for problem in sample.problems {
-          Console.line("✗ \(sample.file): \(problem) (\(sample.total))")
+          Console.line("✗ " + strings.sampleFailure(sample, problem))
           passed = false
         }
       }
-      if !samples.isEmpty {
-        let totals = samples.map {
-          strings.sampleKind($0.kind.rawValue) + " \($0.total)" + ($0.passed ? "✓" : "")
-        }
-        parts.append(InterfaceStrings.fill(strings.watchSamples, totals.joined(separator: " ")))
-      }
+      if !samples.isEmpty { parts.append(strings.watchSamples(samples)) }
     }
     let stamp = DateFormatter()
     stamp.dateFormat = "HH:mm:ss"
-    Console.line(
-      "[\(stamp.string(from: Date()))] " + parts.joined(separator: " · ") + " — "
-        + (passed ? strings.watchAllPassed : strings.watchProblems))
+    Console.line(strings.watchRound(time: stamp.string(from: Date()), parts: parts, passed: passed))
     return passed
   }
 }

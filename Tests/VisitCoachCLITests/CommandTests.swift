@@ -120,7 +120,7 @@ struct CommandTests {
   @Test func checkTakesAScenarioIdAndPlaysItsSamples() throws {
     let r = try BinaryRunner.run(["check", "busy-morning-rush", "--samples"])
     #expect(r.status == 0, "\(r.stdout)")
-    #expect(r.stdout.contains("busy-morning-rush: samples good 100 passed, mediocre"))
+    #expect(r.stdout.contains("busy-morning-rush：样本 好 100 通过，中 "), "\(r.stdout)")
     #expect(r.stdout.contains("1 个剧本：0 个错误"))
     // A library whose good visit is the poor one: the rule is broken, located, and check fails.
     let dir = NSTemporaryDirectory() + "visitcoach-samples-\(UUID().uuidString)"
@@ -140,7 +140,15 @@ struct CommandTests {
     #expect(broken.status == 1, "\(broken.stdout)")
     #expect(
       broken.stdout.contains(
-        "\(dir)/samples/busy-morning-rush.good.txt:1:1: error: a good visit must score at least 75"
+        "\(dir)/samples/busy-morning-rush.good.txt:1:1: 错误: 好样本至少要 75 分（这次 "),
+      "\(broken.stdout)")
+    let english = try BinaryRunner.run([
+      "check", "--samples", "--lang", "en", dir + "/busy-morning-rush.yaml",
+    ])
+    #expect(english.status == 1)
+    #expect(
+      english.stdout.contains(
+        "\(dir)/samples/busy-morning-rush.good.txt:1:1: error: a good visit must score at least 75 (scored "
       ))
   }
 
@@ -164,7 +172,7 @@ struct TestCommandTests {
   @Test func shippedConversationTestsPass() throws {
     let r = try BinaryRunner.run(["test"])
     #expect(r.status == 0, "\(r.stdout)")
-    #expect(r.stdout.contains(" passed, 0 failed"))
+    #expect(r.stdout.contains("，失败 0 个"), "\(r.stdout)")
   }
 
   @Test func aScenarioIdRunsThatScenariosTests() throws {
@@ -210,19 +218,34 @@ struct TestCommandTests {
     let path = try BinaryRunner.temporaryFile(Data(test.utf8), suffix: ".yaml")
     let r = try BinaryRunner.run(["test", path])
     #expect(r.status == 1)
-    #expect(r.stdout.contains("\(path):8:14: expected total ≥ 90, got"))
+    #expect(r.stdout.contains("\(path):8:14: 期望总分 ≥ 90，实际"), "\(r.stdout)")
     #expect(
       r.stdout.contains(
-        "\(path):9:13: expected greeting.self_intro (自我介绍（单位或岗位+姓名）) met, got not_applicable"))
-    #expect(
-      r.stdout.contains(
-        "no criterion or penalty 'greeting.polite_openr' in this scenario (did you mean 'greeting.polite_opener'?)"
+        "\(path):9:13: 期望 greeting.self_intro（自我介绍（单位或岗位+姓名））是 met（做到），实际是 not_applicable（不适用）"
       ))
     #expect(
       r.stdout.contains(
+        "这个剧本没有得分点或扣分项 ‘greeting.polite_openr’：是不是想写 ‘greeting.polite_opener’？"))
+    #expect(
+      r.stdout.contains("第 2 轮：期望零售户说 ‘greet-plain’ 这一行，实际是 ‘busy-thanks-for-waiting’"))
+    #expect(r.stdout.contains("我：您先忙，我等您"))
+    #expect(r.stdout.hasSuffix("通过 0 个，失败 1 个\n"))
+    // The same failures in English.
+    let en = try BinaryRunner.run(["test", "--lang", "en", path])
+    #expect(en.status == 1)
+    #expect(en.stdout.contains("\(path):8:14: expected total ≥ 90, got"))
+    #expect(
+      en.stdout.contains(
+        "\(path):9:13: expected greeting.self_intro (自我介绍（单位或岗位+姓名）) met, got not_applicable"))
+    #expect(
+      en.stdout.contains(
+        "no criterion or penalty 'greeting.polite_openr' in this scenario (did you mean 'greeting.polite_opener'?)"
+      ))
+    #expect(
+      en.stdout.contains(
         "turn 2: expected retailer line 'greet-plain', got 'busy-thanks-for-waiting'"))
-    #expect(r.stdout.contains("我: 您先忙，我等您"))
-    #expect(r.stdout.hasSuffix("0 passed, 1 failed\n"))
+    #expect(en.stdout.contains("Me: 您先忙，我等您"))
+    #expect(en.stdout.hasSuffix("0 passed, 1 failed\n"))
   }
 
   @Test func aBrokenTestFileIsLocated() throws {
