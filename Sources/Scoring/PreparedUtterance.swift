@@ -30,6 +30,9 @@ public struct PreparedUtterance: Sendable {
   let matched: [(check: Int32, pattern: Int32, start: Int32, end: Int32)]
   /// Phrase occurrences the negation guard set aside (不会…回话), for `explain`.
   let negated: [(check: Int32, pattern: Int32, start: Int32, end: Int32)]
+  /// Penalty phrase occurrences in someone else's reported words (人家问不伤身的), for
+  /// `explain`.
+  let reportedByOthers: [(check: Int32, pattern: Int32, start: Int32, end: Int32)]
   /// Bytes of text, clause boundaries excluded.
   let textLength: Int
   /// The steps the analysis took (bytes read, phrase occurrences and their uses, negation
@@ -42,6 +45,7 @@ public struct PreparedUtterance: Sendable {
     var hits: [(check: Int, hit: CheckHit)] = []
     var matched: [(check: Int32, pattern: Int32, start: Int32, end: Int32)] = []
     var negatedMatches: [(check: Int32, pattern: Int32, start: Int32, end: Int32)] = []
+    var reportedMatches: [(check: Int32, pattern: Int32, start: Int32, end: Int32)] = []
     var boundaries = 0
     normalized.withUTF8 { bytes in
       for byte in bytes where byte == UInt8(ascii: "|") || byte == TextNormalizer.quote {
@@ -64,6 +68,17 @@ public struct PreparedUtterance: Sendable {
         }
         work += bytes.count
       }
+      // Someone else's words reported without quotation marks (人家问不伤身的): a fault there
+      // is not the trainee's. Credit still counts (a customer's praise passed on is praise).
+      var reported: [Bool] = []
+      let reportedSpans = ReportedSpeech.spans(bytes)
+      if !reportedSpans.isEmpty {
+        reported = Array(repeating: false, count: bytes.count)
+        for span in reportedSpans {
+          for i in span { reported[i] = true }
+        }
+        work += bytes.count
+      }
       // Keyed by start byte: many phrases can start at one place, and a long utterance has
       // many places, so a list searched linearly made scoring quadratic in length.
       var negationCache: [Int: Bool] = [:]
@@ -78,6 +93,11 @@ public struct PreparedUtterance: Sendable {
         for u in first..<last {
           work += 1
           let use = phrases.useList[u]
+          if !reported.isEmpty && reported[match.start] && plan.flags[use.check].isPenalty {
+            reportedMatches.append(
+              (Int32(use.check), Int32(match.pattern), Int32(match.start), Int32(match.end)))
+            continue
+          }
           if use.role != .situation && plan.flags[use.check].negationGuard {
             let negated: Bool
             if let known = negationCache[match.start] {
@@ -124,6 +144,7 @@ public struct PreparedUtterance: Sendable {
     self.hits = hits
     self.matched = matched
     negated = negatedMatches
+    reportedByOthers = reportedMatches
     textLength = normalized.utf8.count - boundaries
   }
 
@@ -165,6 +186,11 @@ public struct PreparedUtterance: Sendable {
   /// adds nothing (不可能 in 这不可能, 周三 in 周三前).
   func evidenceWords(for index: Int, plan: ScoringPlan) -> [String] {
     words(of: matched, for: index, plan: plan, longestOnly: true)
+  }
+
+  /// The distinct penalty phrases of check `index` found in someone else's reported words.
+  func reportedWords(for index: Int, plan: ScoringPlan) -> [String] {
+    words(of: reportedByOthers, for: index, plan: plan, longestOnly: true)
   }
 
   /// The distinct phrases of check `index` that the negation guard set aside.

@@ -36,6 +36,11 @@ extension Scorer {
         }
       } else if let reason = notApplicable(check, utterance, position: position, overall: overall) {
         verdict = .notApplicable(reason)
+      } else if case let theirs = prepared.reportedWords(for: i, plan: plan), !theirs.isEmpty,
+        prepared.hit(i)?.any != true
+      {
+        // Its words were only in someone else's reported words.
+        verdict = .reported(words: theirs.joined(separator: "、"))
       } else if let hit = prepared.hit(i), hit.none {
         verdict = .vetoed
       } else if progress[i].status == .met {

@@ -44,6 +44,8 @@ public struct CheckExplanation: Sendable, Hashable {
     case notApplicable(Inapplicable)
     /// Its words were there but a negation before them denies them (不会…回话).
     case negated(words: String)
+    /// A penalty's words, but in what someone else said or asked, reported (人家问不伤身的).
+    case reported(words: String)
     /// Nothing matched; the nearest phrase of the criterion, if any shares words with the text.
     case notMatched(nearest: String?)
   }

@@ -1,4 +1,5 @@
 import Testing
+import VisitCoachTestSupport
 
 @testable import Scoring
 
@@ -200,6 +201,49 @@ struct ReportedSpeechTests {
   func instructionsAreNotReportedSpeech(_ text: String, _ reported: Bool) {
     var normalized = TextNormalizer.normalize(text)
     normalized.withUTF8 { #expect(PreparedUtterance.quotedSpans($0).isEmpty == !reported) }
+  }
+}
+
+/// Someone else's words reported without quotation marks: the words reported, up to where the
+/// trainee's own words resume.
+@Suite("Unquoted reported speech")
+struct UnquotedReportedSpeechTests {
+  @Test(
+    arguments: [
+      ("人家问不伤身的，您就回一句这个真没有", "不伤身的"),
+      ("孩子说满十八了那就卖", "满十八了"),
+      ("客人嫌太冲", "太冲"),
+      ("有人说外地烟便宜", "外地烟便宜"),
+      // Told, judged, or the trainee's own: nothing reported.
+      ("您就跟他说不伤身", nil),
+      ("他说得对，早囤早赚", nil),
+      ("您就说这款焦油低", nil),
+    ] as [(String, String?)])
+  func theReportedWordsAreFound(_ text: String, _ words: String?) {
+    var normalized = TextNormalizer.normalize(text)
+    let found = normalized.withUTF8 { bytes in
+      ReportedSpeech.spans(bytes).map {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self)
+      }
+    }
+    #expect(found == (words.map { [$0] } ?? []), "\(text)")
+  }
+
+  @Test func aFaultReportedIsNotTheTraineesButAdviceStillCounts() {
+    let reported = TestLibrary.score(
+      "人家问哪个不伤身，您就说烟都有害，推荐口味就行", in: Labs.middleAgedMan, phase: "business")
+    #expect(!reported.violated.contains("conduct.health_claim"), "\(reported)")
+    // `explain` says why, from the same reading.
+    let utterance = Utterance(
+      index: 1, phase: "business", text: "人家问哪个不伤身，您就说烟都有害", moodBefore: 60)
+    var scorer = Scorer(plan: ScoringPlan(scenario: Labs.middleAgedMan))
+    let before = scorer
+    let result = scorer.score(utterance)
+    let why = before.explain(utterance, result: result).first { $0.id == "conduct.health_claim" }
+    #expect(why?.verdict == .reported(words: "不伤身"), "\(String(describing: why))")
+    let own = TestLibrary.score(
+      "您就跟人家说这个不伤身", in: Labs.middleAgedMan, phase: "business")
+    #expect(own.violated.contains("conduct.health_claim"), "\(own)")
   }
 }
 

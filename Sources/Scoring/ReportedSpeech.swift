@@ -1,0 +1,63 @@
+/// Words someone else said or asked, reported without quotation marks: 「人家问不伤身的」,
+/// 「孩子说满十八了」. A fault there is theirs, not the trainee's (with quotation marks the
+/// same holds for every check; see ``PreparedUtterance/quotedSpans(_:)``). What the trainee
+/// tells someone to say (跟他说…, 您就说…) is not reported: it is their own advice.
+enum ReportedSpeech {
+  /// Who may be reported: customers, other people, a child, a third person.
+  private static let speakers: [[UInt8]] = [
+    "客人", "顾客", "买烟的", "人家", "有人", "别人", "孩子", "小孩", "他们", "她们", "他", "她",
+  ].map { Array($0.utf8) }
+  /// Verbs that report what they said or asked.
+  private static let verbs: [[UInt8]] = ["问", "说", "讲", "嫌"].map { Array($0.utf8) }
+  /// A speaker after one of these is told, not reported (跟他说, 让客人问).
+  private static let telling: [[UInt8]] = ["跟", "对", "给", "和", "替", "叫", "让", "帮", "教", "同"]
+    .map { Array($0.utf8) }
+  /// After the verb, these make it a judgement on what was said (说得对, 说的对), not a report.
+  private static let judging: [[UInt8]] = ["得", "的"].map { Array($0.utf8) }
+  /// Where the trainee's own words resume: a consequence or a person addressed
+  /// (孩子说满十八了那就卖).
+  private static let stops: [[UInt8]] = ["就", "那", "您", "你", "咱", "我"].map { Array($0.utf8) }
+
+  /// Byte ranges of reported words: from after the verb to the end of the clause, a quotation
+  /// mark or a stop word.
+  static func spans(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+    var spans: [Range<Int>] = []
+    var i = 0
+    while i < bytes.count {
+      guard bytes[i] >= 0xE0, let speaker = match(speakers, bytes, at: i) else {
+        i += 1
+        continue
+      }
+      let verbAt = i + speaker
+      guard let verb = match(verbs, bytes, at: verbAt),
+        i < 3 || match(telling, bytes, at: i - 3) == nil,
+        match(judging, bytes, at: verbAt + verb) == nil
+      else {
+        i += speaker
+        continue
+      }
+      let start = verbAt + verb
+      var end = start
+      while end < bytes.count && bytes[end] != UInt8(ascii: "|")
+        && bytes[end] != TextNormalizer.quote && match(stops, bytes, at: end) == nil
+      {
+        end += 1
+      }
+      if end > start { spans.append(start..<end) }
+      i = max(end, start)
+    }
+    return spans
+  }
+
+  /// The length of the word of `words` at `at`, if one is there.
+  private static func match(_ words: [[UInt8]], _ bytes: UnsafeBufferPointer<UInt8>, at: Int)
+    -> Int?
+  {
+    for word in words where at + word.count <= bytes.count {
+      var k = 0
+      while k < word.count && bytes[at + k] == word[k] { k += 1 }
+      if k == word.count { return word.count }
+    }
+    return nil
+  }
+}
