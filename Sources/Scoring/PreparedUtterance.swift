@@ -79,6 +79,17 @@ public struct PreparedUtterance: Sendable {
         }
         work += bytes.count
       }
+      // A clause that challenges a rule (谁说非得按价签卖): its words are no reminder and no
+      // advice; a fault's own words there still count.
+      var challenged: [Bool] = []
+      let challenges = RhetoricalQuestion.spans(bytes)
+      if !challenges.isEmpty {
+        challenged = Array(repeating: false, count: bytes.count)
+        for span in challenges {
+          for i in span { challenged[i] = true }
+        }
+        work += bytes.count
+      }
       // Keyed by start byte: many phrases can start at one place, and a long utterance has
       // many places, so a list searched linearly made scoring quadratic in length.
       var negationCache: [Int: Bool] = [:]
@@ -95,6 +106,13 @@ public struct PreparedUtterance: Sendable {
           let use = phrases.useList[u]
           if !reported.isEmpty && reported[match.start] && plan.flags[use.check].isPenalty {
             reportedMatches.append(
+              (Int32(use.check), Int32(match.pattern), Int32(match.start), Int32(match.end)))
+            continue
+          }
+          if !challenged.isEmpty && challenged[match.start] && use.role != .situation
+            && (!plan.flags[use.check].isPenalty || use.role == .none || use.role == .partialNone)
+          {
+            negatedMatches.append(
               (Int32(use.check), Int32(match.pattern), Int32(match.start), Int32(match.end)))
             continue
           }

@@ -247,6 +247,37 @@ struct UnquotedReportedSpeechTests {
   }
 }
 
+/// A clause that challenges a rule denies the rule's words: no veto, no credit.
+@Suite("Rhetorical challenges")
+struct RhetoricalQuestionTests {
+  @Test(
+    arguments: [
+      ("谁说非得按价签卖？行情好了涨点很正常", "谁说非得按价签卖"),
+      ("现在哪个店真查身份证啊，卖了算了", "哪个店真查身份证啊"),
+      ("谁说的？我去问问", nil),
+      ("哪有这规矩，别听他的", nil),
+    ] as [(String, String?)])
+  func theChallengingClauseIsFound(_ text: String, _ clause: String?) {
+    var normalized = TextNormalizer.normalize(text)
+    let found = normalized.withUTF8 { bytes in
+      RhetoricalQuestion.spans(bytes).map {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self)
+      }
+    }
+    #expect(found == (clause.map { [$0] } ?? []), "\(text)")
+  }
+
+  @Test func aChallengedRuleVetoesNothingAndEarnsNothing() {
+    let challenged = TestLibrary.score(
+      "谁说非得按价签卖？行情好了涨点很正常", in: Labs.middleAgedMan, phase: "business")
+    #expect(challenged.violated.contains("conduct.price_violation"), "\(challenged)")
+    #expect(!challenged.newlyMet.contains("compliance.compliance_advice"), "\(challenged)")
+    let stated = TestLibrary.score(
+      "还是得按价签卖，行情好了也别涨", in: Labs.middleAgedMan, phase: "business")
+    #expect(!stated.violated.contains("conduct.price_violation"), "\(stated)")
+  }
+}
+
 @Suite("Bigram similarity")
 struct SimilarityTests {
   @Test func sameSentenceIsOne() {
