@@ -42,7 +42,12 @@ public struct LexiconCache: Sendable {
     }
   }
 
-  /// Stores `lexicon` under `key`; failures are ignored (the cache is only a shortcut).
+  /// How many cache files are kept: a few, for several checkouts or libraries sharing the
+  /// folder; every edit of a lexicon file makes a new one.
+  static let filesKept = 4
+
+  /// Stores `lexicon` under `key`, then removes all but the newest ``filesKept`` cache files;
+  /// failures are ignored (the cache is only a shortcut).
   func store(_ lexicon: [String: [String]], key: String) {
     let target = path(key: key)
     if FileManager.default.fileExists(atPath: target) { return }
@@ -53,6 +58,22 @@ public struct LexiconCache: Sendable {
     } catch {
       return
     }
+    prune(keeping: target)
+  }
+
+  /// Removes old cache files, newest kept first; `current` always stays.
+  private func prune(keeping current: String) {
+    let fm = FileManager.default
+    guard let names = try? fm.contentsOfDirectory(atPath: directory) else { return }
+    let files = names.filter { $0.hasPrefix("lexicon-") && $0.hasSuffix(".bin") }
+      .map { (directory as NSString).appendingPathComponent($0) }
+      .filter { $0 != current }
+      .map { path -> (path: String, date: Date) in
+        let date = (try? fm.attributesOfItem(atPath: path))?[.modificationDate] as? Date
+        return (path, date ?? .distantPast)
+      }
+      .sorted { ($0.date, $0.path) > ($1.date, $1.path) }
+    for old in files.dropFirst(Self.filesKept - 1) { try? fm.removeItem(atPath: old.path) }
   }
 
   // MARK: - Layout: magic, family count, (name, word count, words)…, FNV-1a of all before it.

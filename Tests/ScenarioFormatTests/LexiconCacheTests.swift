@@ -44,6 +44,22 @@ struct LexiconCacheTests {
     #expect(plain.diagnostics == second.diagnostics)
   }
 
+  @Test func oldCacheFilesAreRemovedAsNewOnesAreWritten() throws {
+    let cache = NSTemporaryDirectory() + "visitcoach-lexprune-\(UUID().uuidString)"
+    defer { try? FileManager.default.removeItem(atPath: cache) }
+    let lexiconCache = LexiconCache(directory: cache)
+    for n in 0..<(LexiconCache.filesKept + 3) {
+      lexiconCache.store(["family": ["词\(n)"]], key: "key\(n)")
+    }
+    let files = cacheFiles(cache)
+    #expect(files.count == LexiconCache.filesKept, "\(files)")
+    #expect(files.contains("lexicon-key\(LexiconCache.filesKept + 2).bin"), "the newest stays")
+    #expect(
+      lexiconCache.load(key: "key\(LexiconCache.filesKept + 2)") == [
+        "family": ["词\(LexiconCache.filesKept + 2)"]
+      ])
+  }
+
   @Test func anEditedLexiconFileIsReadAgain() throws {
     let (root, cache) = try copyOfLibrary()
     defer {
