@@ -101,9 +101,15 @@ public struct HTMLReport {
         if let r = t.retailer {
           html += "<div class=\"them\">\(e(s.retailer(of: report))): \(e(r))</div>"
         }
-        var notes = t.met.map { "<span class=\"tag met\">✓ \(e(titles[$0] ?? $0))</span>" }
-        notes += t.partial.map { "<span class=\"tag partial\">◐ \(e(titles[$0] ?? $0))</span>" }
-        notes += t.violated.map { "<span class=\"tag bad\">✗ \(e(titles[$0] ?? $0))</span>" }
+        var notes = t.met.map {
+          "<span class=\"tag met\">✓ \(e(s.findingName($0, titles: titles)))</span>"
+        }
+        notes += t.partial.map {
+          "<span class=\"tag partial\">◐ \(e(s.findingName($0, titles: titles)))</span>"
+        }
+        notes += t.violated.map {
+          "<span class=\"tag bad\">✗ \(e(s.findingName($0, titles: titles)))</span>"
+        }
         if t.moodChange != 0 {
           notes.append(
             "<span class=\"meta\">\(e(s.mood)) \(t.moodChange > 0 ? "+" : "")\(t.moodChange)</span>"

@@ -146,6 +146,11 @@ public struct InterfaceStrings: Sendable {
       ? none : report.hintsUsed.map { report.phaseTitle($0) }.joined(separator: "、")
   }
 
+  /// The name a turn log gives a criterion, penalty or keyword stuffing of `report`.
+  public func findingName(_ id: String, titles: [String: String]) -> String {
+    id == keywordStuffingID ? stuffing : titles[id] ?? id
+  }
+
   public func turnLabel(_ n: Int) -> String {
     switch n {
     case Evidence.visitRecord: return recordFieldsSource

@@ -89,8 +89,9 @@ public struct TextReport {
         out.append("\(t.index). [\(phase) \(Self.clock(t.clock))] \(s.trainee): \(said)")
         if let r = t.retailer { out.append("   \(s.retailer(of: report)): \(r)") }
         var notes =
-          t.met.map { "✓" + (titles[$0] ?? $0) } + t.partial.map { "◐" + (titles[$0] ?? $0) }
-          + t.violated.map { "✗" + (titles[$0] ?? $0) }
+          t.met.map { "✓" + s.findingName($0, titles: titles) }
+          + t.partial.map { "◐" + s.findingName($0, titles: titles) }
+          + t.violated.map { "✗" + s.findingName($0, titles: titles) }
         if t.moodChange != 0 {
           notes.append("\(s.mood) \(t.moodChange > 0 ? "+" : "")\(t.moodChange)")
         }

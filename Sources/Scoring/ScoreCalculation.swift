@@ -417,7 +417,7 @@ extension Scorer {
   }
 
   /// The id reported for an utterance judged to be keyword stuffing.
-  public static let stuffingID = "keyword_stuffing"
+  public static let stuffingID = keywordStuffingID
   /// What keyword stuffing costs the retailer's mood.
   public static let stuffingMoodCost = 5
 }

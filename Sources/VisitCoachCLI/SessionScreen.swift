@@ -165,7 +165,7 @@ struct SessionScreen {
     parts += summary.met.map { green("✓ " + (titles[$0] ?? $0)) }
     parts += summary.partial.map { yellow("◐ " + (titles[$0] ?? $0)) }
     parts += summary.violated.map { id in
-      red("✗ " + (id == "keyword_stuffing" ? strings.stuffing : (titles[id] ?? id)))
+      red("✗ " + strings.findingName(id, titles: titles))
     }
     if summary.moodChange != 0 {
       let change = "\(strings.mood) \(summary.moodChange > 0 ? "+" : "")\(summary.moodChange)"

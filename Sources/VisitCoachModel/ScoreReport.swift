@@ -173,6 +173,10 @@ public struct TurnReport: Sendable, Hashable, Codable {
   }
 }
 
+/// The id a turn's `violated` list carries when the utterance was judged keyword stuffing: not a
+/// criterion of any rubric, so reports word it themselves.
+public let keywordStuffingID = "keyword_stuffing"
+
 /// A phase as a report names it.
 public struct PhaseTitle: Sendable, Hashable, Codable {
   public var id: String
@@ -276,7 +280,8 @@ public struct ScoreReport: Sendable, Hashable, Codable {
     phases.first { $0.id == id }?.title ?? id
   }
 
-  /// The titles of every criterion and penalty in the report, by id.
+  /// The titles of every criterion and penalty in the report, by id (keyword stuffing, which is
+  /// no criterion, is worded by the renderers).
   public var findingTitles: [String: String] {
     Dictionary(
       areas.flatMap { $0.criteria + $0.penalties }.map { ($0.id, $0.title) },

@@ -142,3 +142,20 @@ struct VersionOneReportTests {
     #expect(decoded.retailer == report.retailer && decoded.phases == report.phases)
   }
 }
+
+/// Keyword stuffing is no criterion: every turn log words it instead of printing its id.
+@Suite("Keyword stuffing in turn logs")
+struct StuffingWordingTests {
+  @Test func turnLogsNameStuffingInTheirLanguage() throws {
+    let scenario = TestLibrary.scenario("supply-complaint")
+    let report = play(scenario, ["您好赵老板我是烟草公司客户经理今天来看看谢谢不好意思"]).report
+    try #require(
+      report.turns.first?.violated.contains(keywordStuffingID) == true, "\(report.turns)")
+    for text in [TextReport().render(report), HTMLReport().render(report)] {
+      #expect(!text.contains(keywordStuffingID))
+      #expect(text.contains("堆砌关键词不得分"))
+    }
+    #expect(!MarkdownReport().render(report).contains(keywordStuffingID))
+    #expect(TextReport(language: .en).render(report).contains("keyword stuffing earns nothing"))
+  }
+}
