@@ -30,6 +30,8 @@ extension InterfaceStrings {
       return e.isPenalty
         ? "· \(name)：说了 \(words)，但前面是否定（不、没、别……），不扣分"
         : "✗ \(name)：说了 \(words)，但前面是否定（不、没、别……），不算"
+    case .challenged(let words):
+      return "✗ \(name)：说了 \(words)，但这一句是在质疑规矩（谁说非得……），不算"
     case .reported(let words):
       return "· \(name)：\(words) 是转述别人的话（客人问、孩子说……），不是你说的，不扣分"
     case .notMatched(let nearest):
@@ -62,6 +64,9 @@ extension InterfaceStrings {
       return e.isPenalty
         ? "· \(name): said \(words), but negated (不, 没, 别 …): no penalty"
         : "✗ \(name): said \(words), but negated (不, 没, 别 …): does not count"
+    case .challenged(let words):
+      return
+        "✗ \(name): said \(words), but in a clause that challenges the rule (谁说非得…): does not count"
     case .reported(let words):
       return
         "· \(name): \(words) is someone else's words reported (a customer asked, a child said), not yours: no penalty"

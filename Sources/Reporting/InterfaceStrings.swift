@@ -127,8 +127,6 @@ public struct InterfaceStrings: Sendable {
     language == .zh ? .chinese : .english
   }
 
-  /// "第3轮" or "turn 3".
-  /// Where a piece of evidence comes from: a turn (`第3轮`) or the visit record.
   /// What the trainee did in a turn, as a transcript shows it: the words, or the command's
   /// label for a turn that was a command.
   public func said(_ kind: TurnKind, _ words: String) -> String {
@@ -146,11 +144,14 @@ public struct InterfaceStrings: Sendable {
       ? none : report.hintsUsed.map { report.phaseTitle($0) }.joined(separator: "、")
   }
 
-  /// The name a turn log gives a criterion, penalty or keyword stuffing of `report`.
+  /// The name a turn log gives a criterion, penalty or keyword stuffing, from a report's
+  /// ``ScoreReport/findingTitles``.
   public func findingName(_ id: String, titles: [String: String]) -> String {
     id == keywordStuffingID ? stuffing : titles[id] ?? id
   }
 
+  /// Where a piece of evidence comes from: a turn (`第3轮`, "turn 3"), the visit record or the
+  /// preparation.
   public func turnLabel(_ n: Int) -> String {
     switch n {
     case Evidence.visitRecord: return recordFieldsSource

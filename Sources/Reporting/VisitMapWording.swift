@@ -4,7 +4,7 @@ import VisitCoachModel
 public enum PhaseProgress: Sendable, Hashable {
   /// Spoken in and left behind.
   case done
-  /// Left behind without a word said in it.
+  /// Left behind without a turn in it (words, `/wait`, `/look` or `/stock`; `/next` is none).
   case skipped
   /// The phase the visit is in.
   case current

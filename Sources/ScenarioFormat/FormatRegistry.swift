@@ -27,7 +27,8 @@ public enum FormatRegistry {
     /// A range written as text (`">=35"`, `30-60`, `low`) or a whole number.
     case range
 
-    /// How specific the kind is: a later, more specific record of a key wins.
+    /// How specific the kind is: a more specific record of a key replaces a vaguer one; of
+    /// two equally specific records the first stays.
     var detail: Int {
       switch self {
       case .any: return 0

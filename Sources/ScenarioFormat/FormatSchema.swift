@@ -44,9 +44,11 @@ extension FormatRegistry.Record {
     if let valueKind = open[section] {
       out["additionalProperties"] = schema(
         valueKind, document, path.isEmpty ? "*" : "\(path).*")
-    } else {
+    } else if !properties.isEmpty {
       out["additionalProperties"] = false
     }
+    // A section no file of the library reached stays open: the schema knows nothing of it, and
+    // must not underline keys `check` accepts.
     return out
   }
 

@@ -84,7 +84,7 @@ enum HeardEcho {
     for (i, c) in clause.enumerated()
     where c.value >= 0x4E00 && c.value <= 0x9FFF && heard.contains(c)
       && !functionCharacters.contains(c) && !commonCharacters.contains(c)
-      && !interjections.contains(Character(c))
+      && !interjections.contains(Character(c)) && !askingWords.contains(c)
     {
       let near = clause[max(0, i - 2)..<min(clause.count, i + 3)]
       if near.contains(where: { askingWords.contains($0) }) { return String(Character(c)) }

@@ -33,6 +33,8 @@ public struct PreparedUtterance: Sendable {
   /// Penalty phrase occurrences in someone else's reported words (人家问不伤身的), for
   /// `explain`.
   let reportedByOthers: [(check: Int32, pattern: Int32, start: Int32, end: Int32)]
+  /// Phrase occurrences in a clause that challenges a rule (谁说非得按价签卖), for `explain`.
+  let challengedByFrame: [(check: Int32, pattern: Int32, start: Int32, end: Int32)]
   /// Bytes of text, clause boundaries excluded.
   let textLength: Int
   /// The steps the analysis took (bytes read, phrase occurrences and their uses, negation
@@ -46,6 +48,7 @@ public struct PreparedUtterance: Sendable {
     var matched: [(check: Int32, pattern: Int32, start: Int32, end: Int32)] = []
     var negatedMatches: [(check: Int32, pattern: Int32, start: Int32, end: Int32)] = []
     var reportedMatches: [(check: Int32, pattern: Int32, start: Int32, end: Int32)] = []
+    var challengedMatches: [(check: Int32, pattern: Int32, start: Int32, end: Int32)] = []
     var boundaries = 0
     normalized.withUTF8 { bytes in
       for byte in bytes where byte == UInt8(ascii: "|") || byte == TextNormalizer.quote {
@@ -59,37 +62,14 @@ public struct PreparedUtterance: Sendable {
       // What is inside quotation marks is reported speech, not the trainee's own act
       // (我绝不会说"跟我没关系"这种话): phrases there count for nothing. Marked per byte, so
       // an utterance full of quotation marks costs no more than one without.
-      let spans = Self.quotedSpans(bytes)
-      var quoted: [Bool] = []
-      if !spans.isEmpty {
-        quoted = Array(repeating: false, count: bytes.count)
-        for span in spans {
-          for i in span { quoted[i] = true }
-        }
-        work += bytes.count
-      }
+      let quoted = ByteWords.marks(Self.quotedSpans(bytes), count: bytes.count)
       // Someone else's words reported without quotation marks (人家问不伤身的): a fault there
       // is not the trainee's. Credit still counts (a customer's praise passed on is praise).
-      var reported: [Bool] = []
-      let reportedSpans = ReportedSpeech.spans(bytes)
-      if !reportedSpans.isEmpty {
-        reported = Array(repeating: false, count: bytes.count)
-        for span in reportedSpans {
-          for i in span { reported[i] = true }
-        }
-        work += bytes.count
-      }
+      let reported = ByteWords.marks(ReportedSpeech.spans(bytes), count: bytes.count)
       // A clause that challenges a rule (谁说非得按价签卖): its words are no reminder and no
       // advice; a fault's own words there still count.
-      var challenged: [Bool] = []
-      let challenges = RhetoricalQuestion.spans(bytes)
-      if !challenges.isEmpty {
-        challenged = Array(repeating: false, count: bytes.count)
-        for span in challenges {
-          for i in span { challenged[i] = true }
-        }
-        work += bytes.count
-      }
+      let challenged = ByteWords.marks(RhetoricalQuestion.spans(bytes), count: bytes.count)
+      for marks in [quoted, reported, challenged] where !marks.isEmpty { work += bytes.count }
       // Keyed by start byte: many phrases can start at one place, and a long utterance has
       // many places, so a list searched linearly made scoring quadratic in length.
       var negationCache: [Int: Bool] = [:]
@@ -112,7 +92,7 @@ public struct PreparedUtterance: Sendable {
           if !challenged.isEmpty && challenged[match.start] && use.role != .situation
             && (!plan.flags[use.check].isPenalty || use.role == .none || use.role == .partialNone)
           {
-            negatedMatches.append(
+            challengedMatches.append(
               (Int32(use.check), Int32(match.pattern), Int32(match.start), Int32(match.end)))
             continue
           }
@@ -163,6 +143,7 @@ public struct PreparedUtterance: Sendable {
     self.matched = matched
     negated = negatedMatches
     reportedByOthers = reportedMatches
+    challengedByFrame = challengedMatches
     textLength = normalized.utf8.count - boundaries
   }
 
@@ -209,6 +190,11 @@ public struct PreparedUtterance: Sendable {
   /// The distinct penalty phrases of check `index` found in someone else's reported words.
   func reportedWords(for index: Int, plan: ScoringPlan) -> [String] {
     words(of: reportedByOthers, for: index, plan: plan, longestOnly: true)
+  }
+
+  /// The distinct phrases of check `index` set aside in a clause that challenges a rule.
+  func challengedWords(for index: Int, plan: ScoringPlan) -> [String] {
+    words(of: challengedByFrame, for: index, plan: plan, longestOnly: true)
   }
 
   /// The distinct phrases of check `index` that the negation guard set aside.

@@ -9,9 +9,11 @@ enum ReportedSpeech {
   ].map { Array($0.utf8) }
   /// Verbs that report what they said or asked.
   private static let verbs: [[UInt8]] = ["问", "说", "讲", "嫌"].map { Array($0.utf8) }
-  /// A speaker after one of these is told, not reported (跟他说, 让客人问).
-  private static let telling: [[UInt8]] = ["跟", "对", "给", "和", "替", "叫", "让", "帮", "教", "同"]
-    .map { Array($0.utf8) }
+  /// A speaker after one of these, anywhere earlier in the clause, is told, not reported
+  /// (跟他说, 您跟这位客人说, 告诉客人说, 让客人问).
+  private static let telling: [[UInt8]] = [
+    "跟", "对", "给", "和", "替", "叫", "让", "帮", "教", "同", "告诉",
+  ].map { Array($0.utf8) }
   /// After the verb, these make it a judgement on what was said (说得对, 说的对), not a report.
   private static let judging: [[UInt8]] = ["得", "的"].map { Array($0.utf8) }
   /// Where the trainee's own words resume: a consequence or a person addressed
@@ -24,14 +26,14 @@ enum ReportedSpeech {
     var spans: [Range<Int>] = []
     var i = 0
     while i < bytes.count {
-      guard bytes[i] >= 0xE0, let speaker = match(speakers, bytes, at: i) else {
+      guard bytes[i] >= 0xE0, let speaker = ByteWords.match(speakers, bytes, at: i) else {
         i += 1
         continue
       }
       let verbAt = i + speaker
-      guard let verb = match(verbs, bytes, at: verbAt),
-        i < 3 || match(telling, bytes, at: i - 3) == nil,
-        match(judging, bytes, at: verbAt + verb) == nil
+      guard let verb = ByteWords.match(verbs, bytes, at: verbAt),
+        !isTold(bytes, speakerAt: i),
+        ByteWords.match(judging, bytes, at: verbAt + verb) == nil
       else {
         i += speaker
         continue
@@ -39,7 +41,7 @@ enum ReportedSpeech {
       let start = verbAt + verb
       var end = start
       while end < bytes.count && bytes[end] != UInt8(ascii: "|")
-        && bytes[end] != TextNormalizer.quote && match(stops, bytes, at: end) == nil
+        && bytes[end] != TextNormalizer.quote && ByteWords.match(stops, bytes, at: end) == nil
       {
         end += 1
       }
@@ -49,15 +51,18 @@ enum ReportedSpeech {
     return spans
   }
 
-  /// The length of the word of `words` at `at`, if one is there.
-  private static func match(_ words: [[UInt8]], _ bytes: UnsafeBufferPointer<UInt8>, at: Int)
-    -> Int?
-  {
-    for word in words where at + word.count <= bytes.count {
-      var k = 0
-      while k < word.count && bytes[at + k] == word[k] { k += 1 }
-      if k == word.count { return word.count }
+  /// Whether a telling word stands between the start of the clause and the speaker.
+  private static func isTold(_ bytes: UnsafeBufferPointer<UInt8>, speakerAt: Int) -> Bool {
+    var start = speakerAt
+    while start > 0 && bytes[start - 1] != UInt8(ascii: "|")
+      && bytes[start - 1] != TextNormalizer.quote
+    {
+      start -= 1
     }
-    return nil
+    for at in start..<speakerAt where bytes[at] >= 0xE0 {
+      if ByteWords.match(telling, bytes, at: at) != nil { return true }
+    }
+    return false
   }
+
 }

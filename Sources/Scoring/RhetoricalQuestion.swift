@@ -2,12 +2,12 @@
 /// 啊」. The rule's words there are denied: they are no reminder that vetoes a fault said with
 /// them, and no advice that earns credit. A fault's own words still count.
 enum RhetoricalQuestion {
-  /// Openings of a challenge. Not 哪有 (「哪有这规矩」 rightly refutes a rumour) and not a
-  /// plain 谁说的 (asking who said it).
+  /// Openings of a challenge. Not 哪有 (「哪有这规矩」 rightly refutes a rumour), not a plain
+  /// 谁说的 (asking who said it), not 哪个真… (「哪个真卖得好？」 asks).
   private static let markers: [[UInt8]] = [
-    "谁说非", "谁说一定", "谁说必须", "谁说得", "谁规定", "谁还真", "谁还会", "谁还管", "现在谁还", "哪个店真",
-    "哪家店真", "哪家真", "哪个真", "哪个还真", "犯得着", "何必非", "凭啥非", "凭什么非", "干嘛非", "干吗非",
-    "用得着非",
+    "谁说非", "谁说一定", "谁说必须", "谁规定", "谁还真", "谁还管", "现在谁还", "哪个店真查", "哪家店真查",
+    "哪家真查", "哪个店真管", "哪个店还真", "哪家还真", "犯得着", "何必非", "凭啥非", "凭什么非", "干嘛非",
+    "干吗非", "用得着非",
   ].map { Array($0.utf8) }
 
   /// Byte ranges of challenging clauses: from the marker to the end of its clause.
@@ -15,7 +15,7 @@ enum RhetoricalQuestion {
     var spans: [Range<Int>] = []
     var i = 0
     while i < bytes.count {
-      guard bytes[i] >= 0xE0, let length = match(bytes, at: i) else {
+      guard bytes[i] >= 0xE0, let length = ByteWords.match(markers, bytes, at: i) else {
         i += 1
         continue
       }
@@ -31,12 +31,4 @@ enum RhetoricalQuestion {
     return spans
   }
 
-  private static func match(_ bytes: UnsafeBufferPointer<UInt8>, at: Int) -> Int? {
-    for word in markers where at + word.count <= bytes.count {
-      var k = 0
-      while k < word.count && bytes[at + k] == word[k] { k += 1 }
-      if k == word.count { return word.count }
-    }
-    return nil
-  }
 }

@@ -41,6 +41,10 @@ extension Scorer {
       {
         // Its words were only in someone else's reported words.
         verdict = .reported(words: theirs.joined(separator: "、"))
+      } else if case let challenged = prepared.challengedWords(for: i, plan: plan),
+        !challenged.isEmpty, !c.isPenalty, prepared.hit(i)?.any != true
+      {
+        verdict = .challenged(words: challenged.joined(separator: "、"))
       } else if let hit = prepared.hit(i), hit.none {
         verdict = .vetoed
       } else if progress[i].status == .met {

@@ -2,7 +2,8 @@ import Foundation
 
 /// Turns free text into the canonical form that phrases are matched in.
 ///
-/// Steps, for utterances and phrases alike: traditional to simplified characters, NFKC
+/// Steps, for utterances and phrases alike: traditional to simplified characters, a few
+/// dialect characters to their standard words (咋 → 怎么, 冇 → 没有; ``DialectWords``), NFKC
 /// (full-width forms to half-width), lower case, removal of spaces, control characters, symbols
 /// and terminal escape sequences, and punctuation turned into a clause boundary (`|`), so a phrase
 /// never matches across two clauses and the negation guard stops at a comma. The common case (CJK, ASCII and CJK punctuation)
@@ -78,7 +79,12 @@ public enum TextNormalizer {
         continue
       }
       if v >= 0x3400 && v <= 0x9FFF {
-        emit(HantHans.simplified(v))
+        let simplified = HantHans.simplified(v)
+        if DialectWords.mayBe(simplified), let standard = DialectWords.standard[simplified] {
+          for w in standard { emit(w) }
+        } else {
+          emit(simplified)
+        }
         continue
       }
       switch classify(Unicode.Scalar(v)!) {
@@ -199,5 +205,41 @@ enum HantHans {
   static func simplified(_ value: UInt32) -> UInt32 {
     let mapped = table[Int(value - base)]
     return mapped == 0 ? value : mapped
+  }
+}
+
+/// Characters of northern and Cantonese speech that always stand for one standard word, so a
+/// phrase written once in standard Mandarin (怎么, 没有, 什么) matches 咋, 冇, 啥 too, and the
+/// negation guard reads 冇 and 唔 as the negations they are. Only characters with no other
+/// common reading: not 中 (中午, 中华), 整 (整齐) or 系 (系统).
+enum DialectWords {
+  static let standard: [UInt32: [UInt32]] = {
+    let table: [(String, String)] = [
+      ("咋", "怎么"), ("啥", "什么"), ("甭", "不用"), ("俺", "我"), ("冇", "没有"), ("咗", "了"), ("嘅", "的"),
+      ("佢", "他"), ("睇", "看"), ("乜", "什么"), ("嘢", "东西"), ("啲", "些"), ("揾", "找"), ("喺", "在"),
+      ("嗰", "那"), ("嚟", "来"), ("畀", "给"), ("咩", "什么"), ("哋", "们"),
+    ]
+    var out: [UInt32: [UInt32]] = [:]
+    for (dialect, standard) in table {
+      out[dialect.unicodeScalars.first!.value] = standard.unicodeScalars.map(\.value)
+    }
+    return out
+  }()
+
+  /// One bit per CJK character: a cheap test before the table, on the normaliser's hot path.
+  private static let bits: [UInt64] = {
+    var bits = [UInt64](repeating: 0, count: (0xA000 - 0x3400) / 64 + 1)
+    for key in standard.keys where key >= 0x3400 && key < 0xA000 {
+      let i = Int(key - 0x3400)
+      bits[i >> 6] |= 1 << UInt64(i & 63)
+    }
+    return bits
+  }()
+
+  /// Whether `value` (a CJK character, 0x3400...0x9FFF) may be in ``standard``.
+  @inline(__always) static func mayBe(_ value: UInt32) -> Bool {
+    guard value >= 0x3400 && value < 0xA000 else { return false }
+    let i = Int(value - 0x3400)
+    return bits[i >> 6] & (1 << UInt64(i & 63)) != 0
   }
 }

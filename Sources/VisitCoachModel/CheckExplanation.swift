@@ -46,6 +46,9 @@ public struct CheckExplanation: Sendable, Hashable {
     case negated(words: String)
     /// A penalty's words, but in what someone else said or asked, reported (人家问不伤身的).
     case reported(words: String)
+    /// Its words were there, but in a clause that challenges the rule (谁说非得按价签卖); for a
+    /// penalty, its veto words were (so they vetoed nothing).
+    case challenged(words: String)
     /// Nothing matched; the nearest phrase of the criterion, if any shares words with the text.
     case notMatched(nearest: String?)
   }

@@ -257,6 +257,13 @@ public struct ScoreReport: Sendable, Hashable, Codable {
   public init(from decoder: Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
     version = try c.decode(Int.self, forKey: .version)
+    guard version <= Self.currentVersion else {
+      throw DecodingError.dataCorruptedError(
+        forKey: .version, in: c,
+        debugDescription:
+          "report format version \(version) is newer than this program reads (\(Self.currentVersion))"
+      )
+    }
     scenario = try c.decode(String.self, forKey: .scenario)
     scenarioTitle = try c.decode(String.self, forKey: .scenarioTitle)
     retailer = try c.decodeIfPresent(String.self, forKey: .retailer) ?? ""
@@ -292,6 +299,9 @@ public struct ScoreReport: Sendable, Hashable, Codable {
   /// scenario says today; nothing else changes).
   public func completed(from scenario: Scenario) -> ScoreReport {
     var copy = self
+    guard copy.retailer.isEmpty || copy.phases.isEmpty else { return copy }
+    // Now it carries its names: a version 2 report.
+    copy.version = Self.currentVersion
     if copy.retailer.isEmpty { copy.retailer = scenario.persona.name }
     if copy.phases.isEmpty {
       copy.phases = scenario.phases.map { PhaseTitle(id: $0.id, title: $0.title) }

@@ -13,6 +13,9 @@ struct NormalizationTests {
     ("你好\u{0}\u{7}世界", "你好世界"),
     ("“理解”，但是……", "\"理解\"|但是"),
     ("Hello, World", "hello|world"),
+    // Dialect characters with one standard reading; 中 and 系 keep theirs.
+    ("咋整？冇货啦", "怎么整|没有货啦"),
+    ("中华系统", "中华系统"),
     ("", ""),
   ])
   func normalizes(_ input: String, _ expected: String) {
@@ -218,6 +221,8 @@ struct UnquotedReportedSpeechTests {
       ("您就跟他说不伤身", nil),
       ("他说得对，早囤早赚", nil),
       ("您就说这款焦油低", nil),
+      ("您跟这位客人说这烟不伤身", nil),
+      ("告诉客人说这烟不伤身", nil),
     ] as [(String, String?)])
   func theReportedWordsAreFound(_ text: String, _ words: String?) {
     var normalized = TextNormalizer.normalize(text)
@@ -229,7 +234,7 @@ struct UnquotedReportedSpeechTests {
     #expect(found == (words.map { [$0] } ?? []), "\(text)")
   }
 
-  @Test func aFaultReportedIsNotTheTraineesButAdviceStillCounts() {
+  @Test func aFaultReportedIsNotTheTraineesButOneToldIs() {
     let reported = TestLibrary.score(
       "人家问哪个不伤身，您就说烟都有害，推荐口味就行", in: Labs.middleAgedMan, phase: "business")
     #expect(!reported.violated.contains("conduct.health_claim"), "\(reported)")
@@ -256,6 +261,7 @@ struct RhetoricalQuestionTests {
       ("现在哪个店真查身份证啊，卖了算了", "哪个店真查身份证啊"),
       ("谁说的？我去问问", nil),
       ("哪有这规矩，别听他的", nil),
+      ("这几款烟，哪个真卖得好？", nil),
     ] as [(String, String?)])
   func theChallengingClauseIsFound(_ text: String, _ clause: String?) {
     var normalized = TextNormalizer.normalize(text)
@@ -272,9 +278,34 @@ struct RhetoricalQuestionTests {
       "谁说非得按价签卖？行情好了涨点很正常", in: Labs.middleAgedMan, phase: "business")
     #expect(challenged.violated.contains("conduct.price_violation"), "\(challenged)")
     #expect(!challenged.newlyMet.contains("compliance.compliance_advice"), "\(challenged)")
+    // `explain` names the frame, not a negation.
+    let utterance = Utterance(
+      index: 1, phase: "greeting", text: "谁规定见面非得说您好", moodBefore: 60)
+    var scorer = Scorer(plan: ScoringPlan(scenario: Labs.middleAgedMan))
+    let before = scorer
+    let result = scorer.score(utterance)
+    let verdicts = before.explain(utterance, result: result).map(\.verdict)
+    #expect(verdicts.contains { if case .challenged = $0 { true } else { false } }, "\(verdicts)")
+    #expect(!verdicts.contains { if case .negated = $0 { true } else { false } }, "\(verdicts)")
     let stated = TestLibrary.score(
       "还是得按价签卖，行情好了也别涨", in: Labs.middleAgedMan, phase: "business")
     #expect(!stated.violated.contains("conduct.price_violation"), "\(stated)")
+  }
+}
+
+/// A follow-up takes up the answer by one content character next to a question word.
+@Suite("One-character take-up")
+struct SingleEchoTests {
+  @Test(
+    arguments: [
+      ("卡在哪一步？", "我那个手机订货老卡。", "卡"),
+      ("淡了多久了？", "这阵子生意淡。", "淡"),
+      // A question word shared with the line is no echo; nor is a word every visit says.
+      ("来的都是些什么人？", "行，客人怎么说我给你记着。", nil),
+      ("新品烟有几条？", "烟卖得一般。", nil),
+    ] as [(String, String, String?)])
+  func takeUp(_ said: String, _ heard: String, _ echo: String?) {
+    #expect(HeardEcho.takeUp(in: TextNormalizer.normalize(said), of: heard) == echo)
   }
 }
 
