@@ -4,21 +4,21 @@
 /// tells someone to say (跟他说…, 您就说…) is not reported: it is their own advice.
 enum ReportedSpeech {
   /// Who may be reported: customers, other people, a child, a third person.
-  private static let speakers: [[UInt8]] = [
+  private static let speakers = ByteWords([
     "客人", "顾客", "买烟的", "人家", "有人", "别人", "孩子", "小孩", "他们", "她们", "他", "她",
-  ].map { Array($0.utf8) }
+  ])
   /// Verbs that report what they said or asked.
-  private static let verbs: [[UInt8]] = ["问", "说", "讲", "嫌"].map { Array($0.utf8) }
+  private static let verbs = ByteWords(["问", "说", "讲", "嫌"])
   /// A speaker after one of these, anywhere earlier in the clause, is told, not reported
   /// (跟他说, 您跟这位客人说, 告诉客人说, 让客人问).
-  private static let telling: [[UInt8]] = [
+  private static let telling = ByteWords([
     "跟", "对", "给", "和", "替", "叫", "让", "帮", "教", "同", "告诉",
-  ].map { Array($0.utf8) }
+  ])
   /// After the verb, these make it a judgement on what was said (说得对, 说的对), not a report.
-  private static let judging: [[UInt8]] = ["得", "的"].map { Array($0.utf8) }
+  private static let judging = ByteWords(["得", "的"])
   /// Where the trainee's own words resume: a consequence or a person addressed
   /// (孩子说满十八了那就卖).
-  private static let stops: [[UInt8]] = ["就", "那", "您", "你", "咱", "我"].map { Array($0.utf8) }
+  private static let stops = ByteWords(["就", "那", "您", "你", "咱", "我"])
 
   /// Byte ranges of reported words: from after the verb to the end of the clause, a quotation
   /// mark or a stop word.
@@ -26,14 +26,14 @@ enum ReportedSpeech {
     var spans: [Range<Int>] = []
     var i = 0
     while i < bytes.count {
-      guard bytes[i] >= 0xE0, let speaker = ByteWords.match(speakers, bytes, at: i) else {
+      guard bytes[i] >= 0xE0, let speaker = speakers.match(bytes, at: i) else {
         i += 1
         continue
       }
       let verbAt = i + speaker
-      guard let verb = ByteWords.match(verbs, bytes, at: verbAt),
+      guard let verb = verbs.match(bytes, at: verbAt),
         !isTold(bytes, speakerAt: i),
-        ByteWords.match(judging, bytes, at: verbAt + verb) == nil
+        judging.match(bytes, at: verbAt + verb) == nil
       else {
         i += speaker
         continue
@@ -41,7 +41,7 @@ enum ReportedSpeech {
       let start = verbAt + verb
       var end = start
       while end < bytes.count && bytes[end] != UInt8(ascii: "|")
-        && bytes[end] != TextNormalizer.quote && ByteWords.match(stops, bytes, at: end) == nil
+        && bytes[end] != TextNormalizer.quote && stops.match(bytes, at: end) == nil
       {
         end += 1
       }
@@ -60,7 +60,7 @@ enum ReportedSpeech {
       start -= 1
     }
     for at in start..<speakerAt where bytes[at] >= 0xE0 {
-      if ByteWords.match(telling, bytes, at: at) != nil { return true }
+      if telling.match(bytes, at: at) != nil { return true }
     }
     return false
   }
