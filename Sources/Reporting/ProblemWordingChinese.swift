@@ -187,6 +187,15 @@ extension InterfaceStrings {
     case .lineNeverSaid(let line, let check, let scoredIn, let lineIn):
       return
         "台词 \(q(line)) 永远说不出来：它等的 \(q(check)) 只在环节 \(scoredIn.joined(separator: "/")) 计分，这行却只在环节 \(lineIn.joined(separator: "/")) 说"
+    case .lineShadowed(let line, let by, let door):
+      let what: String
+      switch door {
+      case .endsVisit: what = "它一说拜访就结束了"
+      case .leavesPhase(let to): what = "它一说就转到环节 \(q(to))"
+      case .setsFlag(let flag): what = "它一说就设上标记 \(q(flag))，而这行要求这个标记没设"
+      }
+      return
+        "台词 \(q(line)) 永远说不出来：它能说的时候，台词 \(q(by)) 也能说而且等级更高，会先被选中，\(what)；提高这行的 priority、给 \(q(by)) 加条件把两者分开，或者删掉其中一行"
     case .noPlainReply(let phase):
       return "环节 \(q(phase)) 没有兜底台词（条件里只有 phase 的回复），零售户可能只会回一句“嗯。”；加一行兜底台词"
     case .noHint(let phase):

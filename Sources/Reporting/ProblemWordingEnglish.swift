@@ -183,6 +183,15 @@ extension InterfaceStrings {
     case .lineNeverSaid(let line, let check, let scoredIn, let lineIn):
       return
         "line \(q(line)) can never be said: \(q(check)) is only scored in \(scoredIn.joined(separator: "/")), the line is limited to \(lineIn.joined(separator: "/"))"
+    case .lineShadowed(let line, let by, let door):
+      let what: String
+      switch door {
+      case .endsVisit: what = "it ends the visit"
+      case .leavesPhase(let to): what = "it moves the visit to phase \(q(to))"
+      case .setsFlag(let flag): what = "it sets flag \(q(flag)), which this line needs unset"
+      }
+      return
+        "line \(q(line)) can never be said: whenever it could be, line \(q(by)) could be too and ranks higher, so it is chosen first, and \(what); raise this line's priority, give \(q(by)) a condition that tells them apart, or remove one"
     case .noPlainReply(let phase):
       return
         "phase \(q(phase)) has no plain reply line (a line with only `phase` in its condition); the retailer may answer with the engine's filler"

@@ -150,6 +150,7 @@ public enum LibraryAudit {
         }
       }
     }
+    out += shadowed(scenario)
     for phase in scenario.phases {
       let plain = scenario.lines.contains {
         $0.event == .reply
@@ -170,6 +171,44 @@ public enum LibraryAudit {
         out.append(
           Diagnostic(
             .warning, at: at(scenario), keyPath: "phases.\(phase.id)", .noHint(phase: phase.id)))
+      }
+    }
+    return out
+  }
+
+  /// Lines of the scenario that can never be said (like ChatScript's `:verify`): the engine
+  /// picks the highest-ranked fresh line, so a lower line is said once the higher ones were,
+  /// unless a higher line that always qualifies with it closes the door the first time it is
+  /// said: it ends the visit, leaves the phase, or sets a flag the lower line needs unset.
+  static func shadowed(_ scenario: Scenario) -> [Diagnostic] {
+    var out: [Diagnostic] = []
+    for line in scenario.lines where line.origin == scenario.id {
+      // A line about a brand ranks 2 higher when the utterance names it.
+      let best = line.rank + (line.about.isEmpty ? 0 : 2)
+      for other in scenario.lines
+      where other.id != line.id && other.event == line.event && other.rank > best
+        && other.about.isEmpty && line.condition.implies(other.condition)
+      {
+        let door: ShadowingEffect?
+        if other.effects.ends {
+          door = .endsVisit
+        } else if let to = other.effects.goto,
+          !line.condition.phases.isEmpty, !line.condition.phases.contains(to)
+        {
+          door = .leavesPhase(to: to)
+        } else if let flag = other.effects.set.first(where: {
+          line.condition.unset.contains($0) && !other.effects.clear.contains($0)
+        }) {
+          door = .setsFlag(flag)
+        } else {
+          door = nil
+        }
+        guard let door else { continue }
+        out.append(
+          Diagnostic(
+            .warning, at: at(scenario), keyPath: "lines.\(line.id)",
+            .lineShadowed(line: line.id, by: other.id, door: door)))
+        break
       }
     }
     return out

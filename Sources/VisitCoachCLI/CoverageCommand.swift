@@ -15,7 +15,7 @@ struct CoverageCommand: ParsableCommand {
 
   @Argument(
     help:
-      "Test files or folders (default: scenarios/tests); scenarios without tests get random walks only."
+      "Scenario ids, test files or folders (default: every scenario and scenarios/tests); a scenario without tests gets random walks only."
   )
   var paths: [String] = []
 
@@ -36,14 +36,25 @@ struct CoverageCommand: ParsableCommand {
       let location = try ScenarioLocation.resolve(scenarios)
       let strings = InterfaceStrings.forLanguage(lang.interface)
       let library = try location.loadLibrary(language: lang.interface)
-      let targets = paths.isEmpty ? [location.root + "/tests"] : paths
+      // A scenario id limits the run to that scenario, with its tests if it has any.
+      let ids = paths.filter {
+        !FileManager.default.fileExists(atPath: $0)
+          && FileManager.default.fileExists(atPath: location.root + "/\($0).yaml")
+      }
+      let files =
+        paths.filter { !ids.contains($0) }
+        + ids.map { location.path($0, in: "tests") }.filter {
+          FileManager.default.fileExists(atPath: $0)
+        }
+      let targets = paths.isEmpty ? [location.root + "/tests"] : files
       var tests: [String: [ConversationTest]] = [:]
       for path in targets.flatMap(ConversationTestLoader.files(at:)) {
         let (file, diagnostics) = ConversationTestLoader.load(path)
         for d in diagnostics { Console.error(strings.diagnostic(d)) }
         if let file { tests[file.scenarioID, default: []] += file.tests }
       }
-      for scenario in library.scenarios {
+      let chosen = paths.isEmpty ? nil : Set(ids).union(tests.keys)
+      for scenario in library.scenarios where chosen?.contains(scenario.id) ?? true {
         let c = CoverageRunner.run(
           scenario, tests: tests[scenario.id] ?? [], walks: max(0, walks), seed: seed)
         for line in strings.coverageLines(c) { Console.line(line) }

@@ -140,6 +140,9 @@ public enum AuthoringProblem: Sendable, Hashable {
   case phraseEarnsAndPenalises(phrase: String, criterion: String, penalty: String, scenario: String)
   /// A line waiting for a check scored only in other phases.
   case lineNeverSaid(line: String, check: String, scoredIn: [String], lineIn: [String])
+  /// A line another always outranks when it could be said, and that other line then closes the
+  /// door on it (ends the visit, leaves the phase, or sets a flag this line needs unset).
+  case lineShadowed(line: String, by: String, door: ShadowingEffect)
   /// A phase without a plain reply line.
   case noPlainReply(phase: String)
   /// A phase no rubric has a hint for.
@@ -206,6 +209,7 @@ extension AuthoringProblem {
     case .phrasePunctuationInside: return "phrase-punctuation-inside"
     case .phraseEarnsAndPenalises: return "phrase-earns-and-penalises"
     case .lineNeverSaid: return "line-never-said"
+    case .lineShadowed: return "line-shadowed"
     case .noPlainReply: return "no-plain-reply"
     case .noHint: return "no-hint"
     case .noFittingAddress: return "no-fitting-address"
@@ -285,6 +289,8 @@ extension AuthoringProblem {
         phrase: c(phrase), criterion: criterion, penalty: penalty, scenario: scenario)
     case .lineNeverSaid(let line, let check, let scoredIn, let lineIn):
       return .lineNeverSaid(line: c(line), check: check, scoredIn: scoredIn, lineIn: lineIn)
+    case .lineShadowed(let line, let by, let door):
+      return .lineShadowed(line: c(line), by: c(by), door: door)
     case .noPlainReply(let phase): return .noPlainReply(phase: c(phase))
     case .noHint(let phase): return .noHint(phase: c(phase))
     }

@@ -127,3 +127,13 @@ public enum YAMLSyntaxProblem: Sendable, Hashable {
   /// Anything else: the parser's text says what.
   case other
 }
+
+/// What a retailer line does that keeps another line from ever being said after it.
+public enum ShadowingEffect: Sendable, Hashable {
+  /// It ends the visit.
+  case endsVisit
+  /// It moves the visit to this phase, where the other line is not said.
+  case leavesPhase(to: String)
+  /// It sets this flag, which the other line needs unset.
+  case setsFlag(String)
+}

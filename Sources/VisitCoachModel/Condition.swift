@@ -100,6 +100,28 @@ public struct Condition: Sendable, Hashable {
     return c
   }
 
+  /// Whether `other` holds whenever this condition holds: every requirement of `other` is one
+  /// of this condition's, or looser (a wider range, more phases allowed). Conservative: `false`
+  /// when in doubt (a `heard` group is compared as written).
+  public func implies(_ other: Condition) -> Bool {
+    func within(_ a: ValueRange?, _ b: ValueRange?) -> Bool {
+      guard let b else { return true }
+      guard let a else { return false }
+      return a.lower >= b.lower && a.upper <= b.upper
+    }
+    return (other.phases.isEmpty || (!phases.isEmpty && phases.isSubset(of: other.phases)))
+      && other.traits.isSubset(of: traits) && other.withoutTraits.isSubset(of: withoutTraits)
+      && within(mood, other.mood) && within(patience, other.patience)
+      && within(turnInPhase, other.turnInPhase)
+      && other.flags.isSubset(of: flags) && other.unset.isSubset(of: unset)
+      && other.met.isSubset(of: met) && other.missed.isSubset(of: missed)
+      && other.metNow.isSubset(of: metNow) && other.violatedNow.isSubset(of: violatedNow)
+      && (other.longerThan.map { l in longerThan.map { $0 >= l } ?? false } ?? true)
+      && other.heard.allSatisfy(heard.contains) && other.notHeard.isSubset(of: notHeard)
+      && (other.visit == nil || other.visit == visit)
+      && other.packed.isSubset(of: packed) && other.notPacked.isSubset(of: notPacked)
+  }
+
   private static func intersect(_ a: ValueRange?, _ b: ValueRange?) -> ValueRange? {
     guard let a else { return b }
     guard let b else { return a }

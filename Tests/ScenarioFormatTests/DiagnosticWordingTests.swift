@@ -177,7 +177,7 @@ struct DiagnosticWordingTests {
 
   @Test func everyProblemHasWordsInBothLanguagesAndEnglishHasNoChinese() {
     #expect(Set(AuthoringProblemSamples.all.map(\.code)).count == AuthoringProblemSamples.all.count)
-    #expect(AuthoringProblemSamples.all.count == 57, "one sample of each case")
+    #expect(AuthoringProblemSamples.all.count == 58, "one sample of each case")
     for problem in AuthoringProblemSamples.all {
       let chinese = Self.zh.problem(problem)
       let english = Self.en.problem(problem)
@@ -274,6 +274,7 @@ enum AuthoringProblemSamples {
     .phrasePunctuationInside(phrase: "a,b"),
     .phraseEarnsAndPenalises(phrase: "hurry", criterion: "a.b", penalty: "a.c", scenario: "s"),
     .lineNeverSaid(line: "never", check: "a.b", scoredIn: ["greeting"], lineIn: ["farewell"]),
+    .lineShadowed(line: "low", by: "high", door: .endsVisit),
     .noPlainReply(phase: "greeting"),
     .noHint(phase: "greeting"),
     .noFittingAddress(age: 66, gender: .male, role: .owner),

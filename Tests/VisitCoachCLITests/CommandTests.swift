@@ -360,6 +360,46 @@ struct CheckAuditTests {
         "warning: lines.never: line 'never' can never be said: 'greeting.polite_opener' is only scored in greeting/opening"
       ))
   }
+
+  /// A line that always loses to one that closes the door on it (like ChatScript's `:verify`).
+  @Test(arguments: [
+    ("then: { end: true }", "it ends the visit"),
+    ("then: { set: [told_stock] }", "it sets flag 'told_stock', which this line needs unset"),
+  ])
+  func aLineAlwaysOutrankedAndShutOutIsFlagged(_ effect: String, _ reason: String) throws {
+    let root = try library([:])
+    let scenario = try String(contentsOfFile: root + "/busy-morning-rush.yaml", encoding: .utf8)
+    let broken = scenario.replacingOccurrences(
+      of: "  - id: farewell-open\n",
+      with: """
+          - id: high
+            when: { phase: [business] }
+            priority: 2
+            text: 行了，就这样。
+            \(effect)
+          - id: low
+            when: { phase: [business], unset: [told_stock], flags: [busy_served] }
+            text: 这句永远轮不到。
+          - id: farewell-open
+
+        """)
+    #expect(broken != scenario)
+    try broken.write(toFile: root + "/busy-morning-rush.yaml", atomically: true, encoding: .utf8)
+    let r = try BinaryRunner.run(["check", "--lang", "en", root])
+    #expect(
+      r.stdout.contains(
+        "warning: lines.low: line 'low' can never be said: whenever it could be, line 'high' could be too and ranks higher, so it is chosen first, and \(reason)"
+      ), "\(r.stdout)")
+    let zh = try BinaryRunner.run(["check", root])
+    #expect(zh.stdout.contains("台词 ‘low’ 永远说不出来"), "\(zh.stdout)")
+    // Told apart by a condition of its own, the lower line is fine.
+    let apart = broken.replacingOccurrences(
+      of: "    when: { phase: [business] }\n    priority: 2",
+      with: "    when: { phase: [business], unset: [busy_served] }\n    priority: 2")
+    try apart.write(toFile: root + "/busy-morning-rush.yaml", atomically: true, encoding: .utf8)
+    let ok = try BinaryRunner.run(["check", "--lang", "en", root])
+    #expect(!ok.stdout.contains("line 'low' can never be said"), "\(ok.stdout)")
+  }
 }
 
 @Suite("visitcoach evaluate")

@@ -97,6 +97,14 @@ struct InterfaceLanguageTests {
     #expect(zh.stdout.contains(" 次拜访 · 台词 "))
   }
 
+  @Test func coverageOfOneScenarioById() throws {
+    let one = try BinaryRunner.run(["coverage", "young-new-store", "--walks", "2"])
+    #expect(one.status == 0, "\(one.stderr)")
+    #expect(one.stdout.hasPrefix("young-new-store："), "\(one.stdout)")
+    #expect(!one.stdout.contains("busy-morning-rush："), "only the scenario named")
+    #expect(one.stderr.isEmpty, "an id is not a file it cannot read: \(one.stderr)")
+  }
+
   @Test func explainInEnglishAndByDefaultInChinese() throws {
     let input = try String(contentsOfFile: Self.mediocre, encoding: .utf8)
     let en = try BinaryRunner.run([
