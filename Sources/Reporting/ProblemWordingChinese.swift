@@ -196,6 +196,8 @@ extension InterfaceStrings {
       }
       return
         "台词 \(q(line)) 永远说不出来：它能说的时候，台词 \(q(by)) 也能说而且等级更高，会先被选中，\(what)；提高这行的 priority、给 \(q(by)) 加条件把两者分开，或者删掉其中一行"
+    case .noScenarioInFile:
+      return "这个文件里没有剧本（它可能是特质、评分细则或测试文件）；给出剧本文件或剧本 id，visitcoach list 列出所有剧本"
     case .noPlainReply(let phase):
       return "环节 \(q(phase)) 没有兜底台词（条件里只有 phase 的回复），零售户可能只会回一句“嗯。”；加一行兜底台词"
     case .noHint(let phase):

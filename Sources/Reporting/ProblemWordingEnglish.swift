@@ -192,6 +192,9 @@ extension InterfaceStrings {
       }
       return
         "line \(q(line)) can never be said: whenever it could be, line \(q(by)) could be too and ranks higher, so it is chosen first, and \(what); raise this line's priority, give \(q(by)) a condition that tells them apart, or remove one"
+    case .noScenarioInFile:
+      return
+        "no scenario in this file (it may be a trait, rubric or test file); name a scenario file or id; 'visitcoach list' shows them"
     case .noPlainReply(let phase):
       return
         "phase \(q(phase)) has no plain reply line (a line with only `phase` in its condition); the retailer may answer with the engine's filler"

@@ -19,7 +19,7 @@ enum CheckReference {
         at: item.mark, item.keyPath,
         .wrongCheckKind(
           written: item.value, expected: wantsCriterion ? .criterion : .penalty,
-          suggestion: Suggestions.nearest(item.value, in: wanted)))
+          suggestion: EditDistance.nearest(to: item.value, in: wanted)))
     } else {
       sink.unknown(wantsCriterion ? .criterion : .penalty, item, in: wanted)
     }

@@ -63,7 +63,8 @@ struct ConditionDocument: Sendable {
       sink.error(
         at: keyNode.sourceMark, r.child(key),
         .unknownKey(
-          key: key, suggestion: Suggestions.nearest(key, in: Self.keys), known: Self.keys.sorted(),
+          key: key, suggestion: EditDistance.nearest(to: key, in: Self.keys),
+          known: Self.keys.sorted(),
           ignored: false))
       r.markDealtWith(key)
     }

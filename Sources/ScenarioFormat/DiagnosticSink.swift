@@ -46,7 +46,7 @@ final class DiagnosticSink: @unchecked Sendable {
       return .chineseQuotes(written: written, expected: .id)
     }
     return .unknownReference(
-      kind: kind, written: written, suggestion: Suggestions.nearest(written, in: known),
+      kind: kind, written: written, suggestion: EditDistance.nearest(to: written, in: known),
       known: known.sorted())
   }
 

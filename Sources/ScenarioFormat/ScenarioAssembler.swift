@@ -412,7 +412,7 @@ struct ScenarioAssembler {
   {
     .notInRubric(
       rubric: doc.id.value, written: written,
-      suggestion: Suggestions.nearest(written, in: localIDs), known: localIDs.sorted())
+      suggestion: EditDistance.nearest(to: written, in: localIDs), known: localIDs.sorted())
   }
 }
 

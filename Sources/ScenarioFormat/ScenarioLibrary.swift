@@ -282,7 +282,7 @@ public enum ScenarioLibrary {
               at: ref.mark, ref.keyPath,
               .unknownReference(
                 kind: .check, written: ref.value,
-                suggestion: Suggestions.nearest(id, in: criteria.union(penalties)), known: []))
+                suggestion: EditDistance.nearest(to: id, in: criteria.union(penalties)), known: []))
           }
         }
         if let item = c.withItem, !visitBag.isEmpty,

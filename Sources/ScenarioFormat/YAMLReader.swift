@@ -251,7 +251,7 @@ final class MapReader {
           at: text.mark, text.keyPath,
           .notInChoices(
             written: value, choices: choices,
-            suggestion: Suggestions.nearest(value, in: choices)))
+            suggestion: EditDistance.nearest(to: value, in: choices)))
       }
       return nil
     }
@@ -355,7 +355,7 @@ final class MapReader {
     let known = used.sorted()
     for pair in pairs where !used.contains(pair.key) {
       let problem = AuthoringProblem.unknownKey(
-        key: pair.key, suggestion: Suggestions.nearest(pair.key, in: known), known: known,
+        key: pair.key, suggestion: EditDistance.nearest(to: pair.key, in: known), known: known,
         ignored: FormatStrictness.lenient)
       if FormatStrictness.lenient {
         sink.warning(at: pair.keyNode.sourceMark, child(pair.key), problem)

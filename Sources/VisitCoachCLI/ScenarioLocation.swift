@@ -96,7 +96,8 @@ struct ScenarioLocation {
           result.errors.map(strings.diagnostic).joined(separator: "\n"), code: 1)
       }
       guard let scenario = result.scenarios.first else {
-        throw UserFacingError("\(name): no scenario in this file", code: 1)
+        let strings = InterfaceStrings.forLanguage(language)
+        throw UserFacingError("\(name): " + strings.problem(.noScenarioInFile), code: 1)
       }
       return scenario
     }
@@ -109,10 +110,12 @@ struct ScenarioLocation {
     let library = try loadLibrary(language: language)
     guard let scenario = library.scenario(id) else {
       let ids = library.scenarios.map(\.id)
-      let near = EditDistance.nearest(to: id, in: ids)
+      let strings = InterfaceStrings.forLanguage(language)
       throw UserFacingError(
-        "unknown scenario '\(id)'" + (near.map { "; did you mean '\($0)'?" } ?? "")
-          + " Scenarios: \(ids.joined(separator: ", "))")
+        strings.problem(
+          .unknownReference(
+            kind: .scenario, written: id, suggestion: EditDistance.nearest(to: id, in: ids),
+            known: ids.sorted())))
     }
     return scenario
   }

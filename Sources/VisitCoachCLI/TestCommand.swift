@@ -77,9 +77,7 @@ struct TestCommand: ParsableCommand {
 
   /// A test file naming a scenario the library does not have.
   static func unknownScenario(_ id: String, in ids: [String], file: String) -> Diagnostic {
-    let near = EditDistance.nearest(to: id, in: ids).flatMap {
-      EditDistance.between(id, $0) <= max(1, min(id.count, $0.count) / 3) ? $0 : nil
-    }
+    let near = EditDistance.nearest(to: id, in: ids)
     return Diagnostic(
       .error, at: SourceLocation(file: file, line: 1, column: 1), keyPath: "scenario",
       .unknownReference(kind: .scenario, written: id, suggestion: near, known: ids.sorted()))

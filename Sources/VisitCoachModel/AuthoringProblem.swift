@@ -145,6 +145,8 @@ public enum AuthoringProblem: Sendable, Hashable {
   case lineShadowed(line: String, by: String, door: ShadowingEffect)
   /// A phase without a plain reply line.
   case noPlainReply(phase: String)
+  /// A file named as a scenario holds none (a trait, rubric or test file, say).
+  case noScenarioInFile
   /// A phase no rubric has a hint for.
   case noHint(phase: String)
   /// A persona without a fitting address term.
@@ -211,6 +213,7 @@ extension AuthoringProblem {
     case .lineNeverSaid: return "line-never-said"
     case .lineShadowed: return "line-shadowed"
     case .noPlainReply: return "no-plain-reply"
+    case .noScenarioInFile: return "no-scenario-in-file"
     case .noHint: return "no-hint"
     case .noFittingAddress: return "no-fitting-address"
     }
@@ -292,6 +295,7 @@ extension AuthoringProblem {
     case .lineShadowed(let line, let by, let door):
       return .lineShadowed(line: c(line), by: c(by), door: door)
     case .noPlainReply(let phase): return .noPlainReply(phase: c(phase))
+    case .noScenarioInFile: return .noScenarioInFile
     case .noHint(let phase): return .noHint(phase: c(phase))
     }
   }

@@ -177,7 +177,7 @@ struct DiagnosticWordingTests {
 
   @Test func everyProblemHasWordsInBothLanguagesAndEnglishHasNoChinese() {
     #expect(Set(AuthoringProblemSamples.all.map(\.code)).count == AuthoringProblemSamples.all.count)
-    #expect(AuthoringProblemSamples.all.count == 58, "one sample of each case")
+    #expect(AuthoringProblemSamples.all.count == 59, "one sample of each case")
     for problem in AuthoringProblemSamples.all {
       let chinese = Self.zh.problem(problem)
       let english = Self.en.problem(problem)
@@ -276,6 +276,7 @@ enum AuthoringProblemSamples {
     .lineNeverSaid(line: "never", check: "a.b", scoredIn: ["greeting"], lineIn: ["farewell"]),
     .lineShadowed(line: "low", by: "high", door: .endsVisit),
     .noPlainReply(phase: "greeting"),
+    .noScenarioInFile,
     .noHint(phase: "greeting"),
     .noFittingAddress(age: 66, gender: .male, role: .owner),
   ]

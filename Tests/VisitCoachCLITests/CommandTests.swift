@@ -78,7 +78,11 @@ struct CommandTests {
   @Test func unknownScenarioSuggestsTheNearest() throws {
     let r = try BinaryRunner.run(["replay", "busy-morning", "-i", good])
     #expect(r.status == 2)
-    #expect(r.stderr.contains("unknown scenario 'busy-morning'; did you mean 'busy-morning-rush'?"))
+    #expect(r.stderr.contains("没有剧本 ‘busy-morning’：是不是想写 ‘busy-morning-rush’？"), "\(r.stderr)")
+    let en = try BinaryRunner.run(["replay", "busy-morning", "-i", good, "--lang", "en"])
+    #expect(
+      en.stderr.contains("unknown scenario 'busy-morning' (did you mean 'busy-morning-rush'?)"),
+      "\(en.stderr)")
   }
 
   @Test func checkOnTheShippedLibraryIsClean() throws {
