@@ -64,7 +64,7 @@ extension Scorer {
     return ScoreReport(
       version: ScoreReport.currentVersion, scenario: scenario.id, scenarioTitle: scenario.title,
       retailer: scenario.persona.name,
-      phases: scenario.phases.map { PhaseTitle(id: $0.id, title: $0.title) },
+      phases: PhaseTitle.all(of: scenario),
       fingerprint: scenario.fingerprint, seed: transcript.seed, total: total, passMark: passMark,
       passed: total >= passMark && blockers.isEmpty, blockers: blockers, areas: areas,
       turns: turnReports(transcript), endedBy: transcript.endedBy ?? .trainee,
@@ -406,7 +406,7 @@ extension Scorer {
     transcript.turns.map { turn in
       let score = turnScore(turn.index) ?? TurnScore()
       var violated = score.violated
-      if score.stuffing { violated.append(Scorer.stuffingID) }
+      if score.stuffing { violated.append(keywordStuffingID) }
       var report = TurnReport(
         index: turn.index, kind: turn.kind, phase: turn.phase, trainee: turn.trainee,
         retailer: turn.retailer, mood: turn.mood, moodChange: turn.mood - turn.moodBefore,
@@ -416,8 +416,6 @@ extension Scorer {
     }
   }
 
-  /// The id reported for an utterance judged to be keyword stuffing.
-  public static let stuffingID = keywordStuffingID
   /// What keyword stuffing costs the retailer's mood.
   public static let stuffingMoodCost = 5
 }

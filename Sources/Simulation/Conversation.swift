@@ -229,7 +229,7 @@ public struct Conversation: Sendable {
     if let ended = state.ended { transcript.endedBy = ended }
     let summary = TurnScoreSummary(
       met: score.newlyMet, partial: score.newlyPartial,
-      violated: score.violated + (score.stuffing ? [Scorer.stuffingID] : []),
+      violated: score.violated + (score.stuffing ? [keywordStuffingID] : []),
       stuffing: score.stuffing, moodChange: state.mood - moodBefore,
       moodCauses: causes.filter { $0.mood != 0 })
     return TurnOutcome(

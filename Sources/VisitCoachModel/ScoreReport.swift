@@ -186,6 +186,11 @@ public struct PhaseTitle: Sendable, Hashable, Codable {
     self.id = id
     self.title = title
   }
+
+  /// The phases of `scenario`, in order, as a report names them.
+  public static func all(of scenario: Scenario) -> [PhaseTitle] {
+    scenario.phases.map { PhaseTitle(id: $0.id, title: $0.title) }
+  }
 }
 
 /// The score report of one visit. Its JSON form is versioned (see docs/Scoring.md). From
@@ -304,7 +309,7 @@ public struct ScoreReport: Sendable, Hashable, Codable {
     copy.version = Self.currentVersion
     if copy.retailer.isEmpty { copy.retailer = scenario.persona.name }
     if copy.phases.isEmpty {
-      copy.phases = scenario.phases.map { PhaseTitle(id: $0.id, title: $0.title) }
+      copy.phases = PhaseTitle.all(of: scenario)
     }
     return copy
   }
