@@ -205,6 +205,9 @@ extension InterfaceStrings {
     case .noFittingAddress(let age, let gender, let role):
       let who = "\(age) 岁的\(gender == .male ? "男" : "女")\(chinese(role))"
       return "这个人物（\(who)）一个得体的称呼都没有（通常是 address.unfitting 把它们都去掉了）；在 persona.address.fitting 里加几个"
+    case .exampleNamesOthers(let check, let scenario, let words):
+      return
+        "\(q(check)) 的提示例句提到了场景 \(q(scenario)) 里没有的 \(words.map(q).joined(separator: "、"))：学员会看到别家店的人或货；在场景的 rubrics 下用 example: 给这一条写一句本场景的例句，或在评分表的例句里用 {address.fitting}、{persona.surname} 这类占位符"
     }
   }
 

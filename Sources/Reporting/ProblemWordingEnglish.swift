@@ -204,6 +204,9 @@ extension InterfaceStrings {
     case .noFittingAddress(let age, let gender, let role):
       return
         "no fitting address term for a \(age)-year-old \(gender.rawValue) \(role.rawValue); add persona.address.fitting"
+    case .exampleNamesOthers(let check, let scenario, let words):
+      return
+        "the tip example of \(q(check)) names \(words.map(q).joined(separator: ", ")), not in scenario \(q(scenario)): the trainee would read about another store's people or goods; give this check an example of its own under the scenario's rubrics (example:), or use placeholders such as {address.fitting} and {persona.surname} in the rubric's example"
     }
   }
 

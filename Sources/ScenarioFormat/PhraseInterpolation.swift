@@ -7,7 +7,8 @@ struct PhraseInterpolation {
 
   /// Placeholders every scenario provides (scene facts add `scene.<id>`).
   static let knownNames = [
-    "address.fitting", "address.unfitting", "persona.name", "persona.surname", "scene.keywords",
+    "address.fitting", "address.unfitting", "address.casual", "persona.name", "persona.surname",
+    "scene.keywords",
     "scene.strengths", "scene.issues", "knows",
   ]
 
@@ -15,6 +16,7 @@ struct PhraseInterpolation {
     for (name, words) in lexicon { values["lexicon.\(name)"] = words }
     values["address.fitting"] = persona.address.fitting
     values["address.unfitting"] = persona.address.unfitting
+    values["address.casual"] = persona.address.casual
     values["persona.name"] = [persona.name]
     values["persona.surname"] = [persona.surname]
     values["scene.keywords"] = scene.flatMap(\.keywords)
@@ -22,6 +24,13 @@ struct PhraseInterpolation {
     values["scene.issues"] = scene.filter { $0.kind == .issue }.flatMap(\.keywords)
     values["knows"] = persona.knows
     for fact in scene { values["scene.\(fact.id)"] = fact.keywords }
+  }
+
+  /// A tip's example sentence with each placeholder given its first value in this scenario
+  /// (`{address.fitting}` becomes the first fitting term, e.g. 王老板), or the unknown placeholder.
+  /// A placeholder without values here leaves the sentence as written.
+  func sentence(_ text: String) -> Result<String, UnknownPlaceholder> {
+    product(text).map { $0.first ?? text }
   }
 
   /// The names a phrase may use in this scenario.
@@ -79,7 +88,9 @@ struct PhraseInterpolation {
 
   /// Every combination of the options of the placeholders in `phrase`.
   private func product(_ phrase: String) -> Result<[String], UnknownPlaceholder> {
-    guard let open = phrase.utf8.firstIndex(of: UInt8(ascii: "{")) else { return .success([phrase]) }
+    guard let open = phrase.utf8.firstIndex(of: UInt8(ascii: "{")) else {
+      return .success([phrase])
+    }
     guard let close = phrase.utf8[open...].firstIndex(of: UInt8(ascii: "}")) else {
       return .success([phrase])
     }

@@ -66,6 +66,8 @@ struct CriterionDocument: Sendable {
   var patienceEffect: Int
   var tip: String
   var example: String
+  /// Where `example` was written, for a placeholder error.
+  var exampleAt: Located<String>?
   var group: String?
   var examples: [CriterionExample] = []
   var isPromise = false
@@ -133,7 +135,8 @@ struct CriterionDocument: Sendable {
     moodEffect = r.int("mood", in: -100...100)?.value ?? (isPenalty ? -8 : 3)
     patienceEffect = r.int("patience", in: -100...100)?.value ?? (isPenalty ? -5 : 0)
     tip = r.string("tip")?.value ?? ""
-    example = r.string("example")?.value ?? ""
+    exampleAt = r.string("example")
+    example = exampleAt?.value ?? ""
     group = r.string("group")?.value
     isPromise = r.bool("promise")?.value ?? false
     isCourtesy = r.bool("courtesy")?.value ?? false

@@ -51,6 +51,9 @@ struct ScenarioAssembler {
     address.unfitting = address.unfitting.filter { !p.extraFitting.contains($0) }
     address.unfitting += p.extraUnfitting.filter { !address.unfitting.contains($0) }
     address.fitting = address.fitting.filter { !p.extraUnfitting.contains($0) }
+    address.casual = address.casual.filter {
+      !p.extraFitting.contains($0) && !p.extraUnfitting.contains($0)
+    }
     let persona = Persona(
       name: p.name, surname: surname, age: p.age, gender: p.gender, attire: p.attire, role: p.role,
       traits: traitDocs.map(\.id.value), mood: p.mood, patience: p.patience, knows: p.knows,
@@ -85,7 +88,7 @@ struct ScenarioAssembler {
       uses.append(
         ScenarioDocument.RubricUse(
           id: Located(value: Self.requiredRubric, mark: doc.mark, keyPath: "rubrics"), weight: nil,
-          disable: [], phrases: [], points: []))
+          disable: [], phrases: [], points: [], examples: []))
     }
     for use in uses {
       guard let rubricDoc = self.rubrics[use.id.value] else {
@@ -326,6 +329,14 @@ struct ScenarioAssembler {
         rubricSink.error(at: key.mark, key.keyPath, notInRubric(doc, key.value, localIDs))
       }
     }
+    var examples: [String: Located<String>] = [:]
+    for (key, text) in use.examples {
+      if localIDs.contains(key.value) {
+        examples[key.value] = Located(value: text, mark: key.mark, keyPath: key.keyPath)
+      } else {
+        rubricSink.error(at: key.mark, key.keyPath, notInRubric(doc, key.value, localIDs))
+      }
+    }
     func qualify(_ ref: String) -> String { ref.contains(".") ? ref : "\(doc.id.value).\(ref)" }
     var failedExpansion = false
     func expand(_ phrases: [Located<String>]) -> [String] {
@@ -341,6 +352,20 @@ struct ScenarioAssembler {
         }
       }
       return out
+    }
+    /// The example the tip shows here: the scenario's own, else the rubric's, placeholders filled.
+    func example(_ c: CriterionDocument) -> String {
+      let sink = examples[c.id.value] == nil ? placeholderSink : rubricSink
+      guard let written = examples[c.id.value] ?? c.exampleAt else { return c.example }
+      switch interpolation.sentence(written.value) {
+      case .success(let text): return text
+      case .failure(let e):
+        failedExpansion = true
+        sink.error(
+          at: written.mark, written.keyPath,
+          DiagnosticSink.unknown(.placeholder, e.name, in: interpolation.names))
+        return written.value
+      }
     }
     func build(_ c: CriterionDocument) -> Criterion? {
       guard !disabled.contains(c.id.value) else { return nil }
@@ -371,7 +396,7 @@ struct ScenarioAssembler {
         after: c.after.map { qualify($0.value) }, before: c.before.map { qualify($0.value) },
         isBlocker: c.blocker, cancels: c.cancels.map { $0.value == "*" ? "*" : qualify($0.value) },
         maxCount: c.maxCount, mood: c.moodEffect, patience: c.patienceEffect, tip: c.tip,
-        example: c.example,
+        example: example(c),
         group: c.group.map { "\(doc.id.value).\($0)" })
       criterion.examples = c.examples
       criterion.situated = SituatedPhrases(

@@ -31,6 +31,8 @@ struct ScenarioDocument: Sendable {
     var disable: [Located<String>]
     var phrases: [(Located<String>, [Located<String>])]
     var points: [(Located<String>, Int)]
+    /// Criterion id (short form) → the example sentence its tip shows in this scenario.
+    var examples: [(Located<String>, String)]
   }
 
   var file: String
@@ -186,7 +188,7 @@ struct ScenarioDocument: Sendable {
       var u = RubricUse(
         id: use, weight: item.int("weight", in: 0...100)?.value,
         disable: item.strings("disable", items: .ids),
-        phrases: [], points: [])
+        phrases: [], points: [], examples: [])
       if let p = item.map("phrases") {
         for (key, keyNode, _) in p.authorKeys(as: .texts) {
           u.phrases.append(
@@ -202,6 +204,15 @@ struct ScenarioDocument: Sendable {
           if let n = p.int(key, in: 0...100) {
             u.points.append(
               (Located(value: key, mark: keyNode.sourceMark, keyPath: p.child(key)), n.value))
+          }
+        }
+        p.finish()
+      }
+      if let p = item.map("example") {
+        for (key, keyNode, _) in p.authorKeys(as: .text) {
+          if let text = p.string(key) {
+            u.examples.append(
+              (Located(value: key, mark: keyNode.sourceMark, keyPath: p.child(key)), text.value))
           }
         }
         p.finish()

@@ -22,6 +22,7 @@ public enum LibraryAudit {
         if seen.insert(key).inserted { found.append(d) }
       }
       found += lines(scenario) + persona(scenario)
+      found += foreignExamples(scenario, personas: scenarios.map(\.persona))
     }
     return DiagnosticOrder.arrange(found)
   }
@@ -210,6 +211,48 @@ public enum LibraryAudit {
             .lineShadowed(line: line.id, by: other.id, door: door)))
         break
       }
+    }
+    return out
+  }
+
+  /// Tip examples that name a retailer of another scenario (by name, or by a term made of their
+  /// surname such as 刘姐) or a catalogue brand this scenario never mentions.
+  static func foreignExamples(_ scenario: Scenario, personas: [Persona]) -> [Diagnostic] {
+    let own = scenario.persona
+    var people: [String] = []
+    for other in personas where other.surname != own.surname && other.name != own.name {
+      people.append(other.name)
+      people += (other.address.fitting + other.address.unfitting).filter {
+        $0.count > other.surname.count && $0.hasPrefix(other.surname)
+      }
+    }
+    let told =
+      ([scenario.arrival, scenario.summary, own.name] + scenario.scene.map(\.text)
+      + scenario.lines.map(\.text) + scenario.stock.map(\.brand)
+      + (scenario.brief.map { $0.record + $0.news } ?? [])).joined(separator: "\n")
+    let absentBrands = scenario.catalog.filter { brand in
+      !(brand.names + [brand.family, brand.id]).contains { !$0.isEmpty && told.contains($0) }
+    }
+    var out: [Diagnostic] = []
+    for criterion in scenario.checks
+    where !criterion.example.isEmpty && criterion.canApply(in: scenario) {
+      let text = criterion.example
+      // A name the scenario itself uses (an absent owner named in the arrival) is its own.
+      var words = people.filter { text.contains($0) && !told.contains($0) }
+      for brand in absentBrands {
+        if let name = brand.names.first(where: { $0.count > 1 && text.contains($0) }) {
+          words.append(name)
+        }
+      }
+      var seen = Set<String>()
+      words = words.filter { word in
+        seen.insert(word).inserted && !words.contains { $0 != word && $0.contains(word) }
+      }
+      guard !words.isEmpty else { continue }
+      out.append(
+        Diagnostic(
+          .warning, at: at(scenario), keyPath: "rubrics.\(criterion.id).example",
+          .exampleNamesOthers(check: criterion.id, scenario: scenario.id, words: words)))
     }
     return out
   }

@@ -26,7 +26,9 @@ public struct PreparedUtterance: Sendable {
   public let normalized: String
   /// Hits of the checks that had any, sorted by check index.
   let hits: [(check: Int, hit: CheckHit)]
-  /// Every phrase occurrence that counted towards a check: for evidence and stuffing.
+  /// Every phrase occurrence that counted towards a check: for evidence and stuffing. The
+  /// occurrences of a check's `partial` phrases are dropped where the check has words of its
+  /// full `match` too (您好 is no evidence of 称呼得体 beside 王老板, nor a place of its own).
   let matched: [(check: Int32, pattern: Int32, start: Int32, end: Int32)]
   /// Phrase occurrences the negation guard set aside (不会…回话), for `explain`.
   let negated: [(check: Int32, pattern: Int32, start: Int32, end: Int32)]
@@ -37,6 +39,8 @@ public struct PreparedUtterance: Sendable {
   let challengedByFrame: [(check: Int32, pattern: Int32, start: Int32, end: Int32)]
   /// Bytes of text, clause boundaries excluded.
   let textLength: Int
+  /// Clauses with text in them (the stretches between clause boundaries).
+  let clauseCount: Int
   /// The steps the analysis took (bytes read, phrase occurrences and their uses, negation
   /// checks): a measure of cost that tests can compare across input sizes without timing.
   public let work: Int
@@ -46,13 +50,22 @@ public struct PreparedUtterance: Sendable {
     var normalized = TextNormalizer.normalize(text)
     var hits: [(check: Int, hit: CheckHit)] = []
     var matched: [(check: Int32, pattern: Int32, start: Int32, end: Int32)] = []
+    var partlyMatched: [(check: Int32, pattern: Int32, start: Int32, end: Int32)] = []
     var negatedMatches: [(check: Int32, pattern: Int32, start: Int32, end: Int32)] = []
     var reportedMatches: [(check: Int32, pattern: Int32, start: Int32, end: Int32)] = []
     var challengedMatches: [(check: Int32, pattern: Int32, start: Int32, end: Int32)] = []
     var boundaries = 0
+    var clauses = 0
     normalized.withUTF8 { bytes in
-      for byte in bytes where byte == UInt8(ascii: "|") || byte == TextNormalizer.quote {
-        boundaries += 1
+      var inClause = false
+      for byte in bytes {
+        if byte == UInt8(ascii: "|") || byte == TextNormalizer.quote {
+          boundaries += 1
+          inClause = false
+        } else if !inClause {
+          clauses += 1
+          inClause = true
+        }
       }
       work += 2 * bytes.count  // this count and the automaton pass
       var found: [PhraseAutomaton.Match] = []
@@ -130,12 +143,20 @@ public struct PreparedUtterance: Sendable {
           switch use.role {
           case .none, .partialNone, .situation:
             break
+          case .partialAny, .partialAll:
+            partlyMatched.append(
+              (Int32(use.check), Int32(match.pattern), Int32(match.start), Int32(match.end)))
           default:
             matched.append(
               (Int32(use.check), Int32(match.pattern), Int32(match.start), Int32(match.end)))
           }
         }
       }
+    }
+    if !partlyMatched.isEmpty {
+      let full = Set(matched.map(\.check))
+      // Appended after the others: a check's own occurrences stay in order of appearance.
+      matched += partlyMatched.filter { !full.contains($0.check) }
     }
     self.normalized = normalized
     self.work = work
@@ -145,6 +166,7 @@ public struct PreparedUtterance: Sendable {
     reportedByOthers = reportedMatches
     challengedByFrame = challengedMatches
     textLength = normalized.utf8.count - boundaries
+    clauseCount = clauses
   }
 
   /// Byte ranges of reported speech: between paired quotation marks (an unpaired last mark

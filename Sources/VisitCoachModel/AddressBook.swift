@@ -10,6 +10,10 @@ public enum AddressBook {
     var fitting: [String] = []
     var unfitting: [String] = ["喂", "哎那个", "嘿"]
     var familiar: [String] = []
+    // Casual, not rude (DOMAIN.md §4.2: 老板娘 "casual; some dislike"); 美女/帅哥 are casual
+    // between acquaintances and too familiar on a first visit.
+    var casual: [String] = gender == .female ? ["老板娘"] : []
+    let flattering = gender == .female ? ["美女"] : ["帅哥"]
     switch role {
     case .manager:
       fitting += ["\(s)店长", "店长", "\(s)经理", "经理"]
@@ -31,27 +35,34 @@ public enum AddressBook {
         unfitting += ["大妈", "老太太", "老太婆"]
         familiar += ["\(s)姨"]
       }
-      unfitting += ["小伙子", "小姑娘"]
+      // 美女 or 帅哥 to someone of 68 is mockery, not a compliment.
+      unfitting += ["小伙子", "小姑娘", "美女", "帅哥"]
     } else if age >= 35 {
+      // From fifty, 大叔 and 阿姨 are ordinary respect (DOMAIN.md §4.2: 大叔 for men in their
+      // fifties); under fifty they age the retailer (calling a 45-year-old 阿姨).
+      let older = age >= 50
       if gender == .male {
-        fitting += ["\(s)师傅", "\(s)大哥"]
-        unfitting += ["老头", "大爷", "大叔"]
+        fitting += ["\(s)师傅", "\(s)大哥"] + (older ? ["大叔", "\(s)叔", "\(s)大叔"] : [])
+        unfitting += ["老头", "大爷"] + (older ? [] : ["大叔"])
         familiar += ["\(s)哥", "老\(s)", "兄弟", "哥们"]
       } else {
-        fitting += ["\(s)大姐"]
-        unfitting += ["阿姨", "大妈", "美女", "老板娘"]
+        fitting += ["\(s)大姐"] + (older ? ["阿姨", "\(s)阿姨"] : [])
+        unfitting += ["大妈"] + (older ? [] : ["阿姨"])
         familiar += ["\(s)姐", "姐姐"]
       }
     } else {
-      unfitting += ["小伙子", "小姑娘", "小妹", "小弟", "美女", "帅哥", "阿姨", "大叔", "大爷", "大妈"]
+      unfitting += ["小伙子", "小姑娘", "小妹", "小弟", "阿姨", "大叔", "大爷", "大妈"]
       familiar += ["兄弟", "哥们", "\(s)哥", "\(s)姐"]
     }
     if visit == .first {
       unfitting += familiar
+      if age < 60 { unfitting += flattering }
     } else {
       fitting += familiar
+      if age < 60 { casual += flattering }
     }
-    return AddressTerms(fitting: unique(fitting), unfitting: unique(unfitting))
+    return AddressTerms(
+      fitting: unique(fitting), unfitting: unique(unfitting), casual: unique(casual))
   }
 
   private static func unique(_ terms: [String]) -> [String] {

@@ -151,6 +151,8 @@ public enum AuthoringProblem: Sendable, Hashable {
   case noHint(phase: String)
   /// A persona without a fitting address term.
   case noFittingAddress(age: Int, gender: Gender, role: PersonaRole)
+  /// A tip's example sentence names people or brands this scenario does not have.
+  case exampleNamesOthers(check: String, scenario: String, words: [String])
 }
 
 extension AuthoringProblem {
@@ -216,6 +218,7 @@ extension AuthoringProblem {
     case .noScenarioInFile: return "no-scenario-in-file"
     case .noHint: return "no-hint"
     case .noFittingAddress: return "no-fitting-address"
+    case .exampleNamesOthers: return "example-names-others"
     }
   }
 
@@ -297,6 +300,8 @@ extension AuthoringProblem {
     case .noPlainReply(let phase): return .noPlainReply(phase: c(phase))
     case .noScenarioInFile: return .noScenarioInFile
     case .noHint(let phase): return .noHint(phase: c(phase))
+    case .exampleNamesOthers(let check, let scenario, let words):
+      return .exampleNamesOthers(check: check, scenario: scenario, words: l(words))
     }
   }
 }

@@ -20,10 +20,14 @@ public struct AddressTerms: Sendable, Hashable {
   public var fitting: [String]
   /// Terms that offend or misjudge, e.g. 老头, 大妈, or over-familiar terms on a first visit.
   public var unfitting: [String]
+  /// Terms that are casual rather than rude (老板娘, 美女 once acquainted): neither credited as a
+  /// fitting address nor punished.
+  public var casual: [String]
 
-  public init(fitting: [String], unfitting: [String]) {
+  public init(fitting: [String], unfitting: [String], casual: [String] = []) {
     self.fitting = fitting
     self.unfitting = unfitting
+    self.casual = casual
   }
 }
 

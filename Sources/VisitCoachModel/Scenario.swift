@@ -19,6 +19,9 @@ public struct SimulationSettings: Sendable, Hashable {
   public var stuffingCriteria: Int = 5
   /// ... in at least this many separate places (criteria reading overlapping words are one).
   public var stuffingPlaces: Int = 4
+  /// ... and either reads formulas of at least this many rubric areas at once, or crams two or
+  /// more places into each clause.
+  public var stuffingAreas: Int = 3
 
   public init() {}
 }

@@ -177,7 +177,7 @@ struct DiagnosticWordingTests {
 
   @Test func everyProblemHasWordsInBothLanguagesAndEnglishHasNoChinese() {
     #expect(Set(AuthoringProblemSamples.all.map(\.code)).count == AuthoringProblemSamples.all.count)
-    #expect(AuthoringProblemSamples.all.count == 59, "one sample of each case")
+    #expect(AuthoringProblemSamples.all.count == 60, "one sample of each case")
     for problem in AuthoringProblemSamples.all {
       let chinese = Self.zh.problem(problem)
       let english = Self.en.problem(problem)
@@ -279,5 +279,6 @@ enum AuthoringProblemSamples {
     .noScenarioInFile,
     .noHint(phase: "greeting"),
     .noFittingAddress(age: 66, gender: .male, role: .owner),
+    .exampleNamesOthers(check: "a.b", scenario: "s", words: ["Liu"]),
   ]
 }

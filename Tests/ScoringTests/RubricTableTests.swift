@@ -14,17 +14,21 @@ struct RubricCase: Sendable, CustomTestStringConvertible {
   var notMet: [String] = []
   var violated: [String] = []
   var clean: [String] = []
+  var partial: [String] = []
 
   var testDescription: String { "[\(lab)/\(phase)] \(text)" }
 
   /// The retailers the tables are written for.
   enum Lab: String, Sendable {
-    case middleAgedMan, middleAgedWoman, elderlyMan, elderlyWoman, young, busy, repeatVisit
+    case middleAgedMan, middleAgedWoman, fiftiesMan, fiftiesWoman, elderlyMan, elderlyWoman, young
+    case busy, repeatVisit
 
     var scenario: Scenario {
       switch self {
       case .middleAgedMan: return Labs.middleAgedMan
       case .middleAgedWoman: return Labs.middleAgedWoman
+      case .fiftiesMan: return Labs.fiftiesMan
+      case .fiftiesWoman: return Labs.fiftiesWoman
       case .elderlyMan: return Labs.elderlyMan
       case .elderlyWoman: return Labs.elderlyWoman
       case .young: return Labs.young
@@ -38,6 +42,8 @@ struct RubricCase: Sendable, CustomTestStringConvertible {
 enum Labs {
   static let middleAgedMan = TestLibrary.rubricLab()
   static let middleAgedWoman = TestLibrary.rubricLab(name: "刘淑芬", age: 46, gender: "female")
+  static let fiftiesMan = TestLibrary.rubricLab(name: "孙长海", age: 55)
+  static let fiftiesWoman = TestLibrary.rubricLab(name: "孙玉梅", age: 55, gender: "female")
   static let elderlyMan = TestLibrary.rubricLab(name: "张德顺", age: 72, traits: ["elderly"])
   static let elderlyWoman = TestLibrary.rubricLab(
     name: "王秀兰", age: 68, gender: "female", traits: ["elderly"])
@@ -75,10 +81,39 @@ struct GreetingRubricTests {
     .init(
       text: "大妈，您好", phase: "greeting", lab: .elderlyWoman, notMet: ["greeting.fitting_address"],
       violated: ["greeting.rude_address"]),
-    // 老板娘 contains 老板: the veto wins.
+    // 老板娘 is casual, not rude (DOMAIN.md §4.2: "some dislike"): no credit for the address
+    // although it contains 老板, and no penalty either.
     .init(
       text: "老板娘，您好", phase: "greeting", lab: .middleAgedWoman,
+      notMet: ["greeting.fitting_address"], clean: ["greeting.rude_address"]),
+    // 美女 or 帅哥 to someone of 68 or 72 mocks them.
+    .init(
+      text: "美女，你好", phase: "greeting", lab: .elderlyWoman,
       notMet: ["greeting.fitting_address"], violated: ["greeting.rude_address"]),
+    .init(
+      text: "帅哥，你好", phase: "greeting", lab: .elderlyMan, violated: ["greeting.rude_address"]),
+    // 美女 is too familiar on a first visit to a middle-aged owner.
+    .init(
+      text: "美女，您好", phase: "greeting", lab: .middleAgedWoman,
+      violated: ["greeting.rude_address"]),
+    // From fifty, 大叔 and 阿姨 are ordinary respect; under fifty they age the retailer.
+    .init(
+      text: "大叔，您好", phase: "greeting", lab: .fiftiesMan, met: ["greeting.fitting_address"],
+      clean: ["greeting.rude_address"]),
+    .init(text: "大叔，您好", phase: "greeting", violated: ["greeting.rude_address"]),
+    .init(
+      text: "阿姨，您好", phase: "greeting", lab: .fiftiesWoman, met: ["greeting.fitting_address"],
+      clean: ["greeting.rude_address"]),
+    .init(
+      text: "阿姨，您好", phase: "greeting", lab: .middleAgedWoman,
+      violated: ["greeting.rude_address"]),
+    // 您 alone is a respectful form of address: half the credit of a fitting title.
+    .init(
+      text: "您好，打扰您一下", phase: "greeting", notMet: ["greeting.fitting_address"],
+      clean: ["greeting.rude_address"], partial: ["greeting.fitting_address"]),
+    .init(
+      text: "王奶奶好", phase: "greeting", lab: .elderlyWoman,
+      met: ["greeting.polite_opener", "greeting.fitting_address"]),
     .init(
       text: "刘老板，您好", phase: "greeting", lab: .middleAgedWoman, met: ["greeting.fitting_address"]),
     // Over-familiar on a first visit, fine on a repeat visit.
@@ -228,6 +263,25 @@ struct StuffingTests {
     #expect(score.newlyMet.isEmpty)
   }
 
+  @Test func formulasOfManyAreasOneToAClauseAreStuffing() {
+    let score = TestLibrary.score(
+      "您好，王老板，我是烟草公司客户经理，今天来看看，谢谢，不好意思，下周再来，再见。", in: Labs.middleAgedMan,
+      phase: "greeting")
+    #expect(score.stuffing, "met \(score.newlyMet)")
+  }
+
+  /// A model greeting meets five greeting criteria, one act to a clause: that is the act done
+  /// well, not formulas farmed.
+  @Test(arguments: [
+    "王老板您好，我是烟草的小李，今天来看看货。您先忙，我等您。",
+    "王老板，您好！我是烟草公司的小李，请问您这会儿方便吗？今天来看看货。",
+  ])
+  func aGreetingSaidClauseByClauseIsNotStuffing(_ text: String) {
+    let score = TestLibrary.score(text, in: Labs.busy, phase: "greeting")
+    #expect(!score.stuffing, "met \(score.newlyMet)")
+    #expect(score.newlyMet.contains("greeting.purpose"))
+  }
+
   @Test func aNaturalGreetingIsNotStuffing() {
     let s = Labs.middleAgedMan
     let score = TestLibrary.score(
@@ -282,6 +336,11 @@ func check(_ c: RubricCase, sourceLocation: Testing.SourceLocation = #_sourceLoc
   for id in c.clean {
     #expect(
       !score.violated.contains(id), "expected \(id) not triggered", sourceLocation: sourceLocation)
+  }
+  for id in c.partial {
+    #expect(
+      score.newlyPartial.contains(id), "expected \(id) partly met; partial: \(score.newlyPartial)",
+      sourceLocation: sourceLocation)
   }
 }
 

@@ -319,7 +319,7 @@ struct CheckAuditTests {
     let root = try library(["rubrics/extra.yaml": rubric])
     let scenario = try String(contentsOfFile: root + "/busy-morning-rush.yaml", encoding: .utf8)
     try scenario.replacingOccurrences(
-      of: "  - use: conduct", with: "  - use: conduct\n  - use: extra"
+      of: "  - use: farewell", with: "  - use: extra\n  - use: farewell"
     )
     .write(toFile: root + "/busy-morning-rush.yaml", atomically: true, encoding: .utf8)
     let r = try BinaryRunner.run(["check", "--lang", "en", root])
@@ -363,6 +363,51 @@ struct CheckAuditTests {
       r.stdout.contains(
         "warning: lines.never: line 'never' can never be said: 'greeting.polite_opener' is only scored in greeting/opening"
       ))
+  }
+
+  /// A scenario writes its own tip examples; a shared example that names another scenario's
+  /// retailer is flagged, and placeholders fill in this scenario's retailer.
+  @Test func tipExamplesBelongToTheirScenario() throws {
+    let root = try library([:])
+    try FileManager.default.copyItem(
+      atPath: TestLibrary.scenariosRoot + "/catalog", toPath: root + "/catalog")
+    try FileManager.default.copyItem(
+      atPath: TestLibrary.scenariosRoot + "/elderly-first-visit.yaml",
+      toPath: root + "/elderly-first-visit.yaml")
+    let path = root + "/busy-morning-rush.yaml"
+    // The scenario's own examples taken out, so only the one under test is there.
+    let scenario = try String(contentsOfFile: path, encoding: .utf8)
+      .replacingOccurrences(
+        of: "\n    example:(\n      .*)+", with: "", options: .regularExpression)
+    func use(_ example: String) throws {
+      let edited = scenario.replacingOccurrences(
+        of: "  - use: greeting\n",
+        with: "  - use: greeting\n    example:\n      polite_opener: \"\(example)\"\n")
+      #expect(edited != scenario)
+      try edited.write(toFile: path, atomically: true, encoding: .utf8)
+    }
+    try use("王奶奶好，我是烟草公司的小李。")
+    let foreign = try BinaryRunner.run(["check", "--lang", "en", root])
+    #expect(
+      foreign.stdout.contains(
+        "the tip example of 'greeting.polite_opener' names '王奶奶', not in scenario 'busy-morning-rush'"
+      ), "\(foreign.stdout)")
+    try use("{address.fitting}，早啊！")
+    let own = try BinaryRunner.run(["check", "--lang", "en", root])
+    #expect(!own.stdout.contains("tip example of 'greeting.polite_opener'"), "\(own.stdout)")
+    // The report's tip quotes the example with the placeholder filled for 陈建华.
+    let input = root + "/rude.txt"
+    try "喂，这周订了多少？\n走了。\n".write(toFile: input, atomically: true, encoding: .utf8)
+    let replay = try BinaryRunner.run(
+      ["replay", "busy-morning-rush", "--scenarios", root, "-i", input])
+    #expect(replay.stdout.contains("陈老板，早啊！"), "\(replay.stdout)")
+    try use("x")
+    let edited = try String(contentsOfFile: path, encoding: .utf8)
+    try edited.replacingOccurrences(of: "polite_opener: \"x\"", with: "polite_opner: \"x\"")
+      .write(toFile: path, atomically: true, encoding: .utf8)
+    let typo = try BinaryRunner.run(["check", "--lang", "en", root])
+    #expect(typo.status != 0)
+    #expect(typo.stdout.contains("polite_opner"), "\(typo.stdout)")
   }
 
   /// A line that always loses to one that closes the door on it (like ChatScript's `:verify`).
