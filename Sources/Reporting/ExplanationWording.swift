@@ -94,6 +94,8 @@ extension InterfaceStrings {
     switch why {
     case .traitsOnly(let traits): return "只适用于特质 \(traits.joined(separator: "/")) 的零售户"
     case .visitOnly(let visit): return "只适用于\(visit.chineseName)"
+    case .classesOnly(let classes):
+      return "只适用于\(classes.map { "\($0.rawValue)类" }.joined(separator: "、"))客户"
     case .notThisRetailer: return "不适用于这个零售户"
     case .wholeVisit: return "按整个拜访测量，报告时判定"
     case .phasesOnly(let phases, let now):
@@ -107,6 +109,8 @@ extension InterfaceStrings {
     switch why {
     case .traitsOnly(let traits): return "only for retailers with \(traits.joined(separator: "/"))"
     case .visitOnly(let visit): return "only on a \(visit == .first ? "first" : "repeat") visit"
+    case .classesOnly(let classes):
+      return "only for class \(classes.map(\.rawValue).joined(separator: "/")) stores"
     case .notThisRetailer: return "not for this retailer"
     case .wholeVisit: return "measured over the whole visit, decided in the report"
     case .phasesOnly(let phases, let now):

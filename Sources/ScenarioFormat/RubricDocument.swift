@@ -55,6 +55,7 @@ struct CriterionDocument: Sendable {
   var traits: [Located<String>] = []
   var withoutTraits: [Located<String>] = []
   var visit: VisitKind?
+  var classes: [CustomerClass] = []
   var mood: ValueRange?
   var window: Int?
   var after: [Located<String>] = []
@@ -114,6 +115,9 @@ struct CriterionDocument: Sendable {
       withoutTraits = a.strings("without_traits", items: .ids)
       visit = a.choice("visit", VisitKind.allCases.map(\.rawValue)).flatMap {
         VisitKind(rawValue: $0.value)
+      }
+      classes = a.choices("class", CustomerClass.allCases.map(\.rawValue)).compactMap {
+        CustomerClass(rawValue: $0.value)
       }
       if let node = a.value("mood") {
         if case .scalar(let s) = node, let range = ConditionDocument.parseRange(s.string) {

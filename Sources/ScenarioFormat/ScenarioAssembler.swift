@@ -374,6 +374,7 @@ struct ScenarioAssembler {
       applies.traits = Set(c.traits.map(\.value))
       applies.withoutTraits = Set(c.withoutTraits.map(\.value))
       applies.visit = c.visit
+      applies.classes = Set(c.classes)
       applies.mood = c.mood
       let match = PhraseSet(
         any: expand(c.match.any) + (extra[c.id.value] ?? []), all: c.match.all.map(expand),

@@ -258,6 +258,21 @@ final class MapReader {
     return Located(value: value, mark: text.mark, keyPath: text.keyPath)
   }
 
+  /// A list of `choices` (a single one counts as a list of one); each other value is reported
+  /// with the valid ones and left out.
+  func choices(_ key: String, _ choices: [String]) -> [Located<String>] {
+    strings(key, items: .ids).filter { item in
+      let value = item.value.trimmingWhitespace
+      guard !choices.contains(value) else { return true }
+      sink.error(
+        at: item.mark, item.keyPath,
+        .notInChoices(
+          written: value, choices: choices,
+          suggestion: EditDistance.nearest(to: value, in: choices)))
+      return false
+    }
+  }
+
   /// A list of texts; a single scalar counts as a list of one.
   func strings(_ key: String, items: ListItems = .sentences) -> [Located<String>] {
     guard let node = value(key, as: .texts) else { return [] }

@@ -72,6 +72,7 @@ extension Scorer {
     if !check.staticallyApplicable {
       if !a.traits.isEmpty { return .traitsOnly(a.traits.sorted()) }
       if let visit = a.visit { return .visitOnly(visit) }
+      if !a.classes.isEmpty { return .classesOnly(a.classes.sorted { $0.rawValue < $1.rawValue }) }
       return .notThisRetailer
     }
     if !c.measure.isPerUtterance { return .wholeVisit }

@@ -72,6 +72,8 @@ public struct CheckExplanation: Sendable, Hashable {
     case traitsOnly([String])
     /// Only on a first visit or a repeat visit.
     case visitOnly(VisitKind)
+    /// Only for stores of these classes.
+    case classesOnly([CustomerClass])
     /// Not for this retailer (its persona or visit).
     case notThisRetailer
     /// Measured over the whole visit, decided in the report.

@@ -79,6 +79,9 @@ public struct Applicability: Sendable, Hashable {
   /// The persona has none of these traits.
   public var withoutTraits: Set<String> = []
   public var visit: VisitKind?
+  /// The store is of one of these classes (empty: any); e.g. a next visit a month away is too
+  /// rare for an A-class store, which is visited weekly.
+  public var classes: Set<CustomerClass> = []
   /// The retailer's mood before the utterance lies in this range.
   public var mood: ValueRange?
 

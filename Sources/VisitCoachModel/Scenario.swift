@@ -127,6 +127,9 @@ extension Criterion {
     if !applies.traits.isEmpty && applies.traits.isDisjoint(with: traits) { return false }
     if !applies.withoutTraits.isDisjoint(with: traits) { return false }
     if let visit = applies.visit, visit != scenario.customer.visit { return false }
+    if !applies.classes.isEmpty && !applies.classes.contains(scenario.customer.customerClass) {
+      return false
+    }
     if !applies.phases.isEmpty && applies.phases.isDisjoint(with: scenario.phases.map(\.id)) {
       return false
     }

@@ -21,7 +21,7 @@ struct RubricCase: Sendable, CustomTestStringConvertible {
   /// The retailers the tables are written for.
   enum Lab: String, Sendable {
     case middleAgedMan, middleAgedWoman, fiftiesMan, fiftiesWoman, elderlyMan, elderlyWoman, young
-    case busy, repeatVisit
+    case busy, repeatVisit, classA, classC
 
     var scenario: Scenario {
       switch self {
@@ -34,6 +34,8 @@ struct RubricCase: Sendable, CustomTestStringConvertible {
       case .young: return Labs.young
       case .busy: return Labs.busy
       case .repeatVisit: return Labs.repeatVisit
+      case .classA: return Labs.classA
+      case .classC: return Labs.classC
       }
     }
   }
@@ -50,6 +52,8 @@ enum Labs {
   static let young = TestLibrary.rubricLab(name: "赵磊", age: 27)
   static let busy = TestLibrary.rubricLab(traits: ["busy"])
   static let repeatVisit = TestLibrary.rubricLab(visit: "repeat")
+  static let classA = TestLibrary.rubricLab(visit: "repeat", customerClass: "A")
+  static let classC = TestLibrary.rubricLab(visit: "repeat", customerClass: "C")
 }
 
 @Suite("Greeting rubric")
@@ -248,6 +252,26 @@ struct FarewellConductRubricTests {
       violated: ["conduct.contempt"]),
     // Traditional characters and full-width forms are normalised first.
     .init(text: "謝謝您，我下週二再過來", phase: "farewell", met: ["farewell.thanks", "farewell.next_visit"]),
+    // The next visit follows the class's rhythm: A weekly, B fortnightly, C monthly.
+    .init(
+      text: "谢谢您，下周我再过来看您", phase: "farewell", lab: .classC, met: ["farewell.next_visit"],
+      violated: ["farewell.too_soon_for_class"]),
+    .init(
+      text: "谢谢您，下个月初我再过来看您", phase: "farewell", lab: .classC,
+      met: ["farewell.next_visit"], clean: ["farewell.too_soon_for_class"]),
+    // An errand tomorrow is a promise, not the next regular visit.
+    .init(
+      text: "下周二我把新价签送来，谢谢您", phase: "farewell", lab: .classC,
+      clean: ["farewell.too_soon_for_class"]),
+    .init(
+      text: "谢谢您，下个月我再过来看您", phase: "farewell", lab: .classA,
+      violated: ["farewell.too_rare_for_class"]),
+    .init(
+      text: "谢谢您，下周我再过来看您", phase: "farewell", lab: .classA,
+      clean: ["farewell.too_rare_for_class"]),
+    .init(
+      text: "谢谢您，下周我再过来看您", phase: "farewell",
+      clean: ["farewell.too_soon_for_class", "farewell.too_rare_for_class"]),
   ]
 
   @Test(arguments: cases)

@@ -34,14 +34,14 @@ public enum TestLibrary {
   /// A persona-only scenario for rubric tables: every core rubric, the given retailer.
   public static func rubricLab(
     name: String = "王建国", age: Int = 45, gender: String = "male", traits: [String] = [],
-    visit: String = "first", mood: Int = 60
+    visit: String = "first", mood: Int = 60, customerClass: String = "B"
   ) -> Scenario {
     let yaml = """
       version: 1
       id: rubric-lab
       title: 评分实验室
       arrival: 一家普通的食杂店。
-      customer: { class: B, network: urban, visit: \(visit) }
+      customer: { class: \(customerClass), network: urban, visit: \(visit) }
       persona:
         name: \(name)
         age: \(age)
