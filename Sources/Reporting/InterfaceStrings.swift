@@ -62,6 +62,8 @@ public struct InterfaceStrings: Sendable {
   public var lookHeading: String
   public var hintHeading: String
   public var noHint: String
+  /// `/hint` during an exam.
+  public var noHintInExam: String
   public var scoreSoFar: String
   /// The first practice asks for the trainee's name: the question, the prompt, and where it
   /// was kept ({0} the name, {1} the file).
@@ -205,6 +207,7 @@ public struct InterfaceStrings: Sendable {
     enteredPhase: "—— 进入「{0}」——", alreadyLastPhase: "已经是最后一个环节「{0}」了：道别之后拜访就结束，也可以输入 /quit 结束。",
     patience: "耐心",
     lookHeading: "你仔细看了看：", hintHeading: "提示：", noHint: "这个环节没有提示。",
+    noHintInExam: "考试中没有提示。",
     scoreSoFar: "目前得分：{0}/100",
     askName: "第一次练习：请输入你的名字（报告和教练看板上显示，以后不再问；--trainee 可以临时换人）。",
     namePrompt: "名字> ", nameKept: "好的，{0}。名字记在 {1}。",
@@ -291,6 +294,7 @@ public struct InterfaceStrings: Sendable {
       "This is already the last phase, {0}: take your leave to end the visit, or type /quit.",
     patience: "patience",
     lookHeading: "You look around:", hintHeading: "Hint:", noHint: "No hint for this phase.",
+    noHintInExam: "No hints in an exam.",
     scoreSoFar: "Score so far: {0}/100",
     askName:
       "First practice: type your name (shown on reports and the coach's views; asked once; --trainee changes it for one session).",

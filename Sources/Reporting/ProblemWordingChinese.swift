@@ -259,6 +259,9 @@ extension InterfaceStrings {
     case .concept: return "词库概念"
     case .line: return "台词"
     case .sceneFact: return "情景（scene）"
+    case .exam: return "考试"
+    case .quiz: return "测验"
+    case .question: return "题目"
     }
   }
 
@@ -272,7 +275,9 @@ extension InterfaceStrings {
     case .trait: return "。特质是 traits/ 文件夹里的文件名（不带 .yaml）"
     case .brand: return "。品牌写在 catalog/brands.yaml 里"
     case .visitBagItem: return "。拜访包物品写在 catalog/visit-bag.yaml 里"
-    case .scenario, .phase, .namedCondition, .placeholder, .concept, .line, .sceneFact: return ""
+    case .exam: return "。考试是 exams/ 文件夹里的文件名（不带 .yaml）"
+    case .quiz: return "。测验是 quiz/ 文件夹里的文件名（不带 .yaml）"
+    case .question, .scenario, .phase, .namedCondition, .placeholder, .concept, .line, .sceneFact: return ""
     }
   }
 

@@ -227,6 +227,9 @@ extension InterfaceStrings {
     case .concept: return "concept"
     case .line: return "line"
     case .sceneFact: return "scene fact"
+    case .exam: return "exam"
+    case .quiz: return "quiz"
+    case .question: return "question"
     }
   }
 
@@ -237,7 +240,9 @@ extension InterfaceStrings {
     case .visitBagItem: return "items"
     case .flag: return "flags"
     case .namedCondition: return "conditions (defined under 'conditions:')"
-    case .scenario, .trait, .rubric, .phase, .brand, .placeholder, .concept, .line, .sceneFact:
+    case .quiz: return "quizzes"
+    case .scenario, .trait, .rubric, .phase, .brand, .placeholder, .concept, .line, .sceneFact,
+      .exam, .question:
       return english(kind) + "s"
     }
   }

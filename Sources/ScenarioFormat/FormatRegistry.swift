@@ -82,11 +82,14 @@ public enum FormatRegistry {
   }
 
   /// Reads the library at `root` (scenarios, traits, rubrics, lexicon, catalogue and the
-  /// conversation tests in `tests/`) and returns what the reader asked for. The shipped library
+  /// conversation tests in `tests/`, exams and their quizzes) and returns what the reader asked for. The shipped library
   /// uses every section of the format; a section no file uses is not recorded.
   public static func record(library root: String) -> Record {
     recording {
-      _ = ScenarioLibrary.load(root: root)
+      let library = ScenarioLibrary.load(root: root)
+      for exam in ExamLibrary.ids(root: root) {
+        _ = ExamLibrary.load(id: exam, root: root, scenarios: library.scenarios.map(\.id))
+      }
       let tests = (root as NSString).appendingPathComponent("tests")
       for file in ConversationTestLoader.files(at: tests) {
         _ = ConversationTestLoader.load(file)

@@ -126,6 +126,18 @@ enum Schema {
       // The trainee's group (a class, a county office), optional: coaches filter by it.
       try db.alter(table: "session") { t in t.add(column: "trainee_group", .text) }
     }
+    migrator.registerMigration("v12") { db in
+      // Exam sittings: the verdict and everything it was judged on, as JSON.
+      try db.create(table: "exam_result") { t in
+        t.autoIncrementedPrimaryKey("id")
+        t.column("trainee", .text).notNull().indexed()
+        t.column("exam_id", .text).notNull()
+        t.column("revision", .integer).notNull()
+        t.column("finished_at", .text).notNull()
+        t.column("passed", .boolean).notNull()
+        t.column("result_json", .text).notNull()
+      }
+    }
     return migrator
   }
 }

@@ -47,8 +47,17 @@ struct CheckCommand: ParsableCommand {
         ? try ScenarioLocation.resolve(scenarios) : try? ScenarioLocation.resolve(scenarios)
       let targets = paths.isEmpty ? [location!.root] : paths.map { location?.path($0) ?? $0 }
       var result = ScenarioLibrary.load(paths: targets)
+      // A whole library also checks its exams and their quizzes.
+      var exams: [Diagnostic] = []
+      for root in targets {
+        for id in ExamLibrary.ids(root: root) {
+          exams +=
+            ExamLibrary.load(id: id, root: root, scenarios: result.scenarios.map(\.id))
+            .diagnostics
+        }
+      }
       result.diagnostics = DiagnosticOrder.arrange(
-        result.diagnostics + LibraryAudit.audit(result.scenarios))
+        result.diagnostics + exams + LibraryAudit.audit(result.scenarios))
       let strings = InterfaceStrings.forLanguage(lang.interface)
       var samplesBroken = false
       if samples && !json && !result.hasErrors {

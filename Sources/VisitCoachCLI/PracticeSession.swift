@@ -35,6 +35,9 @@ final class PracticeSession {
       run.scenario.checks.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
   }
 
+  /// The report of the finished visit, once ``start()`` has returned.
+  private(set) var report: ScoreReport?
+
   private var s: InterfaceStrings { screen.strings }
   private var scenario: Scenario { run.scenario }
 
@@ -165,6 +168,8 @@ final class PracticeSession {
     case .ready:
       prepare(.ready, noted: { _ in s.readyNoted })
       showPreparation(.appearance)
+    case .hint where exam:
+      Console.line(screen.dim(s.noHintInExam))
     case .hint:
       let hints = run.conversation.phase.id
       run.perform(.hint)
@@ -372,6 +377,7 @@ final class PracticeSession {
     var conversation = run.conversation
     conversation.finish()
     let report = conversation.report
+    self.report = report
     keeper.finish(conversation.transcript, report: report)
     reader.finish()
     let text = TextReport(language: language)

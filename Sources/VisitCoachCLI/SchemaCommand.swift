@@ -15,7 +15,9 @@ struct SchemaCommand: ParsableCommand {
       schemas to folders. See docs/ScenarioFormat.md, "Editor support".
       """)
 
-  @Option(help: "Only this kind of file: scenario, trait, rubric, lexicon, catalogue or test.")
+  @Option(
+    help: "Only this kind of file: scenario, trait, rubric, lexicon, catalogue, test, exam or quiz."
+  )
   var kind: DocumentKind?
 
   @Option(help: "Write the schema to FILE instead of printing it.")

@@ -190,7 +190,10 @@ struct ViewOptions: ParsableArguments {
   @OptionGroup var store: StoreOptions
 
   /// The zone of `--tz`, or the machine's.
-  func localTime() throws -> LocalTime {
+  func localTime() throws -> LocalTime { try Self.localTime(tz) }
+
+  /// The zone `tz` names, or the machine's.
+  static func localTime(_ tz: String?) throws -> LocalTime {
     guard let tz else { return LocalTime() }
     guard let zone = LocalTime.zone(named: tz) else {
       throw UserFacingError(

@@ -20,7 +20,7 @@ public struct VisitCoachCommand: ParsableCommand {
       ReportCommand.self,
       RescoreCommand.self, ProgressCommand.self, CohortCommand.self,
       ResumeCommand.self,
-      ListCommand.self, SchemaCommand.self,
+      ListCommand.self, SchemaCommand.self, ExamCommand.self, CertificateCommand.self,
     ],
     defaultSubcommand: PracticeCommand.self)
 

@@ -58,6 +58,12 @@ public enum ReferenceKind: String, Sendable, Hashable, CaseIterable {
   case namedCondition
   /// A `{placeholder}` in a phrase.
   case placeholder
+  /// An exam (`exams/ID.yaml`).
+  case exam
+  /// A quiz (`quiz/ID.yaml`).
+  case quiz
+  /// A question of a quiz.
+  case question
   /// A concept family of the lexicon.
   case concept
   /// A retailer line.
@@ -74,6 +80,10 @@ public enum DocumentKind: String, Sendable, Hashable, CaseIterable {
   case catalogue
   case lexicon
   case test
+  /// An exam (`exams/ID.yaml`).
+  case exam
+  /// A quiz (`quiz/ID.yaml`).
+  case quiz
 }
 
 /// Where a retailer line is defined.

@@ -1,0 +1,128 @@
+import Foundation
+import VisitCoachModel
+import Yams
+
+/// Exams (`exams/ID.yaml`) and their quizzes (`quiz/ID.yaml`) in a scenario library.
+public enum ExamLibrary {
+  /// The ids of the library's exams, sorted.
+  public static func ids(root: String) -> [String] {
+    ScenarioLibrary.yamlFiles(in: root + "/exams").map {
+      URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent
+    }
+  }
+
+  /// The exam `id` with its quiz, or every problem found reading them (located in their files).
+  /// `scenarios` are the library's scenario ids, which the exam's visits must name.
+  public static func load(id: String, root: String, scenarios: [String]) -> (
+    exam: Exam?, diagnostics: [Diagnostic]
+  ) {
+    let examPath = "\(root)/exams/\(id).yaml"
+    guard FileManager.default.fileExists(atPath: examPath) else {
+      let sink = DiagnosticSink(file: root + "/exams")
+      sink.error(
+        1, 1, "", DiagnosticSink.unknown(.exam, id, in: ids(root: root)))
+      return (nil, sink.items)
+    }
+    let sink = DiagnosticSink(file: examPath)
+    guard let r = reader(examPath, sink: sink, document: .exam) else { return (nil, sink.items) }
+    let examID = r.string("id", required: true)
+    let title = r.string("title", required: true)?.value ?? id
+    let revision = r.int("revision", in: 1...10_000)?.value ?? 1
+    let quizName = r.string("quiz", required: true)
+    let quizPassMark = r.int("quiz_pass_mark", in: 0...100)?.value ?? 80
+    let visits = r.strings("scenarios", items: .ids)
+    let passMark = r.int("pass_mark", in: 0...100)?.value ?? 60
+    let areaMinimum = r.int("area_minimum", in: 0...100)?.value ?? 0
+    if r.has("scenarios") && visits.isEmpty {
+      sink.error(
+        at: r.mark, "scenarios", .emptyValue(key: "scenarios", document: .exam, section: ""))
+    }
+    for visit in visits where !scenarios.contains(visit.value) {
+      sink.unknown(.scenario, visit, in: scenarios)
+    }
+    if let examID, examID.value != id {
+      sink.error(
+        at: examID.mark, examID.keyPath,
+        .notInChoices(written: examID.value, choices: [id], suggestion: id))
+    }
+    r.finish()
+    var diagnostics = sink.items
+    var quiz: Quiz?
+    if let quizName {
+      let loaded = loadQuiz(quizName, root: root, namedIn: examPath)
+      quiz = loaded.quiz
+      diagnostics += loaded.diagnostics
+    }
+    guard let quiz, !diagnostics.contains(where: { $0.severity == .error }) else {
+      return (nil, diagnostics)
+    }
+    let exam = Exam(
+      id: id, title: title, revision: revision, quiz: quiz, quizPassMark: quizPassMark,
+      scenarioIDs: visits.map(\.value), passMark: passMark, areaMinimum: areaMinimum)
+    return (exam, diagnostics)
+  }
+
+  /// The quiz `name` refers to (`quiz/NAME.yaml`).
+  static func loadQuiz(_ name: Located<String>, root: String, namedIn examPath: String) -> (
+    quiz: Quiz?, diagnostics: [Diagnostic]
+  ) {
+    let path = "\(root)/quiz/\(name.value).yaml"
+    guard FileManager.default.fileExists(atPath: path) else {
+      let sink = DiagnosticSink(file: examPath)
+      let known = ScenarioLibrary.yamlFiles(in: root + "/quiz").map {
+        URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent
+      }
+      sink.unknown(.quiz, name, in: known)
+      return (nil, sink.items)
+    }
+    let sink = DiagnosticSink(file: path)
+    guard let r = reader(path, sink: sink, document: .quiz) else { return (nil, sink.items) }
+    if let quizID = r.string("id", required: true), quizID.value != name.value {
+      sink.error(
+        at: quizID.mark, quizID.keyPath,
+        .notInChoices(written: quizID.value, choices: [name.value], suggestion: name.value))
+    }
+    let title = r.string("title", required: true)?.value ?? name.value
+    var questions: [QuizQuestion] = []
+    var seen = Set<String>()
+    r.list("questions", required: true) { item, _ in
+      guard let id = item.string("id", required: true) else { return }
+      if !seen.insert(id.value).inserted {
+        sink.error(
+          at: id.mark, id.keyPath,
+          .duplicateID(kind: .question, id: id.value, firstLine: nil, otherFile: nil))
+      }
+      let action = item.int("action", in: 1...26)?.value
+      let question = item.string("question", required: true)?.value ?? ""
+      let choices = item.strings("choices").map(\.value)
+      if item.has("choices") && !(2...9).contains(choices.count) {
+        sink.error(
+          at: item.mark, item.child("choices"),
+          .outOfRange(written: String(choices.count), lower: 2, upper: 9))
+      }
+      let answer = item.int("answer", in: 1...max(choices.count, 1), required: true)
+      let why = item.string("why")?.value ?? ""
+      if let answer, !choices.isEmpty {
+        questions.append(
+          QuizQuestion(
+            id: id.value, action: action, question: question, choices: choices,
+            answer: answer.value - 1, why: why))
+      }
+    }
+    r.finish()
+    return (Quiz(id: name.value, title: title, questions: questions), sink.items)
+  }
+
+  /// The top-level mapping of the file at `path`, its version checked; nil (with the problem
+  /// reported) when it cannot be read or parsed.
+  private static func reader(_ path: String, sink: DiagnosticSink, document: DocumentKind)
+    -> MapReader?
+  {
+    guard let text = ScenarioLibrary.readText(path, sink: sink),
+      let node = ScenarioLibrary.compose(text, sink: sink),
+      let r = MapReader(node, path: "", sink: sink, document: document)
+    else { return nil }
+    FormatVersion.check(r)
+    return r
+  }
+}
