@@ -60,7 +60,11 @@ extension InterfaceStrings {
     if fit.sameFamily { parts.append("同品牌") }
     if fit.sameOrigin { parts.append("同产地") }
     if fit.pricier { parts.append("价类更高") }
-    return parts.isEmpty ? "都不相同" : parts.joined(separator: "、")
+    var words = parts.isEmpty ? "都不相同" : parts.joined(separator: "、")
+    if let f = fit.flavours, f.count == 2, !fit.sameFlavour {
+      words += "；香型不同（\(f[0]) → \(f[1])），抽惯的客人可能不认"
+    }
+    return words
   }
 
   private static func chineseFact(_ fact: EvidenceNote.ProductFactKind) -> String {
@@ -143,7 +147,11 @@ extension InterfaceStrings {
     if fit.sameFamily { parts.append("same brand") }
     if fit.sameOrigin { parts.append("same origin") }
     if fit.pricier { parts.append("a higher price class") }
-    return parts.isEmpty ? "nothing in common" : parts.joined(separator: ", ")
+    var words = parts.isEmpty ? "nothing in common" : parts.joined(separator: ", ")
+    if !fit.sameFlavour {
+      words += "; a different flavour type, which regular smokers may not take to"
+    }
+    return words
   }
 
   private static func englishFact(_ fact: EvidenceNote.ProductFactKind) -> String {

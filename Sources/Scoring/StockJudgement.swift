@@ -12,7 +12,8 @@ extension EvidenceNote.SubstituteFit {
       sameFlavour: short.flavour == substitute.flavour,
       sameFamily: short.family == substitute.family,
       sameOrigin: short.origin == substitute.origin,
-      pricier: substitute.priceClass < short.priceClass)
+      pricier: substitute.priceClass < short.priceClass,
+      flavours: short.flavour == substitute.flavour ? nil : [short.flavour, substitute.flavour])
   }
 
   /// Lexicographic in the document's order.

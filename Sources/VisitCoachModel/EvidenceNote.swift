@@ -52,15 +52,20 @@ public enum EvidenceNote: Sendable, Hashable, Codable {
     public var sameOrigin: Bool
     /// Of a higher price class (looks like pushing a dearer brand).
     public var pricier: Bool
+    /// The flavour types, the one out of stock and the substitute's, when they differ (浓香 for
+    /// 外香 is something a regular smoker notices); nil when the same or in older reports.
+    public var flavours: [String]?
 
     public init(
-      samePriceBand: Bool, sameFlavour: Bool, sameFamily: Bool, sameOrigin: Bool, pricier: Bool
+      samePriceBand: Bool, sameFlavour: Bool, sameFamily: Bool, sameOrigin: Bool, pricier: Bool,
+      flavours: [String]? = nil
     ) {
       self.samePriceBand = samePriceBand
       self.sameFlavour = sameFlavour
       self.sameFamily = sameFamily
       self.sameOrigin = sameOrigin
       self.pricier = pricier
+      self.flavours = flavours
     }
   }
 

@@ -27,6 +27,11 @@ struct StockJudgementTests {
     #expect(pricier.pricier)
     #expect(!pricier.samePriceBand)
     #expect(pricier.sameFlavour && pricier.sameOrigin)
+    #expect(pricier.flavours == nil)
+    // A different flavour type is named, for the report to say which.
+    let otherFlavour = SubstitutionFit(
+      replacing: brand("jinqiao-slim"), with: brand("jinqiao-hard"))
+    #expect(otherFlavour.flavours == ["烤烟型清香", "烤烟型浓香"])
   }
 
   @Test(arguments: [
