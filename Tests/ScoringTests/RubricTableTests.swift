@@ -368,6 +368,27 @@ func check(_ c: RubricCase, sourceLocation: Testing.SourceLocation = #_sourceLoc
   }
 }
 
+/// Blockers the compliance scenarios' authors found firing on correct advice.
+@Suite("Blockers and correct advice")
+struct BlockerPrecisionTests {
+  @Test func takingCrossRegionPacksOffTheShelfIsAdviceNotHiding() {
+    let score = TestLibrary.score(
+      "那几包先撤下来，别再卖了。", in: TestLibrary.scenario("compliance-cross-region-goods"),
+      phase: "compliance", heard: "那是我小舅子从邻省捎回来的，那边一条便宜二十来块。")
+    #expect(!score.violated.contains("compliance.hides_from_inspection"), "\(score.violated)")
+    #expect(!score.violated.contains("compliance.outside_source"), "\(score.violated)")
+    #expect(score.newlyMet.contains("compliance.compliance_advice"), "\(score.newlyMet)")
+  }
+
+  @Test func askingTheMonopolyOfficeToAuthenticateIsNoThreat() {
+    let scenario = TestLibrary.scenario("compliance-fake-accusation")
+    let referral = TestLibrary.score("请专卖的同志来鉴定一下", in: scenario, phase: "complaint")
+    #expect(!referral.violated.contains("conduct.threat"), "\(referral.violated)")
+    let threat = TestLibrary.score("再不改，我就请专卖的人来查你", in: scenario, phase: "complaint")
+    #expect(threat.violated.contains("conduct.threat"))
+  }
+}
+
 @Suite("The frame of the whole utterance")
 struct FrameTests {
   static let visit = TestLibrary.scenario("full-visit-urban-a")
