@@ -187,7 +187,7 @@ public struct InterfaceStrings: Sendable {
     visitKinds: ["first": "首次拜访", "repeat": "回访"], networks: ["urban": "城网", "rural": "农网"],
     goalArea: "{0}（{1}）：",
     difficulty: [1: "入门", 2: "进阶", 3: "挑战"],
-    youSee: "你看到的：", retailerLine: "零售户：{0}，{1}岁，{2}",
+    youSee: "你看到的：", retailerLine: "零售户：{0}，{1}",
     goalsHeading: "本次拜访评分要点（没有隐藏规则）：", orBetweenAlternatives: " 或 ",
     howToStart: "直接输入你要对零售户说的话，回车发送。/help 查看命令，Tab 补全命令，Ctrl-D 或 /quit 结束拜访并查看报告。",
     commandHelp: [
@@ -262,7 +262,7 @@ public struct InterfaceStrings: Sendable {
     visitKinds: ["first": "first visit", "repeat": "repeat visit"],
     networks: ["urban": "urban (城网)", "rural": "rural (农网)"], goalArea: "{0} ({1}): ",
     difficulty: [1: "easy", 2: "medium", 3: "hard"],
-    youSee: "You see:", retailerLine: "Retailer: {0}, {1}, {2}",
+    youSee: "You see:", retailerLine: "Retailer: {0}, {1}",
     goalsHeading: "What this visit is scored on (no hidden rules):", orBetweenAlternatives: " or ",
     howToStart:
       "Type what you would say to the retailer and press Enter. /help lists commands, Tab completes them, Ctrl-D or /quit ends the visit and shows the report.",

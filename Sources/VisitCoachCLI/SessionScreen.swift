@@ -52,10 +52,12 @@ struct SessionScreen {
     out.append("")
     out.append(bold(s.youSee))
     out.append(wrapped(scenario.arrival, firstPrefix: "  ", indent: 2))
-    let traits = scenario.traits.map(\.title).joined(separator: "、")
-    let who = InterfaceStrings.fill(
-      s.retailerLine, p.name, String(p.age), p.attire.isEmpty ? traits : p.attire)
-    out.append(wrapped(who, firstPrefix: "  ", indent: 2))
+    // What can be seen, not the age or the traits: reading them is the trainee's job (action 5).
+    if !p.attire.isEmpty {
+      out.append(
+        wrapped(
+          InterfaceStrings.fill(s.retailerLine, p.name, p.attire), firstPrefix: "  ", indent: 2))
+    }
     for fact in scenario.scene where fact.visibleOnArrival {
       out.append(wrapped(fact.text, firstPrefix: "  · ", indent: 4))
     }

@@ -20,6 +20,8 @@ struct ExamCommandTests {
     #expect(sat.stdout.contains("请输入 A、B"), "an answer that names no choice is asked again")
     #expect(sat.stdout.contains("第 12/12 题"))
     #expect(sat.stdout.contains("—— 第 3/3 场拜访"))
+    // The start screen shows what can be seen; the age is the trainee's to read (action 5).
+    #expect(sat.stdout.contains("零售户：陈建华，") && !sat.stdout.contains("42岁"))
     #expect(sat.stdout.contains("新任客户经理拜访基本功考试（第 1 版）："))
     // All-A answers are not 80% right: the quiz is named as what fell short.
     #expect(sat.stdout.contains("选择题答对"), "\(sat.stdout.suffix(800))")
