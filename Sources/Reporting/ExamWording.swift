@@ -106,10 +106,14 @@ public struct ExamWording {
     }
   }
 
+  /// A passed sitting is a certificate; any other is a record of the exam.
+  private func heading(_ r: ExamResult) -> String {
+    zh ? (r.passed ? "合格证书" : "考试成绩单") : (r.passed ? "Certificate" : "Exam record")
+  }
+
   /// The certificate as plain text.
   public func certificateText(_ r: ExamResult) -> String {
-    let title = zh ? (r.passed ? "合格证书" : "考试成绩单") : (r.passed ? "Certificate" : "Exam record")
-    var lines = [title, ""]
+    var lines = [heading(r), ""]
     lines.append(zh ? "学员：\(r.trainee)" : "Trainee: \(r.trainee)")
     lines.append(
       zh ? "考试：\(r.examTitle)（第 \(r.revision) 版）" : "Exam: \(r.examTitle) (revision \(r.revision))")
@@ -122,9 +126,9 @@ public struct ExamWording {
   /// The certificate as a one-page HTML document that prints on A4.
   public func certificateHTML(_ r: ExamResult) -> String {
     let e = HTMLPage.escape
-    let heading = zh ? (r.passed ? "合格证书" : "考试成绩单") : (r.passed ? "Certificate" : "Exam record")
-    var page = HTMLPage(title: "\(heading) · \(r.trainee)", language: language)
-    page.add("<h1>\(e(heading))</h1>")
+    let title = heading(r)
+    var page = HTMLPage(title: "\(title) · \(r.trainee)", language: language)
+    page.add("<h1>\(e(title))</h1>")
     let intro =
       zh
       ? "学员 <b>\(e(r.trainee))</b> 于 \(e(time.day(r.date))) 参加“\(e(r.examTitle))”（第 \(r.revision) 版），结果：<b>\(r.passed ? "通过" : "未通过")</b>。"

@@ -5,10 +5,22 @@ import Yams
 /// Exams (`exams/ID.yaml`) and their quizzes (`quiz/ID.yaml`) in a scenario library.
 public enum ExamLibrary {
   /// The ids of the library's exams, sorted.
-  public static func ids(root: String) -> [String] {
-    ScenarioLibrary.yamlFiles(in: root + "/exams").map {
+  public static func ids(root: String) -> [String] { names(in: root + "/exams") }
+
+  /// The names of the YAML files in `folder`, without `.yaml`, sorted.
+  private static func names(in folder: String) -> [String] {
+    ScenarioLibrary.yamlFiles(in: folder).map {
       URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent
     }
+  }
+
+  /// A file's `id` must be its file name.
+  private static func checkID(_ written: Located<String>?, is name: String, _ sink: DiagnosticSink)
+  {
+    guard let written, written.value != name else { return }
+    sink.error(
+      at: written.mark, written.keyPath,
+      .notInChoices(written: written.value, choices: [name], suggestion: name))
   }
 
   /// The exam `id` with its quiz, or every problem found reading them (located in their files).
@@ -25,7 +37,7 @@ public enum ExamLibrary {
     }
     let sink = DiagnosticSink(file: examPath)
     guard let r = reader(examPath, sink: sink, document: .exam) else { return (nil, sink.items) }
-    let examID = r.string("id", required: true)
+    checkID(r.string("id", required: true), is: id, sink)
     let title = r.string("title", required: true)?.value ?? id
     let revision = r.int("revision", in: 1...10_000)?.value ?? 1
     let quizName = r.string("quiz", required: true)
@@ -39,11 +51,6 @@ public enum ExamLibrary {
     }
     for visit in visits where !scenarios.contains(visit.value) {
       sink.unknown(.scenario, visit, in: scenarios)
-    }
-    if let examID, examID.value != id {
-      sink.error(
-        at: examID.mark, examID.keyPath,
-        .notInChoices(written: examID.value, choices: [id], suggestion: id))
     }
     r.finish()
     var diagnostics = sink.items
@@ -69,19 +76,12 @@ public enum ExamLibrary {
     let path = "\(root)/quiz/\(name.value).yaml"
     guard FileManager.default.fileExists(atPath: path) else {
       let sink = DiagnosticSink(file: examPath)
-      let known = ScenarioLibrary.yamlFiles(in: root + "/quiz").map {
-        URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent
-      }
-      sink.unknown(.quiz, name, in: known)
+      sink.unknown(.quiz, name, in: names(in: root + "/quiz"))
       return (nil, sink.items)
     }
     let sink = DiagnosticSink(file: path)
     guard let r = reader(path, sink: sink, document: .quiz) else { return (nil, sink.items) }
-    if let quizID = r.string("id", required: true), quizID.value != name.value {
-      sink.error(
-        at: quizID.mark, quizID.keyPath,
-        .notInChoices(written: quizID.value, choices: [name.value], suggestion: name.value))
-    }
+    checkID(r.string("id", required: true), is: name.value, sink)
     let title = r.string("title", required: true)?.value ?? name.value
     var questions: [QuizQuestion] = []
     var seen = Set<String>()

@@ -81,9 +81,10 @@ public enum FormatRegistry {
     return current
   }
 
-  /// Reads the library at `root` (scenarios, traits, rubrics, lexicon, catalogue and the
-  /// conversation tests in `tests/`, exams and their quizzes) and returns what the reader asked for. The shipped library
-  /// uses every section of the format; a section no file uses is not recorded.
+  /// Reads the library at `root` (scenarios, traits, rubrics, lexicon, catalogue, the
+  /// conversation tests in `tests/`, exams and their quizzes) and returns what the reader asked
+  /// for. The shipped library uses every section of the format; a section no file uses is not
+  /// recorded.
   public static func record(library root: String) -> Record {
     recording {
       let library = ScenarioLibrary.load(root: root)

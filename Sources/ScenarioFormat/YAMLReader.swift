@@ -242,6 +242,17 @@ final class MapReader {
       return nil
     }
     guard let text = string(key, required: required) else { return nil }
+    return chosen(text, from: choices)
+  }
+
+  /// A list of `choices` (a single one counts as a list of one); each other value is reported
+  /// with the valid ones and left out.
+  func choices(_ key: String, _ choices: [String]) -> [Located<String>] {
+    strings(key, items: .ids).compactMap { chosen($0, from: choices) }
+  }
+
+  /// `text` trimmed when it is one of `choices`; otherwise reported, with the valid ones.
+  private func chosen(_ text: Located<String>, from choices: [String]) -> Located<String>? {
     let value = text.value.trimmingWhitespace
     guard choices.contains(value) else {
       if ChineseQuotes.inner(value) != nil {
@@ -256,21 +267,6 @@ final class MapReader {
       return nil
     }
     return Located(value: value, mark: text.mark, keyPath: text.keyPath)
-  }
-
-  /// A list of `choices` (a single one counts as a list of one); each other value is reported
-  /// with the valid ones and left out.
-  func choices(_ key: String, _ choices: [String]) -> [Located<String>] {
-    strings(key, items: .ids).filter { item in
-      let value = item.value.trimmingWhitespace
-      guard !choices.contains(value) else { return true }
-      sink.error(
-        at: item.mark, item.keyPath,
-        .notInChoices(
-          written: value, choices: choices,
-          suggestion: EditDistance.nearest(to: value, in: choices)))
-      return false
-    }
   }
 
   /// A list of texts; a single scalar counts as a list of one.

@@ -302,7 +302,7 @@ public struct Scorer: Sendable {
     if !promises && positives.count >= plan.settings.stuffingCriteria && prepared.textLength > 0
       && Double(prepared.coveredLength(by: positives)) / Double(prepared.textLength)
         >= plan.settings.stuffingCoverage
-      && isRunOfFormulas(positives, places: prepared.separatePlaces(of: positives), prepared)
+      && isRunOfFormulas(positives, prepared)
     {
       result.stuffing = true
       for i in positives { state[i] |= cancelledBit }
@@ -490,17 +490,10 @@ extension Scorer {
   /// crammed two or more to a clause ("您好王老板我是烟草公司客户经理今天来看看谢谢"). A greeting
   /// said clause by clause ("刘姐您好，我是烟草的小李，今天来看看货。您先忙，我等您。") meets
   /// five greeting criteria in five places, one act per clause: that is a good greeting.
-  fileprivate func isRunOfFormulas(
-    _ positives: [Int], places: Int, _ prepared: PreparedUtterance
-  ) -> Bool {
+  fileprivate func isRunOfFormulas(_ positives: [Int], _ prepared: PreparedUtterance) -> Bool {
+    let places = prepared.separatePlaces(of: positives)
     guard places >= plan.settings.stuffingPlaces else { return false }
     if places >= 2 * max(prepared.clauseCount, 1) { return true }
-    var areas = Set<Substring>()
-    for i in positives {
-      let id = plan.checks[i].criterion.id
-      areas.insert(id.prefix { $0 != "." })
-      if areas.count >= plan.settings.stuffingAreas { return true }
-    }
-    return false
+    return Set(positives.map { plan.checks[$0].rubric }).count >= plan.settings.stuffingAreas
   }
 }

@@ -111,7 +111,7 @@ struct ExamCommand: ParsableCommand {
     Console.line()
     Console.line(wording.verdict(result))
     do {
-      try SessionStore(path: SessionStore.defaultPath(option: store.db)).saveExam(result)
+      try store.open().saveExam(result)
       Console.line(
         lang == .zh
           ? "成绩已保存；打印证书：visitcoach certificate \(name) --format html --output 证书.html"

@@ -166,9 +166,9 @@ public struct ExamResult: Sendable, Hashable, Codable {
       shortfalls.append(.quiz(correct: quizCorrect, total: quizTotal, needed: needed))
     }
     for id in exam.scenarioIDs {
-      guard let visit = visits.first(where: { $0.scenarioID == id }), visit.finished else {
-        let title = visits.first { $0.scenarioID == id }?.scenarioTitle ?? id
-        shortfalls.append(.unfinished(scenario: title))
+      let played = visits.first { $0.scenarioID == id }
+      guard let visit = played, visit.finished else {
+        shortfalls.append(.unfinished(scenario: played?.scenarioTitle ?? id))
         continue
       }
       let name = visit.scenarioTitle
