@@ -63,6 +63,14 @@ public enum NegationGuard {
         else { return false }
         end -= 1
         while end > 0 && bytes[end] & 0xC0 == 0x80 { end -= 1 }
+        // 的 ends what was denied before it (有啥不清楚的随时打电话, 没有的话这烟不能卖): the
+        // negation is inside a modifier or a condition. Not after a person or 真/是 (不是我的问题,
+        // 不是真的想推销), where the denial goes on.
+        if end >= 3, end + 3 <= bytes.count, character(bytes, at: end) == deCharacter,
+          !denialCarriers.contains(character(bytes, at: end - 3))
+        {
+          return false
+        }
       }
       let room = end - lowerBound
       if turns.contains(where: { $0.count <= room && endsWith(bytes, at: end, $0) }) {
@@ -111,6 +119,20 @@ public enum NegationGuard {
       })
   }
   private static let deniedComplements = characters("了成到掉动起完")
+  private static let deCharacter = characters("的").first!
+  private static let denialCarriers = characters("真是我你您他她它们咱谁")
+  private static let askingMarks = characters("不没")
+
+  /// Whether a phrase ending at `end` stops inside an A-not-A question (要不|要, 是不|是,
+  /// 有没|有): its last character is 不 or 没 and the character before it comes again right
+  /// after. The phrase then reads half of a question as a word of its own (要不 "otherwise" in
+  /// 要不要多订一条).
+  public static func endsInsideAskingPair(_ bytes: UnsafeBufferPointer<UInt8>, end: Int) -> Bool {
+    guard end >= 6, end + 3 <= bytes.count, bytes[end - 3] >= 0xE0, bytes[end - 6] >= 0xE0,
+      askingMarks.contains(character(bytes, at: end - 3))
+    else { return false }
+    return character(bytes, at: end - 6) == character(bytes, at: end)
+  }
   private static let deniedComplementWords: [[UInt8]] =
     ["了解", "到位", "起眼", "动声", "成熟", "完善", "到一", "到两", "到半"].map { Array($0.utf8) }
   private static let assuranceVerbs = characters("少忘错亏跑短缺离差对了的得")

@@ -90,6 +90,8 @@ public struct PreparedUtterance: Sendable {
       for match in found {
         work += 1
         if !quoted.isEmpty && quoted[match.start] { continue }
+        // 要不 in 要不要多订一条: half of a question is not the word.
+        if NegationGuard.endsInsideAskingPair(bytes, end: match.end) { continue }
         // 给您换不了: the verb the phrase ends on is denied by what follows it.
         let deniedAfter = NegationGuard.isDeniedAfter(bytes, end: match.end)
         let first = Int(phrases.useStart[match.pattern])
