@@ -11,6 +11,10 @@ extension InterfaceStrings {
     case .situation(let moment): worded = "←「\(moment)」"
     case .similarExample(let example, let percent): worded = "≈「\(example)」(\(percent)%)"
     case .tookUp(let word): worded = language == .zh ? "接「\(word)」" : "takes up「\(word)」"
+    case .recalledPromise(let promise, let words):
+      worded =
+        language == .zh
+        ? "回复上次的承诺「\(promise)」（\(words)）" : "reports back on「\(promise)」(\(words))"
     }
     return e.text.isEmpty ? worded : e.text + "、" + worded
   }

@@ -166,6 +166,10 @@ extension InterfaceStrings {
       return "词库概念 \(q(name)) 一个词也没有；至少写一个"
     case .goalWithoutWords:
       return "这个目标没有写 words（计划里要提到的词），例如 words: [金桥, 档位]"
+    case .previousEmpty:
+      return "previous 里至少写 record（上次的拜访记录：内容 | 诉求 | 承诺 | 下次目标）或 promises（上次说过的承诺）"
+    case .previousPlaceholderWithoutPrevious(let placeholder):
+      return "这句台词用了 {\(placeholder)}，可剧本没有 previous（上次拜访留下的记录和承诺）；加上 previous:，单独练这一次时就用它"
     case .unreadableInputFile(let written, let lookedFor):
       return "读不了输入文件 \(q(written))（找的是 \(lookedFor)）；检查文件名，相对路径从测试文件所在的文件夹算起"
     case .noTraineeLines:
@@ -261,6 +265,7 @@ extension InterfaceStrings {
     case .sceneFact: return "情景（scene）"
     case .exam: return "考试"
     case .quiz: return "测验"
+    case .series: return "系列拜访"
     case .question: return "题目"
     }
   }
@@ -277,7 +282,9 @@ extension InterfaceStrings {
     case .visitBagItem: return "。拜访包物品写在 catalog/visit-bag.yaml 里"
     case .exam: return "。考试是 exams/ 文件夹里的文件名（不带 .yaml）"
     case .quiz: return "。测验是 quiz/ 文件夹里的文件名（不带 .yaml）"
-    case .question, .scenario, .phase, .namedCondition, .placeholder, .concept, .line, .sceneFact: return ""
+    case .series: return "。系列拜访是 series/ 文件夹里的文件名（不带 .yaml）"
+    case .question, .scenario, .phase, .namedCondition, .placeholder, .concept, .line, .sceneFact:
+      return ""
     }
   }
 

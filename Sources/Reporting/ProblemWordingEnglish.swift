@@ -161,6 +161,11 @@ extension InterfaceStrings {
       return "a concept needs at least one word"
     case .goalWithoutWords:
       return "give the goal's words, e.g. words: [brand, shelf]"
+    case .previousEmpty:
+      return "give previous a record (content | requests | promises | next goal) or promises"
+    case .previousPlaceholderWithoutPrevious(let placeholder):
+      return
+        "this line uses {\(placeholder)} but the scenario has no previous: add one (it is used when the visit is played on its own)"
     case .unreadableInputFile(let written, let lookedFor):
       return "cannot read the input file \(q(written)) (looked for \(lookedFor))"
     case .noTraineeLines:
@@ -229,6 +234,7 @@ extension InterfaceStrings {
     case .sceneFact: return "scene fact"
     case .exam: return "exam"
     case .quiz: return "quiz"
+    case .series: return "series"
     case .question: return "question"
     }
   }
@@ -241,6 +247,7 @@ extension InterfaceStrings {
     case .flag: return "flags"
     case .namedCondition: return "conditions (defined under 'conditions:')"
     case .quiz: return "quizzes"
+    case .series: return "series"
     case .scenario, .trait, .rubric, .phase, .brand, .placeholder, .concept, .line, .sceneFact,
       .exam, .question:
       return english(kind) + "s"

@@ -122,6 +122,8 @@ struct ConditionDocument: Sendable {
 struct LineDocument: Sendable {
   var id: Located<String>
   var text: String
+  /// Where `text` was written, for a diagnostic about it.
+  var textMark: SourceMark?
   var event: LineEvent
   var when: ConditionDocument?
   var mood = 0
@@ -146,7 +148,9 @@ struct LineDocument: Sendable {
       return nil
     }
     self.id = id
-    text = r.string("text", required: true)?.value ?? ""
+    let written = r.string("text", required: true)
+    text = written?.value ?? ""
+    textMark = written?.mark
     priority = r.int("priority", in: -10...10)?.value ?? 0
     about = r.strings("about", items: .ids)
     event =

@@ -4,24 +4,9 @@ import Yams
 
 /// Exams (`exams/ID.yaml`) and their quizzes (`quiz/ID.yaml`) in a scenario library.
 public enum ExamLibrary {
+  private typealias Files = NamedFiles
   /// The ids of the library's exams, sorted.
-  public static func ids(root: String) -> [String] { names(in: root + "/exams") }
-
-  /// The names of the YAML files in `folder`, without `.yaml`, sorted.
-  private static func names(in folder: String) -> [String] {
-    ScenarioLibrary.yamlFiles(in: folder).map {
-      URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent
-    }
-  }
-
-  /// A file's `id` must be its file name.
-  private static func checkID(_ written: Located<String>?, is name: String, _ sink: DiagnosticSink)
-  {
-    guard let written, written.value != name else { return }
-    sink.error(
-      at: written.mark, written.keyPath,
-      .notInChoices(written: written.value, choices: [name], suggestion: name))
-  }
+  public static func ids(root: String) -> [String] { Files.names(in: root + "/exams") }
 
   /// The exam `id` with its quiz, or every problem found reading them (located in their files).
   /// `scenarios` are the library's scenario ids, which the exam's visits must name.
@@ -36,8 +21,10 @@ public enum ExamLibrary {
       return (nil, sink.items)
     }
     let sink = DiagnosticSink(file: examPath)
-    guard let r = reader(examPath, sink: sink, document: .exam) else { return (nil, sink.items) }
-    checkID(r.string("id", required: true), is: id, sink)
+    guard let r = Files.reader(examPath, sink: sink, document: .exam) else {
+      return (nil, sink.items)
+    }
+    Files.checkID(r.string("id", required: true), is: id, sink)
     let title = r.string("title", required: true)?.value ?? id
     let revision = r.int("revision", in: 1...10_000)?.value ?? 1
     let quizName = r.string("quiz", required: true)
@@ -76,12 +63,12 @@ public enum ExamLibrary {
     let path = "\(root)/quiz/\(name.value).yaml"
     guard FileManager.default.fileExists(atPath: path) else {
       let sink = DiagnosticSink(file: examPath)
-      sink.unknown(.quiz, name, in: names(in: root + "/quiz"))
+      sink.unknown(.quiz, name, in: Files.names(in: root + "/quiz"))
       return (nil, sink.items)
     }
     let sink = DiagnosticSink(file: path)
-    guard let r = reader(path, sink: sink, document: .quiz) else { return (nil, sink.items) }
-    checkID(r.string("id", required: true), is: name.value, sink)
+    guard let r = Files.reader(path, sink: sink, document: .quiz) else { return (nil, sink.items) }
+    Files.checkID(r.string("id", required: true), is: name.value, sink)
     let title = r.string("title", required: true)?.value ?? name.value
     var questions: [QuizQuestion] = []
     var seen = Set<String>()
@@ -111,18 +98,5 @@ public enum ExamLibrary {
     }
     r.finish()
     return (Quiz(id: name.value, title: title, questions: questions), sink.items)
-  }
-
-  /// The top-level mapping of the file at `path`, its version checked; nil (with the problem
-  /// reported) when it cannot be read or parsed.
-  private static func reader(_ path: String, sink: DiagnosticSink, document: DocumentKind)
-    -> MapReader?
-  {
-    guard let text = ScenarioLibrary.readText(path, sink: sink),
-      let node = ScenarioLibrary.compose(text, sink: sink),
-      let r = MapReader(node, path: "", sink: sink, document: document)
-    else { return nil }
-    FormatVersion.check(r)
-    return r
   }
 }

@@ -91,6 +91,9 @@ public enum FormatRegistry {
       for exam in ExamLibrary.ids(root: root) {
         _ = ExamLibrary.load(id: exam, root: root, scenarios: library.scenarios.map(\.id))
       }
+      for series in SeriesLibrary.ids(root: root) {
+        _ = SeriesLibrary.load(id: series, root: root, scenarios: library.scenarios.map(\.id))
+      }
       let tests = (root as NSString).appendingPathComponent("tests")
       for file in ConversationTestLoader.files(at: tests) {
         _ = ConversationTestLoader.load(file)

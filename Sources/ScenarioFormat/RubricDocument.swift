@@ -76,6 +76,8 @@ struct CriterionDocument: Sendable {
   var isCourtesy = false
   /// Counts only when the utterance takes up the line heard.
   var picksUp = false
+  /// Counts fully only when the utterance reports back on the earlier visit's promise.
+  var recallsPromise = false
 
   init?(_ r: MapReader, isPenalty: Bool) {
     guard let id = r.string("id", required: true) else {
@@ -145,6 +147,7 @@ struct CriterionDocument: Sendable {
     isPromise = r.bool("promise")?.value ?? false
     isCourtesy = r.bool("courtesy")?.value ?? false
     picksUp = r.bool("picks_up")?.value ?? false
+    recallsPromise = r.bool("recalls_promise")?.value ?? false
     if let e = r.map("examples") {
       for (key, match) in [("match", true), ("no_match", false)] {
         for text in e.strings(key) {

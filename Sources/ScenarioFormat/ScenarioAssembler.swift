@@ -133,6 +133,7 @@ struct ScenarioAssembler {
     var lines: [RetailerLine] = []
     var lineIDs: [String: LineOwner] = [:]
     for line in doc.lines {
+      checkPreviousPlaceholders(line, previous: doc.previous, sink: sink)
       // A reply answers an utterance, which counts in the phase's turns: turn 0 never comes.
       if line.event == .reply, let turn = line.when?.turn, turn.upper == 0 {
         sink.error(at: line.when?.mark ?? line.id.mark, line.id.keyPath, .replyAtTurnZero)
@@ -234,6 +235,7 @@ struct ScenarioAssembler {
     scenario.visitBag = visitBag
     scenario.packingNeeds = needs
     scenario.planGoals = doc.planGoals
+    scenario.previous = doc.previous
     // A phase entered by a criterion's words that can never apply to this retailer can never
     // be entered by words.
     for phase in doc.phases {
@@ -253,6 +255,28 @@ struct ScenarioAssembler {
 
   /// The phase a visit is completed in.
   static let farewellPhase = "farewell"
+
+  /// A line that quotes the earlier visit (`{previous.promise}`) needs a scenario with
+  /// `previous:`, and only the known placeholders.
+  private func checkPreviousPlaceholders(
+    _ line: LineDocument, previous: PreviousVisit?, sink: DiagnosticSink
+  ) {
+    var rest = Substring(line.text)
+    while let open = rest.firstRange(of: "{previous.") {
+      guard let close = rest[open.upperBound...].firstIndex(of: "}") else { return }
+      let name = "previous." + rest[open.upperBound..<close]
+      let mark = line.textMark ?? line.id.mark
+      if !PreviousVisit.placeholders.contains(name) {
+        sink.error(
+          at: mark, line.id.keyPath,
+          DiagnosticSink.unknown(.placeholder, name, in: PreviousVisit.placeholders))
+      } else if previous == nil {
+        sink.error(
+          at: mark, line.id.keyPath, .previousPlaceholderWithoutPrevious(placeholder: name))
+      }
+      rest = rest[rest.index(after: close)...]
+    }
+  }
 
   private func retailerLine(
     _ line: LineDocument, _ condition: Condition, origin: String, phases: Set<String>, strict: Bool,
@@ -405,6 +429,7 @@ struct ScenarioAssembler {
       criterion.isPromise = c.isPromise
       criterion.isCourtesy = c.isCourtesy
       criterion.picksUp = c.picksUp
+      criterion.recallsPromise = c.recallsPromise
       criterion.refersToScene = (c.match.any + c.match.all.flatMap { $0 }).contains {
         // Only phrases with a brace pay for the substring search.
         $0.value.contains(Character("{")) && $0.value.contains("{scene.")

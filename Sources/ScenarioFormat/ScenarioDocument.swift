@@ -57,6 +57,8 @@ struct ScenarioDocument: Sendable {
   /// `preparation.needs`: visit-bag items not yet checked against the list, with the reason.
   var packingNeeds: [(item: Located<String>, reason: String)] = []
   var planGoals: [PlanGoal] = []
+  /// What the earlier visit left, when this visit follows one (`previous:`).
+  var previous: PreviousVisit?
   var mark: SourceMark
 
   init?(_ root: Yams.Node, file: String, text: String, sink: DiagnosticSink) {
@@ -266,6 +268,18 @@ struct ScenarioDocument: Sendable {
         let reason = goal.string("why", required: true)?.value ?? ""
         planGoals.append(PlanGoal(words: words, reason: reason))
       }
+      p.finish()
+    }
+    if let p = r.map("previous") {
+      let record = p.string("record")?.value
+      let promises = p.strings("promises").map(\.value)
+      let followed = PreviousVisit(
+        when: p.string("when")?.value ?? "", record: record.map(VisitRecord.init(line:)),
+        promises: promises)
+      if followed.promisesToKeep.isEmpty && (record ?? "").isEmpty {
+        p.sink.error(at: p.mark, p.path, .previousEmpty)
+      }
+      previous = followed
       p.finish()
     }
     if let b = r.map("brief") {

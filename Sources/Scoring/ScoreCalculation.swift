@@ -5,9 +5,12 @@ extension Scorer {
   public static func score(_ transcript: Transcript, scenario: Scenario, plan: ScoringPlan? = nil)
     -> ScoreReport
   {
-    var scorer = Scorer(plan: plan ?? ScoringPlan(scenario: scenario))
+    // A series visit is scored with the memory it was played with.
+    let played = scenario.following(transcript.previous)
+    let shared = played.previous == scenario.previous ? plan : nil
+    var scorer = Scorer(plan: shared ?? ScoringPlan(scenario: played))
     for utterance in transcript.utterances { scorer.score(utterance) }
-    return scorer.report(for: transcript, scenario: scenario)
+    return scorer.report(for: transcript, scenario: played)
   }
 
   /// The score report for the visit so far: area scores, penalties, blockers and the annotated

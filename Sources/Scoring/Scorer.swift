@@ -236,6 +236,16 @@ public struct Scorer: Sendable {
           partial = false
         }
       }
+      if (full || partial) && f.recallsPromise {
+        // Reporting back counts in full on what was promised last time; a report on something
+        // else is half the act.
+        if let recalled = plan.promiseRecall.recalled(in: prepared.normalized) {
+          bases.append((i, .recalledPromise(promise: recalled.promise, words: recalled.words)))
+        } else if full {
+          full = false
+          partial = true
+        }
+      }
       if (full || partial) && !looked && f.usesHiddenScene && restsOnHiddenScene(i, prepared) {
         // Praise or advice about something only `/look` shows, before looking: a guess.
         declined[i] = .hiddenScene

@@ -68,6 +68,8 @@ struct CheckFlags: Sendable {
   var hasSituated = false
   /// The check counts only when the utterance takes up the line heard.
   var picksUp = false
+  /// The check counts fully only when the utterance reports back on an earlier promise.
+  var recallsPromise = false
   /// Bit p set: the check applies in phase p (scenario order); `anyPhase` when unrestricted.
   var phaseBits: UInt64 = 0
   var anyPhase = true
@@ -86,6 +88,8 @@ public struct ScoringPlan: Sendable {
   let stockJudge: StockJudge
   let productJudge: ProductJudge
   let recordKeywords: [String]
+  /// The promises of the earlier visit (a series), for `recalls_promise` checks.
+  let promiseRecall: PromiseRecall
   /// What the visit needs packed, and the visit-bag list to name the items by.
   let packingNeeds: [PackingNeed]
   let visitBag: [VisitItem]
@@ -137,6 +141,7 @@ public struct ScoringPlan: Sendable {
     let judgesProducts = checks.contains { $0.criterion.measure.readsProducts }
     productJudge = ProductJudge(catalog: judgesProducts ? scenario.catalog : [])
     recordKeywords = scenario.recordKeywords
+    promiseRecall = PromiseRecall(previous: scenario.previous)
     packingNeeds = scenario.packingNeeds
     visitBag = scenario.visitBag
     planGoals = scenario.planGoals
@@ -166,6 +171,7 @@ public struct ScoringPlan: Sendable {
       f.partialAllGroups = c.partial.all.count
       f.hasSituated = !c.situated.isEmpty
       f.picksUp = c.picksUp
+      f.recallsPromise = c.recallsPromise
       f.anyPhase = c.applies.phases.isEmpty
       for phase in c.applies.phases {
         if let p = phaseIndex[phase] { f.phaseBits |= 1 << UInt64(p) }

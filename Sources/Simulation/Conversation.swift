@@ -30,6 +30,9 @@ public struct Conversation: Sendable {
     scorer = Scorer(plan: plan)
     state = ConversationState(mood: scenario.persona.mood, patience: scenario.persona.patience)
     transcript = Transcript(scenarioID: scenario.id, seed: seed)
+    // Stored with the visit, so re-scoring uses the memory it was played with.
+    transcript.previous = scenario.previous
+    transcript.series = scenario.seriesPlace
     rng = SplitMix64(seed: seed)
     traits = Set(scenario.persona.traits)
     let lineFit = LineFit(catalog: scenario.catalog)
@@ -374,7 +377,9 @@ public struct Conversation: Sendable {
       }
     }
     let chosenIndex = group[Int(rng.next() % UInt64(group.count))]
-    let chosen = lines[chosenIndex]
+    var chosen = lines[chosenIndex]
+    // A series visit: the retailer quotes what the trainee promised last time.
+    if let previous = scenario.previous { chosen.text = previous.filling(chosen.text) }
     lastChoice = LineChoice(
       candidates: candidates.sorted { rank($0) > rank($1) }.map {
         (lines[$0].id, rank($0), state.said.contains(lines[$0].id))

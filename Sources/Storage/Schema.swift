@@ -11,7 +11,11 @@ import VisitCoachModel
 /// - `v5` a covering index for hit rates per criterion (cohort over thousands of sessions);
 /// - `v6` the visit record the trainee writes after the visit (action 26), as JSON;
 /// - `v7` the visit-bag items packed before the visit (action 3), as a JSON list of ids;
-/// - `v8` the visit plan stated before the visit (actions 1-2) and the appearance check (4).
+/// - `v8` the visit plan stated before the visit (actions 1-2) and the appearance check (4);
+/// - `v9`-`v12` the session a resumed one continues, the findings digest, the trainee's group,
+///   exam results;
+/// - `v13` visits that continue: what the earlier visit left (`previous`) and the place in the
+///   series (`series`), as JSON.
 enum Schema {
   static var migrator: DatabaseMigrator {
     var migrator = DatabaseMigrator()
@@ -136,6 +140,14 @@ enum Schema {
         t.column("finished_at", .text).notNull()
         t.column("passed", .boolean).notNull()
         t.column("result_json", .text).notNull()
+      }
+    }
+    migrator.registerMigration("v13") { db in
+      // Visits that continue (a series): what the earlier visit left, and the place in the
+      // series, both as JSON.
+      try db.alter(table: "session") { t in
+        t.add(column: "previous", .text)
+        t.add(column: "series", .text)
       }
     }
     return migrator

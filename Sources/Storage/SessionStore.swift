@@ -223,13 +223,14 @@ public final class SessionStore: Sendable {
         sql:
           """
           UPDATE session SET hints = ?, opening_line = ?, visit_record = ?, packed = ?, plan = ?,
-            appearance_checked = ?
+            appearance_checked = ?, previous = ?, series = ?
           WHERE id = ?
           """,
         arguments: [
           Self.json(transcript.hintsUsed), transcript.openingLine,
           transcript.record.map { Self.json($0) }, transcript.packed.map { Self.json($0) },
-          transcript.plan, transcript.appearanceChecked, sessionID,
+          transcript.plan, transcript.appearanceChecked, transcript.previous.map { Self.json($0) },
+          transcript.series.map { Self.json($0) }, sessionID,
         ])
     }
   }
@@ -492,6 +493,12 @@ public final class SessionStore: Sendable {
     }
     transcript.plan = session["plan"]
     transcript.appearanceChecked = session["appearance_checked"]
+    if let json = session["previous"] as String? {
+      transcript.previous = try? JSONDecoder().decode(PreviousVisit.self, from: Data(json.utf8))
+    }
+    if let json = session["series"] as String? {
+      transcript.series = try? JSONDecoder().decode(SeriesPlace.self, from: Data(json.utf8))
+    }
     return transcript
   }
 

@@ -47,12 +47,17 @@ struct CheckCommand: ParsableCommand {
         ? try ScenarioLocation.resolve(scenarios) : try? ScenarioLocation.resolve(scenarios)
       let targets = paths.isEmpty ? [location!.root] : paths.map { location?.path($0) ?? $0 }
       var result = ScenarioLibrary.load(paths: targets)
-      // A whole library also checks its exams and their quizzes.
+      // A whole library also checks its exams, their quizzes and its series.
       var exams: [Diagnostic] = []
       for root in targets {
         for id in ExamLibrary.ids(root: root) {
           exams +=
             ExamLibrary.load(id: id, root: root, scenarios: result.scenarios.map(\.id))
+            .diagnostics
+        }
+        for id in SeriesLibrary.ids(root: root) {
+          exams +=
+            SeriesLibrary.load(id: id, root: root, scenarios: result.scenarios.map(\.id))
             .diagnostics
         }
       }

@@ -24,6 +24,12 @@ struct PracticeCommand: ParsableCommand {
   var pick = false
 
   @Option(
+    help:
+      "Play a series (series/ID.yaml): its visits in order, each following what you promised and recorded in the one before."
+  )
+  var series: String?
+
+  @Option(
     help: "Seed for the retailer's choice of lines (default: random on a terminal, 1 otherwise).")
   var seed: UInt64?
 
@@ -63,6 +69,13 @@ struct PracticeCommand: ParsableCommand {
   func run() throws {
     try Failure.reported {
       let location = try ScenarioLocation.resolve(scenarios)
+      if let series {
+        try SeriesPlay(
+          location: location, language: lang.interface, trainee: trainee, group: group, seed: seed,
+          noColor: noColor, db: db
+        ).play(series)
+        return
+      }
       guard TerminalSetup.inputIsTerminal else {
         try runPiped(location)
         return

@@ -37,6 +37,8 @@ final class PracticeSession {
 
   /// The report of the finished visit, once ``start()`` has returned.
   private(set) var report: ScoreReport?
+  /// The finished visit (with its record), once ``start()`` has returned.
+  private(set) var transcript: Transcript?
 
   private var s: InterfaceStrings { screen.strings }
   private var scenario: Scenario { run.scenario }
@@ -140,8 +142,11 @@ final class PracticeSession {
           mood: c.state.mood, patience: c.state.patience, clock: c.state.clock,
           budget: scenario.customer.timeBudgetSeconds))
     case .show("/brief"):
+      if let previous = scenario.previous {
+        for line in screen.previous(previous) { Console.line(line) }
+      }
       guard let brief = scenario.brief else {
-        Console.line(s.noBrief)
+        if scenario.previous == nil { Console.line(s.noBrief) }
         break
       }
       for (title, items) in [(s.briefRecord, brief.record), (s.briefNews, brief.news)]
@@ -378,6 +383,7 @@ final class PracticeSession {
     conversation.finish()
     let report = conversation.report
     self.report = report
+    transcript = conversation.transcript
     keeper.finish(conversation.transcript, report: report)
     reader.finish()
     let text = TextReport(language: language)

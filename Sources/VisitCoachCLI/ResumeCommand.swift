@@ -38,7 +38,10 @@ struct ResumeCommand: ParsableCommand {
         throw UserFacingError(
           "session \(record.id) is finished; 'visitcoach report \(record.id)' shows its report")
       }
+      var kept = try db.transcript(record.id)
+      // A series visit goes on with the memory it was started with.
       let scenario = try location.scenario(record.scenarioID, language: lang.interface)
+        .following(kept.previous, in: kept.series)
       let terminal = TerminalSetup.inputIsTerminal
       if terminal {
         TerminalSetup.prepareLocale()
@@ -49,7 +52,6 @@ struct ResumeCommand: ParsableCommand {
         ? ReadlineReader(historyFile: SessionArchive.stateDirectory() + "/history")
         : PlainLineReader()
       var run = VisitRun(scenario: scenario, seed: record.seed)
-      var kept = try db.transcript(record.id)
       let difference = run.rebuild(from: kept)
       let keeper: SessionKeeper
       if scenario.fingerprint != record.fingerprint {

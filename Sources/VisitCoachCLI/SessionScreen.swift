@@ -34,6 +34,29 @@ struct SessionScreen {
 
   /// The start screen: scenario, customer, budget, what the trainee sees, the scored goals and
   /// how to get help.
+  /// What the earlier visit left (a series): the retailer's requests, what the trainee
+  /// promised, and the goal set for this visit.
+  func previous(_ p: PreviousVisit) -> [String] {
+    let s = strings
+    var out = [bold(InterfaceStrings.fill(s.previousHeading, p.when.isEmpty ? "—" : p.when))]
+    let requests = p.record?.requests ?? ""
+    if !requests.isEmpty {
+      out.append(
+        wrapped(InterfaceStrings.fill(s.previousRequests, requests), firstPrefix: "  · ", indent: 4)
+      )
+    }
+    for promise in p.promisesToKeep {
+      out.append(
+        wrapped(InterfaceStrings.fill(s.previousPromised, promise), firstPrefix: "  · ", indent: 4))
+    }
+    let goal = p.record?.nextGoal ?? ""
+    if !goal.isEmpty {
+      out.append(
+        wrapped(InterfaceStrings.fill(s.previousNextGoal, goal), firstPrefix: "  · ", indent: 4))
+    }
+    return out
+  }
+
   func start(_ scenario: Scenario) -> String {
     let s = strings
     let c = scenario.customer
@@ -60,6 +83,10 @@ struct SessionScreen {
     }
     for fact in scenario.scene where fact.visibleOnArrival {
       out.append(wrapped(fact.text, firstPrefix: "  · ", indent: 4))
+    }
+    if let previous = scenario.previous {
+      out.append("")
+      out += self.previous(previous)
     }
     out.append("")
     out.append(bold(s.goalsHeading))

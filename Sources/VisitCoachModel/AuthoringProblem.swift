@@ -118,6 +118,10 @@ public enum AuthoringProblem: Sendable, Hashable {
   case emptyConcept(name: String)
   /// A preparation goal without words.
   case goalWithoutWords
+  /// `previous:` with neither a record nor promises: nothing for the visit to follow up.
+  case previousEmpty
+  /// A line quotes the earlier visit (`{previous.promise}`) in a scenario without `previous:`.
+  case previousPlaceholderWithoutPrevious(placeholder: String)
 
   // MARK: Conversation tests
 
@@ -206,6 +210,8 @@ extension AuthoringProblem {
     case .oneTrigger: return "one-trigger"
     case .emptyConcept: return "empty-concept"
     case .goalWithoutWords: return "goal-without-words"
+    case .previousEmpty: return "previous-empty"
+    case .previousPlaceholderWithoutPrevious: return "previous-placeholder-without-previous"
     case .unreadableInputFile: return "unreadable-input-file"
     case .noTraineeLines: return "no-trainee-lines"
     case .exampleMismatch: return "example-mismatch"
@@ -234,8 +240,10 @@ extension AuthoringProblem {
       .ideographicSpaceIndentation, .tabIndentation, .badIndentation, .outOfRange, .textTooLong,
       .keyTooLong, .unsupportedVersion, .noPhases, .allWeightsZero, .replyAtTurnZero,
       .situatedIncomplete, .goalWithoutWords, .noTraineeLines, .noFittingAddress, .noMeasure,
-      .oneTrigger:
+      .oneTrigger, .previousEmpty:
       return self
+    case .previousPlaceholderWithoutPrevious(let placeholder):
+      return .previousPlaceholderWithoutPrevious(placeholder: c(placeholder))
     case .conversationTestFile(let path): return .conversationTestFile(path: c(path))
     case .fullWidthColon(let key): return .fullWidthColon(key: c(key))
     case .fullWidthCommaInList(let written): return .fullWidthCommaInList(written: c(written))

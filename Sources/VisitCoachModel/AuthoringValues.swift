@@ -62,6 +62,8 @@ public enum ReferenceKind: String, Sendable, Hashable, CaseIterable {
   case exam
   /// A quiz (`quiz/ID.yaml`).
   case quiz
+  /// A series of visits (`series/ID.yaml`).
+  case series
   /// A question of a quiz.
   case question
   /// A concept family of the lexicon.
@@ -84,6 +86,8 @@ public enum DocumentKind: String, Sendable, Hashable, CaseIterable {
   case exam
   /// A quiz (`quiz/ID.yaml`).
   case quiz
+  /// A series of visits to one store (`series/ID.yaml`).
+  case series
 }
 
 /// Where a retailer line is defined.

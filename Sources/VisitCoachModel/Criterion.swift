@@ -232,6 +232,10 @@ public struct Criterion: Sendable, Hashable, Identifiable {
   /// Its words count only when the utterance takes up what the retailer just said (a word of
   /// that line, or a take-up such as 那…): a follow-up question, not a stock one.
   public var picksUp = false
+  /// Its words count only when the utterance reports back on a promise of the earlier visit
+  /// (shares words with it); reporting something else earns partial credit. Not applicable
+  /// when the visit follows no promise.
+  public var recallsPromise = false
   /// Credit for a courteous or caring act (a polite greeting, empathy, an apology, thanks):
   /// any penalty in the same utterance cancels it, since a sneer or a threat wrapped in polite
   /// words is not politeness (the frame of the whole utterance).

@@ -64,6 +64,10 @@ public struct Scenario: Sendable, Hashable, Identifiable {
   public var packingNeeds: [PackingNeed] = []
   /// What the visit plan must name (`preparation.goals`); empty when the plan is not scored.
   public var planGoals: [PlanGoal] = []
+  /// What the earlier visit to this store left (a series), if this visit follows one.
+  public var previous: PreviousVisit?
+  /// Where this visit stands when it is played as part of a series.
+  public var seriesPlace: SeriesPlace?
 
   /// Whether the visit starts with a preparation step (a bag to pack or a plan to state).
   public var hasPreparation: Bool { !packingNeeds.isEmpty || !planGoals.isEmpty }
@@ -114,6 +118,16 @@ public struct Scenario: Sendable, Hashable, Identifiable {
     return (items, unknown)
   }
 
+  /// This scenario as played after an earlier visit that left `previous` (a series): its brief,
+  /// lines and follow-up criteria then use what the trainee really did. Nil keeps the
+  /// scenario's own default.
+  public func following(_ previous: PreviousVisit?, in place: SeriesPlace? = nil) -> Scenario {
+    var followed = self
+    if let previous { followed.previous = previous }
+    if let place { followed.seriesPlace = place }
+    return followed
+  }
+
   /// The catalogue brand with this id.
   public func brand(_ id: String) -> Brand? { catalog.first { $0.id == id } }
 }
@@ -127,6 +141,8 @@ extension Criterion {
     if !applies.traits.isEmpty && applies.traits.isDisjoint(with: traits) { return false }
     if !applies.withoutTraits.isDisjoint(with: traits) { return false }
     if let visit = applies.visit, visit != scenario.customer.visit { return false }
+    // Following up an earlier promise needs one.
+    if recallsPromise && (scenario.previous?.promisesToKeep ?? []).isEmpty { return false }
     if !applies.classes.isEmpty && !applies.classes.contains(scenario.customer.customerClass) {
       return false
     }

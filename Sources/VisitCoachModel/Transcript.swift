@@ -92,6 +92,11 @@ public struct Transcript: Sendable, Hashable, Codable {
   public var plan: String?
   /// Whether the trainee checked their appearance before arriving (action 4).
   public var appearanceChecked: Bool?
+  /// What the earlier visit of a series left (the memory this visit was played with); nil for a
+  /// visit played on its own, which uses its scenario's default.
+  public var previous: PreviousVisit?
+  /// Where the visit stands in a series, when it was played as part of one.
+  public var series: SeriesPlace?
 
   public init(
     scenarioID: String, seed: UInt64, openingLine: String? = nil, turns: [Turn] = [],
@@ -113,6 +118,7 @@ public struct Transcript: Sendable, Hashable, Codable {
     case hintsUsed = "hints_used"
     case record, packed, plan
     case appearanceChecked = "appearance_checked"
+    case previous, series
   }
 
   /// The retailer's most recent line before the turn at `position` (0-based; `turns.count` for

@@ -1,0 +1,102 @@
+import ArgumentParser
+import Foundation
+import LineEditing
+import Reporting
+import ScenarioFormat
+import Scoring
+import Simulation
+import Storage
+import VisitCoachModel
+
+/// `visitcoach practice --series ID`: the visits of a series in order, each following what the
+/// trainee promised and recorded in the one before; a short thread of the series at the end.
+struct SeriesPlay {
+  let location: ScenarioLocation
+  let language: InterfaceLanguage
+  let trainee: String?
+  let group: String?
+  let seed: UInt64?
+  let noColor: Bool
+  let db: String?
+
+  func play(_ id: String) throws {
+    let library = try location.loadLibrary(language: language)
+    let strings = InterfaceStrings.forLanguage(language)
+    let loaded = SeriesLibrary.load(
+      id: id, root: location.root, scenarios: library.scenarios.map(\.id))
+    for d in loaded.diagnostics { Console.error(strings.diagnostic(d)) }
+    guard let series = loaded.series else { throw ExitCode(1) }
+    let terminal = TerminalSetup.inputIsTerminal
+    if terminal { TerminalSetup.prepareLocale() }
+    TerminalSetup.installSignalHandlers()
+    let reader: LineReader =
+      terminal
+      ? ReadlineReader(historyFile: SessionArchive.stateDirectory() + "/history")
+      : PlainLineReader()
+    let color =
+      terminal && !noColor && TerminalSetup.outputIsTerminal
+      && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+    let screen = SessionScreen(strings: strings, color: color, width: TerminalSetup.columns)
+    let name = TraineeIdentity.resolve(
+      option: trainee, reader: terminal ? reader : nil, strings: strings)
+    let visits = series.scenarioIDs.compactMap { library.scenario($0) }
+    var previous: PreviousVisit?
+    var thread: [String] = []
+    for (n, base) in visits.enumerated() {
+      let place = SeriesPlace(series: series.id, title: series.title, step: n + 1, of: visits.count)
+      let scenario = base.following(previous, in: place)
+      if n > 0 { Console.line() }
+      Console.line(
+        screen.bold(
+          InterfaceStrings.fill(
+            strings.seriesVisitHeading, series.title, String(n + 1), String(visits.count),
+            scenario.title)))
+      Console.line()
+      let run = VisitRun(
+        scenario: scenario, seed: seed ?? (terminal ? UInt64.random(in: 1...999_999) : 1),
+        plan: ScoringPlan(scenario: scenario, compilingPhrasesInBackground: true))
+      let keeper = SessionKeeper(
+        scenario: scenario, seed: run.seed, trainee: name, openingLine: run.opening?.text,
+        databasePath: SessionStore.defaultPath(option: db),
+        group: TraineeIdentity.group(option: group))
+      let session = PracticeSession(
+        run: run, keeper: keeper, reader: reader, screen: screen, language: language,
+        exam: false, reportPath: nil)
+      _ = session.start()
+      guard let report = session.report, let transcript = session.transcript else { break }
+      thread.append(
+        InterfaceStrings.fill(
+          strings.seriesSummaryLine, String(n + 1), scenario.title, String(report.total),
+          followUp(report, scenario, strings)))
+      // A visit left unfinished ends the series: the next visit would follow nothing real.
+      if report.endedBy == .stopped { break }
+      let next = n + 1 < visits.count ? visits[n + 1] : nil
+      previous = PreviousVisit.left(
+        by: transcript, report: report, scenario: scenario, sessionID: keeper.sessionID,
+        when: next?.previous?.when ?? "")
+    }
+    Console.line()
+    Console.line(screen.bold(strings.seriesSummaryHeading))
+    for line in thread { Console.line(line) }
+  }
+
+  /// How the visit followed up the earlier promise: the status of its `recalls_promise`
+  /// criteria, as the scorer decided it.
+  private func followUp(_ report: ScoreReport, _ scenario: Scenario, _ strings: InterfaceStrings)
+    -> String
+  {
+    let ids = Set(scenario.checks.filter(\.recallsPromise).map(\.id))
+    let statuses = report.areas.flatMap(\.criteria).filter { ids.contains($0.id) }.map(\.status)
+    let key: String
+    if statuses.contains(.met) {
+      key = "met"
+    } else if statuses.contains(.partial) {
+      key = "partial"
+    } else if statuses.contains(.missed) {
+      key = "missed"
+    } else {
+      key = "none"
+    }
+    return strings.seriesFollowUp[key] ?? key
+  }
+}
