@@ -14,7 +14,8 @@ extension InterfaceStrings {
     case .recalledPromise(let promise, let words):
       worded =
         language == .zh
-        ? "回复上次的承诺「\(promise)」（\(words)）" : "reports back on「\(promise)」(\(words))"
+        ? "回复上次的承诺「\(promise)」（\(words.joined(separator: "、"))）"
+        : "reports back on「\(promise)」(\(words.joined(separator: ", ")))"
     }
     return e.text.isEmpty ? worded : e.text + "、" + worded
   }

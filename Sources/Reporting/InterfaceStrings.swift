@@ -92,19 +92,27 @@ public struct InterfaceStrings: Sendable {
   public var briefRecord: String
   public var briefNews: String
   public var noBrief: String
-  /// A visit that follows an earlier one (a series): {0} when it was.
+  /// A visit that follows an earlier one (a series): {0} when it was; the heading without a
+  /// date.
   public var previousHeading: String
-  /// {0} the earlier visit's requests, promises, next goal.
+  public var previousHeadingUndated: String
+  /// The earlier visit's requests ({0}).
   public var previousRequests: String
+  /// A promise of the earlier visit ({0}).
   public var previousPromised: String
+  /// The goal the earlier visit set for this one ({0}).
   public var previousNextGoal: String
   /// `practice --series`: {0} series title, {1} this visit's number, {2} how many, {3} title.
   public var seriesVisitHeading: String
-  /// The end of a series: its heading, and one line per visit ({0} number, {1} title, {2}
-  /// total, {3} the follow-up's status).
+  /// The end of a series: its heading.
   public var seriesSummaryHeading: String
+  /// One line per visit of a series: {0} number, {1} title, {2} total, {3} the follow-up.
   public var seriesSummaryLine: String
-  public var seriesFollowUp: [String: String]
+  /// How a visit followed up the earlier promise: met, partly, missed, or nothing to follow up.
+  public var followUpMet: String
+  public var followUpPartial: String
+  public var followUpMissed: String
+  public var followUpNone: String
   public var stockHeading: String
   public var stockColumns: String
   public var noStock: String
@@ -236,14 +244,13 @@ public struct InterfaceStrings: Sendable {
     chooserInvalid: "请输入 1 到 {0} 的编号，或列表里的剧本 id。",
     unknownScenario: "没有找到剧本 “{0}”。", stuffing: "堆砌关键词不得分",
     briefRecord: "客户档案", briefNews: "公司动态", noBrief: "这个剧本没有访前资料。",
-    previousHeading: "接上次拜访（{0}）", previousRequests: "客户的诉求：{0}", previousPromised: "你答应过：{0}",
+    previousHeading: "接上次拜访（{0}）", previousHeadingUndated: "接上次拜访",
+    previousRequests: "客户的诉求：{0}", previousPromised: "你答应过：{0}",
     previousNextGoal: "上次定的下次目标：{0}",
     seriesVisitHeading: "系列拜访《{0}》第 {1}/{2} 次：{3}", seriesSummaryHeading: "系列拜访小结：",
     seriesSummaryLine: "  第 {0} 次 {1}：{2} 分，{3}",
-    seriesFollowUp: [
-      "met": "回复了上次的承诺", "partial": "提了上次的事，没说到答应的那件", "missed": "没回复上次的承诺",
-      "none": "没有要回复的承诺",
-    ],
+    followUpMet: "回复了上次的承诺", followUpPartial: "提了上次的事，没说到答应的那件",
+    followUpMissed: "没回复上次的承诺", followUpNone: "没有要回复的承诺",
     stockHeading: "你和零售户一起点了库存：", stockColumns: "品牌  库存(条)  价签/实际卖价(元/包)  周销量(条)  断货天数",
     noStock: "这个剧本没有库存表。", briefAvailable: "访前资料（客户档案、公司动态）：输入 /brief 查看。",
     packAvailable: "出发前先收拾拜访包：输入 /pack 查看可带的物品，/pack 价签 笔记本 … 装包。带了什么会计分，开口之后就不能再补。",
@@ -334,15 +341,15 @@ public struct InterfaceStrings: Sendable {
     unknownScenario: "No scenario '{0}'.", stuffing: "keyword stuffing earns nothing",
     briefRecord: "Customer record", briefNews: "Company news",
     noBrief: "This scenario has no pre-visit brief.",
-    previousHeading: "Following the last visit ({0})", previousRequests: "The retailer asked: {0}",
+    previousHeading: "Following the last visit ({0})",
+    previousHeadingUndated: "Following the last visit", previousRequests: "The retailer asked: {0}",
     previousPromised: "You promised: {0}", previousNextGoal: "Next goal set last time: {0}",
     seriesVisitHeading: "Series '{0}', visit {1} of {2}: {3}", seriesSummaryHeading: "The series:",
     seriesSummaryLine: "  visit {0} {1}: {2} points, {3}",
-    seriesFollowUp: [
-      "met": "reported back on the promise",
-      "partial": "reported back, but not on what was promised",
-      "missed": "did not report back on the promise", "none": "no promise to report back on",
-    ],
+    followUpMet: "reported back on the promise",
+    followUpPartial: "reported back, but not on what was promised",
+    followUpMissed: "did not report back on the promise",
+    followUpNone: "no promise to report back on",
     stockHeading: "You count the stock with the retailer:",
     stockColumns: "brand  stock (cartons)  tag/actual price (yuan/pack)  weekly sales  days out",
     noStock: "This scenario has no stock table.",
@@ -370,4 +377,17 @@ public struct InterfaceStrings: Sendable {
     recordFormCommands:
       "Type the field as text; or write it all in one line with /record content | requests | promises | next goal; /quit ends the form.",
     recordFieldsSource: "Visit record", preparationSource: "Preparation", language: .en)
+}
+
+extension InterfaceStrings {
+  /// How a series visit followed up the earlier promise, from the status the scorer gave its
+  /// `recalls_promise` criteria (nil: nothing to follow up).
+  public func followUp(_ status: CriterionStatus?) -> String {
+    switch status {
+    case .met: return followUpMet
+    case .partial: return followUpPartial
+    case .missed: return followUpMissed
+    case .notApplicable, .triggered, .clear, nil: return followUpNone
+    }
+  }
 }

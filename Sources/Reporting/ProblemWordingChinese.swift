@@ -266,6 +266,7 @@ extension InterfaceStrings {
     case .exam: return "考试"
     case .quiz: return "测验"
     case .series: return "系列拜访"
+    case .route: return "片区线路"
     case .question: return "题目"
     }
   }
@@ -283,6 +284,7 @@ extension InterfaceStrings {
     case .exam: return "。考试是 exams/ 文件夹里的文件名（不带 .yaml）"
     case .quiz: return "。测验是 quiz/ 文件夹里的文件名（不带 .yaml）"
     case .series: return "。系列拜访是 series/ 文件夹里的文件名（不带 .yaml）"
+    case .route: return "。片区线路是 routes/ 文件夹里的文件名（不带 .yaml）"
     case .question, .scenario, .phase, .namedCondition, .placeholder, .concept, .line, .sceneFact:
       return ""
     }

@@ -235,6 +235,7 @@ extension InterfaceStrings {
     case .exam: return "exam"
     case .quiz: return "quiz"
     case .series: return "series"
+    case .route: return "route"
     case .question: return "question"
     }
   }
@@ -249,7 +250,7 @@ extension InterfaceStrings {
     case .quiz: return "quizzes"
     case .series: return "series"
     case .scenario, .trait, .rubric, .phase, .brand, .placeholder, .concept, .line, .sceneFact,
-      .exam, .question:
+      .exam, .question, .route:
       return english(kind) + "s"
     }
   }

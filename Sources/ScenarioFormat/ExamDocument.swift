@@ -14,17 +14,9 @@ public enum ExamLibrary {
     exam: Exam?, diagnostics: [Diagnostic]
   ) {
     let examPath = "\(root)/exams/\(id).yaml"
-    guard FileManager.default.fileExists(atPath: examPath) else {
-      let sink = DiagnosticSink(file: root + "/exams")
-      sink.error(
-        1, 1, "", DiagnosticSink.unknown(.exam, id, in: ids(root: root)))
-      return (nil, sink.items)
-    }
-    let sink = DiagnosticSink(file: examPath)
-    guard let r = Files.reader(examPath, sink: sink, document: .exam) else {
-      return (nil, sink.items)
-    }
-    Files.checkID(r.string("id", required: true), is: id, sink)
+    let (opened, sink) = Files.open(
+      id, folder: "exams", root: root, kind: .exam, document: .exam)
+    guard let r = opened else { return (nil, sink.items) }
     let title = r.string("title", required: true)?.value ?? id
     let revision = r.int("revision", in: 1...10_000)?.value ?? 1
     let quizName = r.string("quiz", required: true)

@@ -88,12 +88,7 @@ public enum FormatRegistry {
   public static func record(library root: String) -> Record {
     recording {
       let library = ScenarioLibrary.load(root: root)
-      for exam in ExamLibrary.ids(root: root) {
-        _ = ExamLibrary.load(id: exam, root: root, scenarios: library.scenarios.map(\.id))
-      }
-      for series in SeriesLibrary.ids(root: root) {
-        _ = SeriesLibrary.load(id: series, root: root, scenarios: library.scenarios.map(\.id))
-      }
+      _ = ArrangementFiles.diagnostics(root: root, scenarios: library.scenarios.map(\.id))
       let tests = (root as NSString).appendingPathComponent("tests")
       for file in ConversationTestLoader.files(at: tests) {
         _ = ConversationTestLoader.load(file)

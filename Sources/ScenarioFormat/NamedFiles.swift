@@ -29,4 +29,43 @@ enum NamedFiles {
     FormatVersion.check(r)
     return r
   }
+
+  /// Opens `root/folder/id.yaml` and checks its `id`: the reader, or nil with the problem in the
+  /// sink (a file that cannot be read, or no such file: then the id is unknown, and the message
+  /// names the folder's files).
+  static func open(
+    _ id: String, folder: String, root: String, kind: ReferenceKind, document: DocumentKind
+  ) -> (reader: MapReader?, sink: DiagnosticSink) {
+    let path = "\(root)/\(folder)/\(id).yaml"
+    guard FileManager.default.fileExists(atPath: path) else {
+      let sink = DiagnosticSink(file: "\(root)/\(folder)")
+      sink.error(
+        1, 1, "", DiagnosticSink.unknown(kind, id, in: names(in: "\(root)/\(folder)")))
+      return (nil, sink)
+    }
+    let sink = DiagnosticSink(file: path)
+    let r = reader(path, sink: sink, document: document)
+    if let r { checkID(r.string("id", required: true), is: id, sink) }
+    return (r, sink)
+  }
+}
+
+/// The library's files that arrange scenarios (exams and their quizzes, series, route days),
+/// read together.
+public enum ArrangementFiles {
+  /// Every problem found reading the exams, series and route days under `root`; `scenarios`
+  /// are the ids their visits must name.
+  public static func diagnostics(root: String, scenarios: [String]) -> [Diagnostic] {
+    var found: [Diagnostic] = []
+    for id in ExamLibrary.ids(root: root) {
+      found += ExamLibrary.load(id: id, root: root, scenarios: scenarios).diagnostics
+    }
+    for id in SeriesLibrary.ids(root: root) {
+      found += SeriesLibrary.load(id: id, root: root, scenarios: scenarios).diagnostics
+    }
+    for id in RouteLibrary.ids(root: root) {
+      found += RouteLibrary.load(id: id, root: root, scenarios: scenarios).diagnostics
+    }
+    return found
+  }
 }

@@ -159,6 +159,7 @@ struct ScenarioAssembler {
         penalties: penalties, bag: bagIDs, named: [:], strict: false,
         sink: traitSink)
       for line in trait.lines {
+        checkPreviousPlaceholders(line, previous: doc.previous, sink: traitSink)
         if let first = lineIDs[line.id.value] {
           sink.error(
             at: doc.mark, "persona.traits",
@@ -257,16 +258,16 @@ struct ScenarioAssembler {
   static let farewellPhase = "farewell"
 
   /// A line that quotes the earlier visit (`{previous.promise}`) needs a scenario with
-  /// `previous:`, and only the known placeholders.
+  /// `previous:`, and only the known placeholders, closed.
   private func checkPreviousPlaceholders(
     _ line: LineDocument, previous: PreviousVisit?, sink: DiagnosticSink
   ) {
     var rest = Substring(line.text)
+    let mark = line.textMark ?? line.id.mark
     while let open = rest.firstRange(of: "{previous.") {
-      guard let close = rest[open.upperBound...].firstIndex(of: "}") else { return }
-      let name = "previous." + rest[open.upperBound..<close]
-      let mark = line.textMark ?? line.id.mark
-      if !PreviousVisit.placeholders.contains(name) {
+      let close = rest[open.upperBound...].firstIndex(of: "}")
+      let name = "previous." + rest[open.upperBound..<(close ?? rest.endIndex)]
+      if close == nil || !PreviousVisit.placeholders.contains(name) {
         sink.error(
           at: mark, line.id.keyPath,
           DiagnosticSink.unknown(.placeholder, name, in: PreviousVisit.placeholders))
@@ -274,6 +275,7 @@ struct ScenarioAssembler {
         sink.error(
           at: mark, line.id.keyPath, .previousPlaceholderWithoutPrevious(placeholder: name))
       }
+      guard let close else { return }
       rest = rest[rest.index(after: close)...]
     }
   }

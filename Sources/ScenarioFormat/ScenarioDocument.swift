@@ -276,7 +276,7 @@ struct ScenarioDocument: Sendable {
       let followed = PreviousVisit(
         when: p.string("when")?.value ?? "", record: record.map(VisitRecord.init(line:)),
         promises: promises)
-      if followed.promisesToKeep.isEmpty && (record ?? "").isEmpty {
+      if followed.isEmpty {
         p.sink.error(at: p.mark, p.path, .previousEmpty)
       }
       previous = followed

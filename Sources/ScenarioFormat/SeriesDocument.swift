@@ -11,23 +11,15 @@ public enum SeriesLibrary {
   public static func load(id: String, root: String, scenarios: [String]) -> (
     series: Series?, diagnostics: [Diagnostic]
   ) {
-    let path = "\(root)/series/\(id).yaml"
-    guard FileManager.default.fileExists(atPath: path) else {
-      let sink = DiagnosticSink(file: root + "/series")
-      sink.error(1, 1, "", DiagnosticSink.unknown(.series, id, in: ids(root: root)))
-      return (nil, sink.items)
-    }
-    let sink = DiagnosticSink(file: path)
-    guard let r = NamedFiles.reader(path, sink: sink, document: .series) else {
-      return (nil, sink.items)
-    }
-    NamedFiles.checkID(r.string("id", required: true), is: id, sink)
+    let (opened, sink) = NamedFiles.open(
+      id, folder: "series", root: root, kind: .series, document: .series)
+    guard let r = opened else { return (nil, sink.items) }
     let title = r.string("title", required: true)?.value ?? id
     let summary = r.string("summary")?.value ?? ""
     let visits = r.strings("visits", items: .ids)
-    if r.has("visits") && visits.count < 2 {
+    if r.has("visits") && !(2...20).contains(visits.count) {
       sink.error(
-        at: r.mark, r.child("visits"),
+        at: visits.first?.mark ?? r.mark, r.child("visits"),
         .outOfRange(written: String(visits.count), lower: 2, upper: 20))
     } else if !r.has("visits") {
       sink.error(at: r.mark, "visits", .emptyValue(key: "visits", document: .series, section: ""))

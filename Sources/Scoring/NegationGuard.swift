@@ -55,6 +55,9 @@ public enum NegationGuard {
     _ bytes: UnsafeBufferPointer<UInt8>, before start: Int, notBefore lowerBound: Int = 0
   ) -> Bool {
     var end = start
+    // A 的 between the negator and the phrase (not after a person or 真/是, as in 不是我的问题,
+    // 不是真的想推销): the denial may have stayed inside the modifier before it.
+    var passedDe = false
     for gap in 0...scope {
       if gap > 0 {
         // Step back over one character, unless it is a clause boundary or a quotation mark.
@@ -63,13 +66,14 @@ public enum NegationGuard {
         else { return false }
         end -= 1
         while end > 0 && bytes[end] & 0xC0 == 0x80 { end -= 1 }
-        // 的 ends what was denied before it (有啥不清楚的随时打电话, 没有的话这烟不能卖): the
-        // negation is inside a modifier or a condition. Not after a person or 真/是 (不是我的问题,
-        // 不是真的想推销), where the denial goes on.
         if end >= 3, end + 3 <= bytes.count, character(bytes, at: end) == deCharacter,
           !denialCarriers.contains(character(bytes, at: end - 3))
         {
-          return false
+          // 没有的话这烟不能卖: 的话 closes a condition, and what follows it is asserted.
+          if end + 6 <= bytes.count, character(bytes, at: end + 3) == huaCharacter {
+            return false
+          }
+          passedDe = true
         }
       }
       let room = end - lowerBound
@@ -83,6 +87,9 @@ public enum NegationGuard {
         {
           continue
         }
+        // 不清楚的随时打电话, 没卖完的先退: a bare 不/没 before 的 denies only the modifier. 不是
+        // and 没有 deny the whole noun phrase (没有正规的发票, 不是正规的货).
+        if passedDe && negator.count == 3 { return false }
         return !isDoubled(bytes, negatorStart: from)
       }
     }
@@ -120,6 +127,7 @@ public enum NegationGuard {
   }
   private static let deniedComplements = characters("了成到掉动起完")
   private static let deCharacter = characters("的").first!
+  private static let huaCharacter = characters("话").first!
   private static let denialCarriers = characters("真是我你您他她它们咱谁")
   private static let askingMarks = characters("不没")
 
@@ -128,10 +136,16 @@ public enum NegationGuard {
   /// after. The phrase then reads half of a question as a word of its own (要不 "otherwise" in
   /// 要不要多订一条).
   public static func endsInsideAskingPair(_ bytes: UnsafeBufferPointer<UInt8>, end: Int) -> Bool {
-    guard end >= 6, end + 3 <= bytes.count, bytes[end - 3] >= 0xE0, bytes[end - 6] >= 0xE0,
-      askingMarks.contains(character(bytes, at: end - 3))
+    isAskingPair(bytes, markAt: end - 3)
+  }
+
+  /// Whether the 不 or 没 at byte `markAt` is the middle of an A-not-A question: the same
+  /// (three-byte) character right before and right after it (要不要, 是不是, 有没有).
+  static func isAskingPair(_ bytes: UnsafeBufferPointer<UInt8>, markAt: Int) -> Bool {
+    guard markAt >= 3, markAt + 6 <= bytes.count, bytes[markAt] >= 0xE0, bytes[markAt - 3] >= 0xE0,
+      askingMarks.contains(character(bytes, at: markAt))
     else { return false }
-    return character(bytes, at: end - 6) == character(bytes, at: end)
+    return character(bytes, at: markAt - 3) == character(bytes, at: markAt + 3)
   }
   private static let deniedComplementWords: [[UInt8]] =
     ["了解", "到位", "起眼", "动声", "成熟", "完善", "到一", "到两", "到半"].map { Array($0.utf8) }
@@ -164,16 +178,7 @@ public enum NegationGuard {
     if falseNegators.contains(where: { startsWith(bytes, at: from, $0) }) { return true }
     let after = negatorStart + 3
     guard after + 3 <= bytes.count else { return false }
-    let single =
-      bytes[negatorStart] == 0xE4 && bytes[negatorStart + 1] == 0xB8
-      && bytes[negatorStart + 2] == 0x8D  // 不
-      || bytes[negatorStart] == 0xE6 && bytes[negatorStart + 1] == 0xB2
-        && bytes[negatorStart + 2] == 0xA1  // 没
-    if single && bytes[from] == bytes[after] && bytes[from + 1] == bytes[after + 1]
-      && bytes[from + 2] == bytes[after + 2]
-    {
-      return true
-    }
+    if isAskingPair(bytes, markAt: negatorStart) { return true }
     // 要不 before a person or 这样 suggests (要不您把密码给我存一个, 要不这样) or means
     // "otherwise" (要不我就…): it denies nothing.
     return startsWith(bytes, at: from, yaoBu)

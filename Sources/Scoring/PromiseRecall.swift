@@ -1,9 +1,10 @@
 import VisitCoachModel
 
-/// Whether an utterance reports back on a promise the earlier visit left: it shares a content
-/// word of two characters or more with the promise (金桥 and 限量 in 「上次说的金桥限量我问了」
-/// after 「金桥的限量我回去问清楚，周五前给您回个电话」). Words any sentence has (给您, 我们,
-/// 回去) do not count.
+/// Whether an utterance reports back on a promise the earlier visit left: it shares a run of
+/// characters with the promise that holds two content characters or more (金桥 and 限量 in
+/// 「上次说的金桥限量我问了」 after 「金桥的限量我回去问清楚，周五前给您回个电话」). Runs made of
+/// what any promise says (给您回个电话, 周五前, 邓姐) do not count, so a new promise is no report
+/// on the old one.
 struct PromiseRecall: Sendable {
   /// The promises, normalised, as characters.
   let promises: [(text: String, characters: [Character])]
@@ -16,19 +17,19 @@ struct PromiseRecall: Sendable {
 
   var isEmpty: Bool { promises.isEmpty }
 
-  /// The first promise the normalised utterance shares content words with, and those words
-  /// (longest first, joined by 、).
-  func recalled(in normalized: String) -> (promise: String, words: String)? {
+  /// The first promise the normalised utterance shares content words with, and those words,
+  /// longest first.
+  func recalled(in normalized: String) -> (promise: String, words: [String])? {
     let said = Array(normalized)
     for promise in promises {
       let shared = Self.sharedWords(said, promise.characters)
-      if !shared.isEmpty { return (promise.text, shared.joined(separator: "、")) }
+      if !shared.isEmpty { return (promise.text, shared) }
     }
     return nil
   }
 
-  /// Maximal runs of two characters or more that both texts contain, without clause marks and
-  /// function words, longest first.
+  /// Maximal runs that both texts contain, without clause marks, holding two content
+  /// characters or more, longest first.
   static func sharedWords(_ a: [Character], _ b: [Character]) -> [String] {
     guard a.count >= 2, b.count >= 2 else { return [] }
     var found: [String] = []
@@ -41,8 +42,11 @@ struct PromiseRecall: Sendable {
         best = max(best, k)
       }
       if best >= 2 {
-        let word = String(a[i..<(i + best)])
-        if !functionWords.contains(word) && !found.contains(word) { found.append(word) }
+        let run = a[i..<(i + best)]
+        let word = String(run)
+        if run.filter({ !genericCharacters.contains($0) }).count >= 2 && !found.contains(word) {
+          found.append(word)
+        }
         i += best
       } else {
         i += 1
@@ -51,11 +55,11 @@ struct PromiseRecall: Sendable {
     return found.sorted { $0.count > $1.count }
   }
 
-  /// Two-character words that any promise and any report share.
-  static let functionWords: Set<String> = [
-    "给您", "给你", "我们", "咱们", "回去", "一下", "您的", "你的", "这个", "那个", "我们的", "一定", "时候", "什么",
-    "的话", "就是", "还是", "已经", "可以", "我给", "我去", "我再", "我回", "我就", "我会", "您说", "你说", "老板",
-  ]
+  /// Characters any promise and any report are made of: people and address, the promise's own
+  /// verbs and times, numbers and particles. A shared run needs two characters besides these.
+  static let genericCharacters: Set<Character> = Set(
+    "我你您他她它们咱姐哥叔姨婶伯爷奶老板给回话电个打前后周礼拜星期天日号月点上下午明今后这那的了着过一二三四五六七八九十两几就去再来问说事会能要把和跟先还都也又呢吧啊哈嘛呀好行对是有没不在到时候次回头清楚下面"
+  )
 }
 
 extension PreviousVisit {
@@ -74,12 +78,21 @@ extension PreviousVisit {
         && (finding.status == .met || finding.status == .partial)
       {
         for e in finding.evidence where e.turn > 0 && !said.contains(where: { $0.turn == e.turn }) {
-          said.append((e.turn, e.utterance))
+          said.append((e.turn, promiseClauses(of: e)))
         }
       }
     }
     return PreviousVisit(
       when: when, record: transcript.record,
       promises: said.sorted { $0.turn < $1.turn }.map(\.text), sessionID: sessionID)
+  }
+
+  /// The clauses of the evidence's utterance that hold the words that made it a promise (the
+  /// address and the small talk around them left out); the whole utterance when none does.
+  private static func promiseClauses(of e: Evidence) -> String {
+    let words = e.text.split(separator: "、").map(String.init).filter { !$0.isEmpty }
+    let clauses = e.utterance.split { PreviousVisit.clauseMarks.contains($0) }
+    let kept = clauses.filter { clause in words.contains { clause.contains($0) } }
+    return kept.isEmpty ? e.utterance : kept.joined(separator: "，")
   }
 }

@@ -6,7 +6,7 @@ extension Scorer {
     -> ScoreReport
   {
     // A series visit is scored with the memory it was played with.
-    let played = scenario.following(transcript.previous)
+    let played = scenario.asPlayed(by: transcript)
     let shared = played.previous == scenario.previous ? plan : nil
     var scorer = Scorer(plan: shared ?? ScoringPlan(scenario: played))
     for utterance in transcript.utterances { scorer.score(utterance) }

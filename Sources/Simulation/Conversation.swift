@@ -30,9 +30,12 @@ public struct Conversation: Sendable {
     scorer = Scorer(plan: plan)
     state = ConversationState(mood: scenario.persona.mood, patience: scenario.persona.patience)
     transcript = Transcript(scenarioID: scenario.id, seed: seed)
-    // Stored with the visit, so re-scoring uses the memory it was played with.
-    transcript.previous = scenario.previous
-    transcript.series = scenario.seriesPlace
+    // A series visit is stored with the memory it was played with, so re-scoring uses it; a
+    // visit played on its own keeps its scenario's stand-in.
+    if let place = scenario.seriesPlace {
+      transcript.previous = scenario.previous
+      transcript.series = place
+    }
     rng = SplitMix64(seed: seed)
     traits = Set(scenario.persona.traits)
     let lineFit = LineFit(catalog: scenario.catalog)

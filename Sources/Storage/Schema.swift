@@ -15,7 +15,8 @@ import VisitCoachModel
 /// - `v9`-`v12` the session a resumed one continues, the findings digest, the trainee's group,
 ///   exam results;
 /// - `v13` visits that continue: what the earlier visit left (`previous`) and the place in the
-///   series (`series`), as JSON.
+///   series (`series`), as JSON;
+/// - `v14` route days (`route_day`): one row per day on a route, its verdict as JSON.
 enum Schema {
   static var migrator: DatabaseMigrator {
     var migrator = DatabaseMigrator()
@@ -148,6 +149,18 @@ enum Schema {
       try db.alter(table: "session") { t in
         t.add(column: "previous", .text)
         t.add(column: "series", .text)
+      }
+    }
+    migrator.registerMigration("v14") { db in
+      // Route days: the day's verdict and everything it was judged on, as JSON.
+      try db.create(table: "route_day") { t in
+        t.autoIncrementedPrimaryKey("id")
+        t.column("trainee", .text).notNull().indexed()
+        t.column("route_id", .text).notNull()
+        t.column("finished_at", .text).notNull()
+        t.column("total", .integer).notNull()
+        t.column("passed", .boolean).notNull()
+        t.column("result_json", .text).notNull()
       }
     }
     return migrator

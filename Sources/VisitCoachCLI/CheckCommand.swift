@@ -47,19 +47,10 @@ struct CheckCommand: ParsableCommand {
         ? try ScenarioLocation.resolve(scenarios) : try? ScenarioLocation.resolve(scenarios)
       let targets = paths.isEmpty ? [location!.root] : paths.map { location?.path($0) ?? $0 }
       var result = ScenarioLibrary.load(paths: targets)
-      // A whole library also checks its exams, their quizzes and its series.
+      // A whole library also checks its exams, their quizzes, its series and its route days.
       var exams: [Diagnostic] = []
       for root in targets {
-        for id in ExamLibrary.ids(root: root) {
-          exams +=
-            ExamLibrary.load(id: id, root: root, scenarios: result.scenarios.map(\.id))
-            .diagnostics
-        }
-        for id in SeriesLibrary.ids(root: root) {
-          exams +=
-            SeriesLibrary.load(id: id, root: root, scenarios: result.scenarios.map(\.id))
-            .diagnostics
-        }
+        exams += ArrangementFiles.diagnostics(root: root, scenarios: result.scenarios.map(\.id))
       }
       result.diagnostics = DiagnosticOrder.arrange(
         result.diagnostics + exams + LibraryAudit.audit(result.scenarios))

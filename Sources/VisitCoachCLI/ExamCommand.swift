@@ -69,40 +69,23 @@ struct ExamCommand: ParsableCommand {
   }
 
   private func sit(_ exam: Exam, library: LoadResult, strings: InterfaceStrings) throws {
-    let terminal = TerminalSetup.inputIsTerminal
-    if terminal { TerminalSetup.prepareLocale() }
-    TerminalSetup.installSignalHandlers()
-    let reader: LineReader =
-      terminal
-      ? ReadlineReader(historyFile: SessionArchive.stateDirectory() + "/history")
-      : PlainLineReader()
-    let color =
-      terminal && !noColor && TerminalSetup.outputIsTerminal
-      && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
-    let screen = SessionScreen(strings: strings, color: color, width: TerminalSetup.columns)
+    let terminal = VisitTerminal(language: lang.interface, noColor: noColor)
     let wording = ExamWording(language: lang.interface)
     let name = TraineeIdentity.resolve(
-      option: trainee, reader: terminal ? reader : nil, strings: strings)
+      option: trainee, reader: terminal.isTerminal ? terminal.reader : nil, strings: strings)
     Console.line(wording.rules(exam))
     Console.line()
-    let correct = quiz(exam.quiz, reader: reader, wording: wording)
+    let correct = quiz(exam.quiz, reader: terminal.reader, wording: wording)
     var visits: [ExamResult.Visit] = []
     for (n, id) in exam.scenarioIDs.enumerated() {
       guard let scenario = library.scenario(id) else { continue }
       Console.line()
       Console.line(
         wording.visitHeading(scenario.title, number: n + 1, of: exam.scenarioIDs.count))
-      let run = VisitRun(scenario: scenario, seed: seed)
-      let keeper = SessionKeeper(
-        scenario: scenario, seed: seed, trainee: name, openingLine: run.opening?.text,
-        databasePath: SessionStore.defaultPath(option: store.db),
-        group: TraineeIdentity.group(option: group))
-      let session = PracticeSession(
-        run: run, keeper: keeper, reader: reader, screen: screen, language: lang.interface,
-        exam: true, reportPath: nil)
-      _ = session.start()
-      if let report = session.report {
-        visits.append(ExamResult.Visit(report: report, sessionID: keeper.sessionID))
+      if let played = terminal.play(
+        scenario, seed: seed, trainee: name, group: group, database: store.db, exam: true)
+      {
+        visits.append(ExamResult.Visit(report: played.report, sessionID: played.sessionID))
       }
     }
     let date = ISO8601DateFormatter().string(from: Date())

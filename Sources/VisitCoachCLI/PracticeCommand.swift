@@ -66,6 +66,13 @@ struct PracticeCommand: ParsableCommand {
   )
   var db: String?
 
+  func validate() throws {
+    if series != nil && (scenario != nil || pick || exam || report != nil) {
+      throw ValidationError(
+        "--series plays the series' own visits: it takes no SCENARIO, --pick, --exam or --report")
+    }
+  }
+
   func run() throws {
     try Failure.reported {
       let location = try ScenarioLocation.resolve(scenarios)

@@ -41,7 +41,7 @@ struct ResumeCommand: ParsableCommand {
       var kept = try db.transcript(record.id)
       // A series visit goes on with the memory it was started with.
       let scenario = try location.scenario(record.scenarioID, language: lang.interface)
-        .following(kept.previous, in: kept.series)
+        .asPlayed(by: kept)
       let terminal = TerminalSetup.inputIsTerminal
       if terminal {
         TerminalSetup.prepareLocale()

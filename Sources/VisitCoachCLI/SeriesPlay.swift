@@ -26,19 +26,10 @@ struct SeriesPlay {
       id: id, root: location.root, scenarios: library.scenarios.map(\.id))
     for d in loaded.diagnostics { Console.error(strings.diagnostic(d)) }
     guard let series = loaded.series else { throw ExitCode(1) }
-    let terminal = TerminalSetup.inputIsTerminal
-    if terminal { TerminalSetup.prepareLocale() }
-    TerminalSetup.installSignalHandlers()
-    let reader: LineReader =
-      terminal
-      ? ReadlineReader(historyFile: SessionArchive.stateDirectory() + "/history")
-      : PlainLineReader()
-    let color =
-      terminal && !noColor && TerminalSetup.outputIsTerminal
-      && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
-    let screen = SessionScreen(strings: strings, color: color, width: TerminalSetup.columns)
+    let terminal = VisitTerminal(language: language, noColor: noColor)
+    let screen = terminal.screen
     let name = TraineeIdentity.resolve(
-      option: trainee, reader: terminal ? reader : nil, strings: strings)
+      option: trainee, reader: terminal.isTerminal ? terminal.reader : nil, strings: strings)
     let visits = series.scenarioIDs.compactMap { library.scenario($0) }
     var previous: PreviousVisit?
     var thread: [String] = []
@@ -52,18 +43,12 @@ struct SeriesPlay {
             strings.seriesVisitHeading, series.title, String(n + 1), String(visits.count),
             scenario.title)))
       Console.line()
-      let run = VisitRun(
-        scenario: scenario, seed: seed ?? (terminal ? UInt64.random(in: 1...999_999) : 1),
-        plan: ScoringPlan(scenario: scenario, compilingPhrasesInBackground: true))
-      let keeper = SessionKeeper(
-        scenario: scenario, seed: run.seed, trainee: name, openingLine: run.opening?.text,
-        databasePath: SessionStore.defaultPath(option: db),
-        group: TraineeIdentity.group(option: group))
-      let session = PracticeSession(
-        run: run, keeper: keeper, reader: reader, screen: screen, language: language,
-        exam: false, reportPath: nil)
-      _ = session.start()
-      guard let report = session.report, let transcript = session.transcript else { break }
+      guard
+        let played = terminal.play(
+          scenario, seed: terminal.seed(seed), trainee: name, group: group, database: db,
+          exam: false)
+      else { break }
+      let report = played.report
       thread.append(
         InterfaceStrings.fill(
           strings.seriesSummaryLine, String(n + 1), scenario.title, String(report.total),
@@ -71,32 +56,26 @@ struct SeriesPlay {
       // A visit left unfinished ends the series: the next visit would follow nothing real.
       if report.endedBy == .stopped { break }
       let next = n + 1 < visits.count ? visits[n + 1] : nil
-      previous = PreviousVisit.left(
-        by: transcript, report: report, scenario: scenario, sessionID: keeper.sessionID,
+      let left = PreviousVisit.left(
+        by: played.transcript, report: report, scenario: scenario, sessionID: played.sessionID,
         when: next?.previous?.when ?? "")
+      // A visit that promised nothing leaves the next one its scenario's stand-in: the retailer
+      // still remembers what the story says was promised.
+      previous = left.promisesToKeep.isEmpty ? nil : left
     }
     Console.line()
     Console.line(screen.bold(strings.seriesSummaryHeading))
     for line in thread { Console.line(line) }
   }
 
-  /// How the visit followed up the earlier promise: the status of its `recalls_promise`
+  /// How the visit followed up the earlier promise: the best status of its `recalls_promise`
   /// criteria, as the scorer decided it.
   private func followUp(_ report: ScoreReport, _ scenario: Scenario, _ strings: InterfaceStrings)
     -> String
   {
     let ids = Set(scenario.checks.filter(\.recallsPromise).map(\.id))
     let statuses = report.areas.flatMap(\.criteria).filter { ids.contains($0.id) }.map(\.status)
-    let key: String
-    if statuses.contains(.met) {
-      key = "met"
-    } else if statuses.contains(.partial) {
-      key = "partial"
-    } else if statuses.contains(.missed) {
-      key = "missed"
-    } else {
-      key = "none"
-    }
-    return strings.seriesFollowUp[key] ?? key
+    let best = [CriterionStatus.met, .partial, .missed].first { statuses.contains($0) }
+    return strings.followUp(best)
   }
 }

@@ -32,13 +32,15 @@ struct SessionScreen {
     return out.joined(separator: "\n")
   }
 
-  /// The start screen: scenario, customer, budget, what the trainee sees, the scored goals and
-  /// how to get help.
   /// What the earlier visit left (a series): the retailer's requests, what the trainee
   /// promised, and the goal set for this visit.
   func previous(_ p: PreviousVisit) -> [String] {
     let s = strings
-    var out = [bold(InterfaceStrings.fill(s.previousHeading, p.when.isEmpty ? "—" : p.when))]
+    var out = [
+      bold(
+        p.when.isEmpty ? s.previousHeadingUndated : InterfaceStrings.fill(s.previousHeading, p.when)
+      )
+    ]
     let requests = p.record?.requests ?? ""
     if !requests.isEmpty {
       out.append(
@@ -57,6 +59,8 @@ struct SessionScreen {
     return out
   }
 
+  /// The start screen: scenario, customer, budget, what the trainee sees, what the earlier
+  /// visit left, the scored goals and how to get help.
   func start(_ scenario: Scenario) -> String {
     let s = strings
     let c = scenario.customer

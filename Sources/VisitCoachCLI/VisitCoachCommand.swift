@@ -21,6 +21,7 @@ public struct VisitCoachCommand: ParsableCommand {
       RescoreCommand.self, ProgressCommand.self, CohortCommand.self,
       ResumeCommand.self,
       ListCommand.self, SchemaCommand.self, ExamCommand.self, CertificateCommand.self,
+      RouteCommand.self,
     ],
     defaultSubcommand: PracticeCommand.self)
 

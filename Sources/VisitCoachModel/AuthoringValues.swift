@@ -64,6 +64,8 @@ public enum ReferenceKind: String, Sendable, Hashable, CaseIterable {
   case quiz
   /// A series of visits (`series/ID.yaml`).
   case series
+  /// A route day (`routes/ID.yaml`).
+  case route
   /// A question of a quiz.
   case question
   /// A concept family of the lexicon.
@@ -88,6 +90,8 @@ public enum DocumentKind: String, Sendable, Hashable, CaseIterable {
   case quiz
   /// A series of visits to one store (`series/ID.yaml`).
   case series
+  /// A day on one route (`routes/ID.yaml`).
+  case route
 }
 
 /// Where a retailer line is defined.

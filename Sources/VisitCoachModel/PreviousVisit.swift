@@ -16,6 +16,8 @@ public struct PreviousVisit: Sendable, Hashable, Codable {
   /// The stored session of the earlier visit, when it was played in a series.
   public var sessionID: String?
 
+  /// What an earlier visit left: when it was, its record, the promises said (in the trainee's
+  /// words) and, in a series, its stored session.
   public init(when: String, record: VisitRecord?, promises: [String], sessionID: String? = nil) {
     self.when = when
     self.record = record
@@ -24,15 +26,29 @@ public struct PreviousVisit: Sendable, Hashable, Codable {
   }
 
   /// Every promise the retailer can hold the trainee to: the promises said, else the record's
-  /// promises field.
+  /// promises field; blank ones (only spaces or punctuation) are none.
   public var promisesToKeep: [String] {
-    if !promises.isEmpty { return promises }
+    let said = promises.filter(Self.hasWords)
+    if !said.isEmpty { return said }
     let written = record?.promises ?? ""
-    return written.isEmpty ? [] : [written]
+    return Self.hasWords(written) ? [written] : []
   }
 
+  /// Whether the visit left anything to follow: a promise, or a record with something in it.
+  public var isEmpty: Bool {
+    promisesToKeep.isEmpty && !(record?.fields.contains(where: Self.hasWords) ?? false)
+  }
+
+  private static func hasWords(_ text: String) -> Bool {
+    text.contains { $0.isLetter || $0.isNumber }
+  }
+
+  /// The placeholder of the first promise, in the trainee's words.
+  public static let promisePlaceholder = "previous.promise"
+  /// The placeholder of when the earlier visit was.
+  public static let whenPlaceholder = "previous.when"
   /// The placeholders a retailer line may use.
-  public static let placeholders = ["previous.promise", "previous.when"]
+  public static let placeholders = [promisePlaceholder, whenPlaceholder]
 
   /// The longest promise a retailer quotes, in characters; a longer one keeps its end, where
   /// the date usually is (……周四下午之前给您回话).
@@ -43,19 +59,21 @@ public struct PreviousVisit: Sendable, Hashable, Codable {
   public func filling(_ text: String) -> String {
     guard text.contains("{previous.") else { return text }
     var promise = promisesToKeep.first ?? ""
-    while let last = promise.last, "。！？!?，,；; ".contains(last) { promise.removeLast() }
+    while let last = promise.last, Self.clauseMarks.contains(last) || last == " " {
+      promise.removeLast()
+    }
     if promise.count > Self.quotedLength { promise = "……" + Self.ending(of: promise) }
     return
       text
-      .replacingOccurrences(of: "{previous.promise}", with: promise)
-      .replacingOccurrences(of: "{previous.when}", with: when.isEmpty ? "上次" : when)
+      .replacingOccurrences(of: "{\(Self.promisePlaceholder)}", with: promise)
+      .replacingOccurrences(of: "{\(Self.whenPlaceholder)}", with: when.isEmpty ? "上次" : when)
   }
 
   /// The last whole clauses of `promise` that fit in ``quotedLength`` characters (or its last
   /// characters when even the last clause is longer).
   static func ending(of promise: String) -> String {
     var clauses: [Substring] = promise.split(omittingEmptySubsequences: true) {
-      "，,；;。".contains($0)
+      clauseMarks.contains($0)
     }
     var kept: [Substring] = []
     var length = 0
@@ -66,6 +84,9 @@ public struct PreviousVisit: Sendable, Hashable, Codable {
     }
     return kept.isEmpty ? String(promise.suffix(quotedLength)) : kept.joined(separator: "，")
   }
+
+  /// Marks that end a clause of a promise.
+  public static let clauseMarks: Set<Character> = ["，", ",", "；", ";", "。", "！", "!", "？", "?"]
 
   enum CodingKeys: String, CodingKey {
     case when, record, promises

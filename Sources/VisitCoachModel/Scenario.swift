@@ -128,6 +128,12 @@ public struct Scenario: Sendable, Hashable, Identifiable {
     return followed
   }
 
+  /// This scenario as the stored visit was played: with the memory and place in a series the
+  /// transcript carries, if any.
+  public func asPlayed(by transcript: Transcript) -> Scenario {
+    following(transcript.previous, in: transcript.series)
+  }
+
   /// The catalogue brand with this id.
   public func brand(_ id: String) -> Brand? { catalog.first { $0.id == id } }
 }

@@ -23,7 +23,7 @@ public enum EvidenceBasis: Sendable, Hashable, Codable {
   /// A follow-up that took up these words of the retailer's answer.
   case tookUp(word: String)
   /// A report on this promise of the earlier visit (the words it shares with it).
-  case recalledPromise(promise: String, words: String)
+  case recalledPromise(promise: String, words: [String])
 }
 
 /// The words in one turn that earned (or cost) points.

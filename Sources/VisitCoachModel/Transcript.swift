@@ -93,7 +93,7 @@ public struct Transcript: Sendable, Hashable, Codable {
   /// Whether the trainee checked their appearance before arriving (action 4).
   public var appearanceChecked: Bool?
   /// What the earlier visit of a series left (the memory this visit was played with); nil for a
-  /// visit played on its own, which uses its scenario's default.
+  /// visit played on its own, which uses its scenario's `previous:` stand-in.
   public var previous: PreviousVisit?
   /// Where the visit stands in a series, when it was played as part of one.
   public var series: SeriesPlace?

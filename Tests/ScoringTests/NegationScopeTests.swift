@@ -30,6 +30,13 @@ struct NegationScopeTests {
       NegationGuard.isNegated($0, before: Array("不是我的".utf8).count)
     }
     #expect(denied)
+    // 没有 and 不是 deny the whole noun phrase, 的 or not.
+    for (text, phrase) in [("没有正规的发票", "发票"), ("不是正规的货", "货")] {
+      let bytes = Array(text.utf8)
+      let start = Array(text.utf8).count - Array(phrase.utf8).count
+      #expect(
+        bytes.withUnsafeBufferPointer { NegationGuard.isNegated($0, before: start) }, "\(text)")
+    }
     let open = Array("有什么不清楚的随时打电话".utf8)
     let free = open.withUnsafeBufferPointer {
       NegationGuard.isNegated($0, before: Array("有什么不清楚的".utf8).count)

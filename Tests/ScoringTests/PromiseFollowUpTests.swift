@@ -30,7 +30,7 @@ struct PromiseFollowUpTests {
       return
     }
     #expect(promise.contains("形象柜"))
-    #expect(words.contains("形象柜") || words.contains("市场部"), "\(words)")
+    #expect(words.contains { $0.contains("形象柜") || $0.contains("市场部") }, "\(words)")
   }
 
   @Test func aReportOnSomethingElseIsHalfTheAct() {

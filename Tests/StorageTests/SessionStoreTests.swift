@@ -42,7 +42,7 @@ struct SessionStoreTests {
     let store = try SessionStore(path: temporaryDatabase())
     #expect(
       try store.appliedMigrations() == [
-        "v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10", "v11", "v12", "v13",
+        "v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10", "v11", "v12", "v13", "v14",
       ])
   }
 
@@ -65,7 +65,7 @@ struct SessionStoreTests {
     let upgraded = try SessionStore(path: path)
     #expect(
       try upgraded.appliedMigrations() == [
-        "v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10", "v11", "v12", "v13",
+        "v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10", "v11", "v12", "v13", "v14",
       ])
     #expect(try upgraded.transcript(id).turns.map(\.trainee) == ["您好"])
     #expect(try upgraded.sessions().first?.trainee == "小王")
