@@ -36,6 +36,11 @@ extension InterfaceStrings {
     case .bagCoverage(let needed, let packed, let packedAnything):
       return packedAnything ? "需要的 \(needed) 样带了 \(packed) 样" : "没有收拾拜访包（需要 \(needed) 样）"
     case .bagMissing(let item, let reason): return "没带\(item)：\(reason)"
+    case .appearanceChoices(let fitting, let chosen, let wrong):
+      return wrong == 0
+        ? "出门前的 \(fitting) 项做到了 \(chosen) 项" : "出门前的 \(fitting) 项做到了 \(chosen) 项，另有 \(wrong) 项不合规矩"
+    case .appearanceWrong(let item, let reason): return "不该：\(item)（\(reason)）"
+    case .appearanceMissing(let item, let reason): return "漏了：\(item)（\(reason)）"
     case .recordLength(let field, let characters):
       return "\(field == .content ? "拜访内容" : "下次目标") \(characters) 字"
     case .recordedRequests(let words): return "记了 \(words.joined(separator: "、"))"
@@ -119,6 +124,12 @@ extension InterfaceStrings {
         ? "\(packed) of the \(needed) items needed were packed"
         : "the visit bag was not packed (\(needed) items needed)"
     case .bagMissing(let item, let reason): return "\(item) left behind: \(reason)"
+    case .appearanceChoices(let fitting, let chosen, let wrong):
+      return wrong == 0
+        ? "\(chosen) of the \(fitting) things to wear and do before leaving"
+        : "\(chosen) of the \(fitting) things to wear and do before leaving, and \(wrong) that do not fit"
+    case .appearanceWrong(let item, let reason): return "should not: \(item) (\(reason))"
+    case .appearanceMissing(let item, let reason): return "left out: \(item) (\(reason))"
     case .recordLength(let field, let characters):
       return "\(field == .content ? "visit content" : "next goal"): \(characters) characters"
     case .recordedRequests(let words): return "recorded \(words.joined(separator: ", "))"

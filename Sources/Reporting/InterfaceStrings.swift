@@ -115,6 +115,10 @@ public struct InterfaceStrings: Sendable {
   public var followUpNone: String
   public var stockHeading: String
   public var stockColumns: String
+  /// The days-out cell of an item out of stock: the count shows it is out, not for how long.
+  public var stockOutAsk: String
+  /// Under the count: how long an item has been out is the retailer's to say.
+  public var stockOutNote: String
   public var noStock: String
   public var briefAvailable: String
   /// `/pack`: the start-screen line, the list, what is packed, and the refusals.
@@ -131,6 +135,11 @@ public struct InterfaceStrings: Sendable {
   public var planNoted: String
   public var planUsage: String
   public var readyNoted: String
+  /// `/ready` with a wardrobe: how to choose (the numbered list follows), what was chosen ({0}),
+  /// and words that name nothing in it ({0}).
+  public var wardrobeUsage: String
+  public var wardrobeChosen: String
+  public var wardrobeUnknown: String
   public var preparationTooLate: String
   /// After `/plan` or `/pack`, when the step does not yet cover what this visit needs.
   public var preparationMore: String
@@ -251,7 +260,8 @@ public struct InterfaceStrings: Sendable {
     seriesSummaryLine: "  第 {0} 次 {1}：{2} 分，{3}",
     followUpMet: "回复了上次的承诺", followUpPartial: "提了上次的事，没说到答应的那件",
     followUpMissed: "没回复上次的承诺", followUpNone: "没有要回复的承诺",
-    stockHeading: "你和零售户一起点了库存：", stockColumns: "品牌  库存(条)  价签/实际卖价(元/包)  周销量(条)  断货天数",
+    stockHeading: "你和零售户一起点了库存：", stockColumns: "品牌  库存(条)  价签/实际卖价(元/包)  周销量(条)  断货",
+    stockOutAsk: "断了", stockOutNote: "断了几天、哪天卖空的，账本上看不出来：问问零售户。",
     noStock: "这个剧本没有库存表。", briefAvailable: "访前资料（客户档案、公司动态）：输入 /brief 查看。",
     packAvailable: "出发前先收拾拜访包：输入 /pack 查看可带的物品，/pack 价签 笔记本 … 装包。带了什么会计分，开口之后就不能再补。",
     visitBagList: "可带的物品：{0}", packedHeading: "拜访包里：", packedNothing: "（还是空的）",
@@ -260,6 +270,8 @@ public struct InterfaceStrings: Sendable {
     planAvailable: "出发前想好这次去做什么：/plan 说出目的和计划（比如 /plan 回复上次答应的事，点库存，补价签），/ready 检查仪容仪表。计划和仪表都会计分。",
     planNoted: "这次的计划：{0}", planUsage: "在 /plan 后面写上这次拜访的目的和计划，比如：/plan 回复上次答应的事，点库存，补价签",
     readyNoted: "出门前检查：工装整洁、工作证戴好、进店前不抽烟、心态放平。已确认。",
+    wardrobeUsage: "出门前照照镜子：今天怎么穿、进店前做什么？从下面选，写名字或编号，用空格隔开（如 /ready 1 3 5）；选了不合规矩的要扣分：",
+    wardrobeChosen: "出门前：{0}", wardrobeUnknown: "清单里没有：{0}（/ready 查看清单）",
     preparationTooLate: "已经进店开口了，这一步要在出发前做。",
     preparationMore: "对照访前资料（/brief）再想想，出发前都可以补上。",
     recordHeading: "拜访结束，请当场录入拜访记录（每项一行，回车确认；Ctrl-D 跳过）：",
@@ -351,7 +363,9 @@ public struct InterfaceStrings: Sendable {
     followUpMissed: "did not report back on the promise",
     followUpNone: "no promise to report back on",
     stockHeading: "You count the stock with the retailer:",
-    stockColumns: "brand  stock (cartons)  tag/actual price (yuan/pack)  weekly sales  days out",
+    stockColumns: "brand  stock (cartons)  tag/actual price (yuan/pack)  weekly sales  out",
+    stockOutAsk: "out",
+    stockOutNote: "How many days it has been out is not in the books: ask the retailer.",
     noStock: "This scenario has no stock table.",
     briefAvailable: "A pre-visit brief (customer record, company news) is ready: type /brief.",
     packAvailable:
@@ -367,6 +381,10 @@ public struct InterfaceStrings: Sendable {
       "Write the visit's purpose and plan after /plan, e.g. /plan answer last visit's open promise, count stock, fix tags",
     readyNoted:
       "Checked before leaving: clean work clothes, badge on, no smoking before going in, a calm mind.",
+    wardrobeUsage:
+      "Check yourself before you leave: what do you wear and do before going in? Choose from the list by name or number, separated by spaces (e.g. /ready 1 3 5); choices that do not fit cost points:",
+    wardrobeChosen: "Before leaving: {0}",
+    wardrobeUnknown: "Not in the list: {0} (/ready shows it)",
     preparationTooLate: "You have already started talking; this is done before you arrive.",
     preparationMore: "Read the brief again (/brief); you can add to this until you leave.",
     recordHeading: "The visit is over. Enter the visit record now (one line each; Ctrl-D skips):",

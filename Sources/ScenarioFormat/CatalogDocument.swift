@@ -2,17 +2,43 @@ import VisitCoachModel
 import Yams
 
 /// A catalogue file (`scenarios/catalog/*.yaml`) scenarios share: fictional brands under
-/// `brands:`, or the visit-bag list under `items:`.
+/// `brands:`, the visit-bag list under `items:`, or the wardrobe under `wardrobe:`.
 enum CatalogDocument {
-  static func read(_ root: Yams.Node, sink: DiagnosticSink) -> (brands: [Brand], items: [VisitItem])
-  {
+  /// What one catalogue file holds.
+  struct Contents {
+    var brands: [Brand] = []
+    var items: [VisitItem] = []
+    var wardrobe: [WardrobeItem] = []
+  }
+
+  static func read(_ root: Yams.Node, sink: DiagnosticSink) -> Contents {
     guard let r = MapReader(root, path: "", sink: sink, document: .catalogue) else {
-      return ([], [])
+      return Contents()
     }
     defer { r.finish() }
     FormatVersion.check(r)
-    if r.has("items") && !r.has("brands") { return ([], items(r)) }
-    return (brands(r), [])
+    if r.has("wardrobe") && !r.has("brands") && !r.has("items") {
+      return Contents(wardrobe: wardrobe(r))
+    }
+    if r.has("items") && !r.has("brands") { return Contents(items: items(r)) }
+    return Contents(brands: brands(r))
+  }
+
+  /// The wardrobe: what a customer manager can wear or do before a visit, and whether it fits
+  /// (action 4).
+  private static func wardrobe(_ r: MapReader) -> [WardrobeItem] {
+    var items: [WardrobeItem] = []
+    var seen: [String: Int] = [:]
+    r.list("wardrobe", required: true) { item, _ in
+      guard let id = uniqueID(item, kind: .wardrobeItem, seen: &seen) else { return }
+      items.append(
+        WardrobeItem(
+          id: id.value, name: item.string("name", required: true)?.value ?? id.value,
+          aliases: item.strings("aliases", items: .words).map(\.value),
+          fits: item.bool("fits")?.value ?? true,
+          why: item.string("why", required: true)?.value ?? ""))
+    }
+    return items
   }
 
   /// The visit-bag list: what a customer manager can pack (action 3).

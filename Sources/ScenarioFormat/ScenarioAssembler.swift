@@ -14,6 +14,7 @@ struct ScenarioAssembler {
   let catalog: [Brand]
   /// The visit-bag list.
   let visitBag: [VisitItem]
+  let wardrobe: [WardrobeItem]
   /// The catalogue files' text, for fingerprints (hashing the brands' descriptions went
   /// through reflection, a tenth of the library's load time).
   var catalogText = ""
@@ -234,6 +235,7 @@ struct ScenarioAssembler {
     scenario.brief = doc.brief
     scenario.recordKeywords = doc.recordKeywords
     scenario.visitBag = visitBag
+    scenario.wardrobe = wardrobe
     scenario.packingNeeds = needs
     scenario.planGoals = doc.planGoals
     scenario.previous = doc.previous

@@ -243,12 +243,14 @@ public enum ScenarioLibrary {
     }
     var catalog: [Brand] = []
     var visitBag: [VisitItem] = []
+    var wardrobe: [WardrobeItem] = []
     var catalogText = ""
     eachFile(catalogFiles) { text, node, sink in
       catalogText += text
       let read = CatalogDocument.read(node, sink: sink)
       catalog += read.brands
       visitBag += read.items
+      wardrobe += read.wardrobe
     }
     var lexicon: [String: [String]] = lexiconRead?.cached ?? [:]
     var lexiconText = ""
@@ -310,7 +312,8 @@ public enum ScenarioLibrary {
     return Library(
       assembler: ScenarioAssembler(
         traits: traits, rubrics: rubrics, libraryCriteria: criteria, libraryPenalties: penalties,
-        traitFlags: traitFlags, catalog: catalog, visitBag: visitBag, catalogText: catalogText,
+        traitFlags: traitFlags, catalog: catalog, visitBag: visitBag, wardrobe: wardrobe,
+        catalogText: catalogText,
         lexicon: lexicon, lexiconText: lexiconText),
       sinks: sinks, traitSinks: traitSinks, rubricSinks: rubricSinks, fileCount: count)
   }

@@ -212,18 +212,50 @@ extension Scorer {
     }
   }
 
-  /// The appearance check before leaving (action 4), when the visit has a preparation step.
+  /// The appearance check before leaving (action 4), when the visit has a preparation step:
+  /// what was chosen (`/ready`) against the wardrobe. All the fitting items and nothing that
+  /// does not fit: met; at least half of them and at most one misfit: partial. A visit stored
+  /// before the choices existed (or a library without a wardrobe) counts the plain check.
   private func appearance(_ transcript: Transcript) -> (CriterionStatus, [Evidence]) {
     guard plan.hasPreparation else { return (.notApplicable, []) }
-    let checked = transcript.appearanceChecked == true
-    return (
-      checked ? .met : .missed,
-      [
+    guard let chosen = transcript.appearance, !plan.wardrobe.isEmpty else {
+      let checked = transcript.appearanceChecked == true
+      return (
+        checked ? .met : .missed,
+        [
+          Evidence(
+            turn: Evidence.preparation, note: .appearance(checked: checked),
+            utterance: checked ? "/ready" : "")
+        ]
+      )
+    }
+    let fitting = plan.wardrobe.filter(\.fits)
+    let missing = fitting.filter { !chosen.contains($0.id) }
+    let wrong = plan.wardrobe.filter { !$0.fits && chosen.contains($0.id) }
+    let done = fitting.count - missing.count
+    let status: CriterionStatus =
+      missing.isEmpty && wrong.isEmpty
+      ? .met : (done * 2 >= fitting.count && wrong.count <= 1 ? .partial : .missed)
+    let names = plan.wardrobe.filter { chosen.contains($0.id) }.map(\.name)
+    var evidence = [
+      Evidence(
+        turn: Evidence.preparation,
+        note: .appearanceChoices(fitting: fitting.count, chosen: done, wrong: wrong.count),
+        utterance: "/ready " + names.joined(separator: " "))
+    ]
+    for item in wrong {
+      evidence.append(
         Evidence(
-          turn: Evidence.preparation, note: .appearance(checked: checked),
-          utterance: checked ? "/ready" : "")
-      ]
-    )
+          turn: Evidence.preparation, note: .appearanceWrong(item: item.name, reason: item.why),
+          utterance: item.why))
+    }
+    for item in missing {
+      evidence.append(
+        Evidence(
+          turn: Evidence.preparation, note: .appearanceMissing(item: item.name, reason: item.why),
+          utterance: item.why))
+    }
+    return (status, evidence)
   }
 
   /// Whether the trainee looked round (`/look`) before first speaking in the criterion's

@@ -93,6 +93,8 @@ public struct ScoringPlan: Sendable {
   /// What the visit needs packed, and the visit-bag list to name the items by.
   let packingNeeds: [PackingNeed]
   let visitBag: [VisitItem]
+  /// What can be worn or done before arriving, fitting or not (action 4).
+  let wardrobe: [WardrobeItem]
   /// What the visit plan must name, and whether the visit has a preparation step at all.
   let planGoals: [PlanGoal]
   let hasPreparation: Bool
@@ -144,6 +146,7 @@ public struct ScoringPlan: Sendable {
     promiseRecall = PromiseRecall(previous: scenario.previous)
     packingNeeds = scenario.packingNeeds
     visitBag = scenario.visitBag
+    wardrobe = scenario.wardrobe
     planGoals = scenario.planGoals
     hasPreparation = scenario.hasPreparation
     func normalized(_ facts: [SceneFact]) -> Set<String> {

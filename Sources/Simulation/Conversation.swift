@@ -125,12 +125,19 @@ public struct Conversation: Sendable {
     return true
   }
 
-  /// Notes that the trainee checked their appearance before leaving (action 4). Only before the
-  /// first turn; returns whether it was accepted.
+  /// Notes what the trainee chose to wear and do before leaving (action 4), wardrobe item ids
+  /// added to earlier choices; with none (a scenario without a wardrobe, or a visit stored
+  /// before choices existed), that the appearance was checked. Only before the first turn;
+  /// returns whether it was accepted.
   @discardableResult
-  public mutating func checkAppearance() -> Bool {
+  public mutating func checkAppearance(_ items: [String] = []) -> Bool {
     guard isPreparing else { return false }
     transcript.appearanceChecked = true
+    if !items.isEmpty {
+      var chosen = transcript.appearance ?? []
+      for item in items where !chosen.contains(item) { chosen.append(item) }
+      transcript.appearance = chosen
+    }
     return true
   }
 

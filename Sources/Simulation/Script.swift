@@ -18,8 +18,9 @@ public enum ScriptStep: Sendable, Equatable {
   case pack(String)
   /// The visit's purpose and plan, stated before arriving.
   case plan(String)
-  /// The appearance checked before arriving (work clothes, badge, no smell of smoke).
-  case ready
+  /// The appearance checked before arriving: what the trainee wears and does (wardrobe item
+  /// names or numbers: 工装 工作证 皮鞋), or, in a library without a wardrobe, the check itself.
+  case ready(String)
   /// Commands that only show something (/help, /status, /score): no effect on the visit.
   case show(String)
 }
@@ -161,7 +162,7 @@ public enum Script {
       return .pack(String(line.dropFirst("/pack".count)))
     case "/plan":
       return .plan(String(line.dropFirst("/plan".count)).trimmingSpaces)
-    case "/ready": return .ready
+    case "/ready": return .ready(String(line.dropFirst("/ready".count)))
     case "/help", "/status", "/score", "/brief": return .show(word)
     default: return nil
     }

@@ -57,8 +57,11 @@ public struct VisitRun: Sendable {
       guard conversation.statePlan(text) else { return nil }
       steps.append(step)
       return nil
-    case .ready:
-      guard conversation.checkAppearance() else { return nil }
+    case .ready(let text):
+      // With a wardrobe, the check is the choice: naming nothing checks nothing.
+      let items = scenario.wardrobeItems(in: text).items.map(\.id)
+      guard items.isEmpty == scenario.wardrobe.isEmpty, conversation.checkAppearance(items)
+      else { return nil }
       steps.append(step)
       return nil
     case .record(let text):
@@ -87,7 +90,13 @@ public struct VisitRun: Sendable {
     // The bag was packed before the first turn; item ids name items too.
     if let packed = transcript.packed { perform(.pack(packed.joined(separator: " "))) }
     if let plan = transcript.plan { perform(.plan(plan)) }
-    if transcript.appearanceChecked == true { perform(.ready) }
+    if let chosen = transcript.appearance {
+      perform(.ready(chosen.joined(separator: " ")))
+    } else if transcript.appearanceChecked == true {
+      // Stored before the choices existed: the plain declaration it was.
+      conversation.checkAppearance()
+      steps.append(.ready(""))
+    }
     for stored in transcript.turns {
       let step: ScriptStep
       switch stored.kind {

@@ -16,7 +16,8 @@ import VisitCoachModel
 ///   exam results;
 /// - `v13` visits that continue: what the earlier visit left (`previous`) and the place in the
 ///   series (`series`), as JSON;
-/// - `v14` route days (`route_day`): one row per day on a route, its verdict as JSON.
+/// - `v14` what was chosen before leaving (`session.appearance`, action 4) and route days
+///   (`route_day`): one row per day on a route, its verdict as JSON.
 enum Schema {
   static var migrator: DatabaseMigrator {
     var migrator = DatabaseMigrator()
@@ -152,6 +153,8 @@ enum Schema {
       }
     }
     migrator.registerMigration("v14") { db in
+      // What the trainee chose to wear and do before leaving (`/ready`), as a JSON list of ids.
+      try db.alter(table: "session") { t in t.add(column: "appearance", .text) }
       // Route days: the day's verdict and everything it was judged on, as JSON.
       try db.create(table: "route_day") { t in
         t.autoIncrementedPrimaryKey("id")

@@ -223,14 +223,15 @@ public final class SessionStore: Sendable {
         sql:
           """
           UPDATE session SET hints = ?, opening_line = ?, visit_record = ?, packed = ?, plan = ?,
-            appearance_checked = ?, previous = ?, series = ?
+            appearance_checked = ?, previous = ?, series = ?, appearance = ?
           WHERE id = ?
           """,
         arguments: [
           Self.json(transcript.hintsUsed), transcript.openingLine,
           transcript.record.map { Self.json($0) }, transcript.packed.map { Self.json($0) },
           transcript.plan, transcript.appearanceChecked, transcript.previous.map { Self.json($0) },
-          transcript.series.map { Self.json($0) }, sessionID,
+          transcript.series.map { Self.json($0) }, transcript.appearance.map { Self.json($0) },
+          sessionID,
         ])
     }
   }
@@ -495,6 +496,9 @@ public final class SessionStore: Sendable {
     transcript.appearanceChecked = session["appearance_checked"]
     if let json = session["previous"] as String? {
       transcript.previous = try? JSONDecoder().decode(PreviousVisit.self, from: Data(json.utf8))
+    }
+    if let json = session["appearance"] as String? {
+      transcript.appearance = try? JSONDecoder().decode([String].self, from: Data(json.utf8))
     }
     if let json = session["series"] as String? {
       transcript.series = try? JSONDecoder().decode(SeriesPlace.self, from: Data(json.utf8))

@@ -170,9 +170,8 @@ final class PracticeSession {
       }
       prepare(.plan(text), noted: { InterfaceStrings.fill(s.planNoted, $0.plan ?? "") })
       showPreparation(.plan)
-    case .ready:
-      prepare(.ready, noted: { _ in s.readyNoted })
-      showPreparation(.appearance)
+    case .ready(let text):
+      ready(text)
     case .hint where exam:
       Console.line(screen.dim(s.noHintInExam))
     case .hint:
@@ -222,7 +221,7 @@ final class PracticeSession {
         rows.append([
           scenario.brand(item.brand)?.name ?? item.brand, String(item.stock),
           "\(item.taggedPrice(flags: run.conversation.state.flags))/\(item.sellingPrice)",
-          weekly, String(item.daysOut),
+          weekly, item.isShort ? s.stockOutAsk : "—",
         ])
       }
       let widths = (0..<5).map { c in
@@ -233,6 +232,7 @@ final class PracticeSession {
           .joined(separator: "  ")
         Console.line("  " + (n == 0 ? screen.dim(line) : line))
       }
+      if scenario.stock.contains(where: \.isShort) { Console.line(screen.dim(s.stockOutNote)) }
       show(outcome, printLine: false)
     case .record:
       run.perform(step)
@@ -274,6 +274,32 @@ final class PracticeSession {
   }
 
   private enum PreparationStep { case plan, bag, appearance }
+
+  /// `/ready` with what the trainee wears and does records it (before the first turn only);
+  /// alone, it lists the wardrobe and what was chosen. A library without a wardrobe takes the
+  /// plain check.
+  private func ready(_ text: String) {
+    guard !scenario.wardrobe.isEmpty else {
+      prepare(.ready(text), noted: { _ in s.readyNoted })
+      showPreparation(.appearance)
+      return
+    }
+    let named = scenario.wardrobeItems(in: text)
+    if !named.unknown.isEmpty {
+      Console.line(InterfaceStrings.fill(s.wardrobeUnknown, named.unknown.joined(separator: "、")))
+    }
+    guard !named.items.isEmpty else {
+      Console.line(screen.wrapped(s.wardrobeUsage))
+      for (n, item) in scenario.wardrobe.enumerated() { Console.line("  \(n + 1). \(item.name)") }
+      return
+    }
+    prepare(.ready(text)) { transcript in
+      let chosen = transcript.appearance ?? []
+      let names = scenario.wardrobe.filter { chosen.contains($0.id) }.map(\.name)
+      return InterfaceStrings.fill(s.wardrobeChosen, names.joined(separator: "、"))
+    }
+    showPreparation(.appearance)
+  }
 
   /// `/pack` with item names packs them (before the first turn only); alone, it shows the list
   /// and what is packed.

@@ -52,6 +52,8 @@ public enum ReferenceKind: String, Sendable, Hashable, CaseIterable {
   case flag
   /// An item of the visit bag (`catalog/`, `items:`).
   case visitBagItem
+  /// Something to wear or do before a visit (`catalog/`, `wardrobe:`).
+  case wardrobeItem
   /// A brand of the catalogue (`catalog/`, `brands:`).
   case brand
   /// A condition defined under `conditions:`.

@@ -170,3 +170,28 @@ public struct PackingNeed: Sendable, Hashable {
     self.reason = reason
   }
 }
+
+/// Something a customer manager can wear or do before arriving (action 4), from the source's
+/// dress rules: whether it fits a store visit, and why.
+public struct WardrobeItem: Sendable, Hashable, Identifiable, Codable {
+  public var id: String
+  /// The display name, e.g. 工装.
+  public var name: String
+  /// Other ways a trainee writes it, e.g. 工作服.
+  public var aliases: [String]
+  /// Whether it belongs to a visit (工装、工作证) or not (拖鞋、进店前抽根烟).
+  public var fits: Bool
+  /// Why, for the report: what the rule is.
+  public var why: String
+
+  public init(id: String, name: String, aliases: [String], fits: Bool, why: String) {
+    self.id = id
+    self.name = name
+    self.aliases = aliases
+    self.fits = fits
+    self.why = why
+  }
+
+  /// Every way of writing the item.
+  public var names: [String] { [name] + aliases }
+}

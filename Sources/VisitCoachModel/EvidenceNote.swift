@@ -12,6 +12,12 @@ public enum EvidenceNote: Sendable, Hashable, Codable {
   case longestUtterance(characters: Int, limit: Int)
   /// Whether the appearance was checked before leaving (`/ready`).
   case appearance(checked: Bool)
+  /// What was chosen before leaving (`/ready`) against the wardrobe: how many of the fitting
+  /// items, and how many that do not fit.
+  case appearanceChoices(fitting: Int, chosen: Int, wrong: Int)
+  /// A choice that does not fit a visit, or a fitting one left out, and the rule.
+  case appearanceWrong(item: String, reason: String)
+  case appearanceMissing(item: String, reason: String)
   /// Whether the trainee looked round (`/look`) before first speaking.
   case looked(first: Bool)
   /// The plan (`/plan`) against the visit's goals; `stated` is false when there was none.

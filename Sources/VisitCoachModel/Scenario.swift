@@ -60,6 +60,9 @@ public struct Scenario: Sendable, Hashable, Identifiable {
   public var recordKeywords: [String] = []
   /// What a customer manager can pack (the library's visit-bag list).
   public var visitBag: [VisitItem] = []
+  /// What a customer manager can wear or do before arriving, fitting or not (the library's
+  /// wardrobe list, action 4).
+  public var wardrobe: [WardrobeItem] = []
   /// What this visit needs packed (`preparation.needs`); empty when preparation is not part of it.
   public var packingNeeds: [PackingNeed] = []
   /// What the visit plan must name (`preparation.goals`); empty when the plan is not scored.
@@ -105,12 +108,30 @@ public struct Scenario: Sendable, Hashable, Identifiable {
   /// The visit-bag items named in `text` (by name or alias, separated by spaces or 、，,), and
   /// the words that name no item.
   public func bagItems(in text: String) -> (items: [VisitItem], unknown: [String]) {
-    var items: [VisitItem] = []
+    Self.named(in: text, from: visitBag, id: \.id, names: \.names)
+  }
+
+  /// The wardrobe items named in `text` (by name, alias or number in the list), and the words
+  /// that name none.
+  public func wardrobeItems(in text: String) -> (items: [WardrobeItem], unknown: [String]) {
+    Self.named(in: text, from: wardrobe, id: \.id, names: \.names)
+  }
+
+  /// The entries of `list` that `text` names (by id, a name, or their number in the list from
+  /// 1), each once, and the words that name none.
+  private static func named<Item>(
+    in text: String, from list: [Item], id: KeyPath<Item, String>, names: KeyPath<Item, [String]>
+  ) -> (items: [Item], unknown: [String]) {
+    var items: [Item] = []
+    var taken = Set<String>()
     var unknown: [String] = []
     let words = text.split { " 、，,；;\u{3000}".contains($0) }.map(String.init)
     for word in words {
-      if let item = visitBag.first(where: { $0.id == word || $0.names.contains(word) }) {
-        if !items.contains(item) { items.append(item) }
+      let byNumber = Int(word).flatMap { list.indices.contains($0 - 1) ? list[$0 - 1] : nil }
+      if let item = byNumber
+        ?? list.first(where: { $0[keyPath: id] == word || $0[keyPath: names].contains(word) })
+      {
+        if taken.insert(item[keyPath: id]).inserted { items.append(item) }
       } else {
         unknown.append(word)
       }

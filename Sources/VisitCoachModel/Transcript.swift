@@ -92,6 +92,9 @@ public struct Transcript: Sendable, Hashable, Codable {
   public var plan: String?
   /// Whether the trainee checked their appearance before arriving (action 4).
   public var appearanceChecked: Bool?
+  /// What the trainee chose to wear and do before arriving (wardrobe item ids, `/ready`); nil for
+  /// a visit stored before the choices existed, whose check was a plain declaration.
+  public var appearance: [String]?
   /// What the earlier visit of a series left (the memory this visit was played with); nil for a
   /// visit played on its own, which uses its scenario's `previous:` stand-in.
   public var previous: PreviousVisit?
@@ -118,7 +121,7 @@ public struct Transcript: Sendable, Hashable, Codable {
     case hintsUsed = "hints_used"
     case record, packed, plan
     case appearanceChecked = "appearance_checked"
-    case previous, series
+    case previous, series, appearance
   }
 
   /// The retailer's most recent line before the turn at `position` (0-based; `turns.count` for

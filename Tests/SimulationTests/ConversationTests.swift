@@ -217,7 +217,7 @@ struct ConversationTests {
     var first = VisitRun(scenario: scenario, seed: 1)
     first.perform(.plan("回复金桥细支限量的事"))
     first.perform(.pack("价存表 本子 雨伞"))
-    first.perform(.ready)
+    first.perform(.ready("工装 工作证 皮鞋 头发整齐 进店前不抽烟"))
     first.perform(.say("赵老板，您好！"))
     // Too late once the visit has begun: none of these change anything.
     first.perform(.pack("价签"))
@@ -238,6 +238,39 @@ struct ConversationTests {
     #expect(
       plan.evidence.contains { InterfaceStrings.chinese.evidence($0).hasPrefix("计划里没有：金桥细支断货") },
       "\(plan.evidence)")
+  }
+
+  /// `/ready` is a choice against the source's dress rules, not a declaration: what does not fit
+  /// a visit costs the credit and is named with its rule; naming nothing checks nothing.
+  @Test func theAppearanceIsWhatWasChosen() throws {
+    let scenario = TestLibrary.scenario("supply-complaint")
+    func appearance(_ steps: [ScriptStep]) throws -> Finding {
+      var run = VisitRun(scenario: scenario, seed: 1)
+      for step in steps { run.perform(step) }
+      run.perform(.say("赵老板，您好！"))
+      let area = try #require(run.conversation.report.areas.first { $0.id == "preparation" })
+      return try #require(area.criteria.first { $0.id == "preparation.appearance" })
+    }
+    let right = try appearance([.ready("1 2 3 4 5")])
+    #expect(right.status == .met, "\(right.evidence)")
+    let slippers = try appearance([.ready("工装 工作证 拖鞋 头发整齐 不抽烟")])
+    #expect(slippers.status == .partial)
+    #expect(
+      slippers.evidence.contains { InterfaceStrings.chinese.evidence($0).hasPrefix("不该：拖鞋") },
+      "\(slippers.evidence)")
+    #expect(
+      slippers.evidence.contains { InterfaceStrings.chinese.evidence($0).hasPrefix("漏了：皮鞋") },
+      "\(slippers.evidence)")
+    let careless = try appearance([.ready("短裤 拖鞋 先抽根烟")])
+    #expect(careless.status == .missed)
+    let bare = try appearance([.ready("")])
+    #expect(bare.status == .missed)
+    // A visit stored before the choices existed keeps its plain check.
+    var old = Transcript(scenarioID: scenario.id, seed: 1)
+    old.appearanceChecked = true
+    let report = Scorer.score(old, scenario: scenario)
+    let kept = report.areas.flatMap(\.criteria).first { $0.id == "preparation.appearance" }
+    #expect(kept?.status == .met)
   }
 
   @Test func hintsAreNotedInTheReport() {
