@@ -11,6 +11,11 @@ extension InterfaceStrings {
     case .situation(let moment): worded = "←「\(moment)」"
     case .similarExample(let example, let percent): worded = "≈「\(example)」(\(percent)%)"
     case .tookUp(let word): worded = language == .zh ? "接「\(word)」" : "takes up「\(word)」"
+    case .beyondTier(let brand, let needs, let tier):
+      worded =
+        language == .zh
+        ? "\(brand)要 \(needs) 档以上才订得到，这家 \(tier) 档"
+        : "\(brand) needs tier \(needs); this store is tier \(tier)"
     case .recalledPromise(let promise, let words):
       worded =
         language == .zh

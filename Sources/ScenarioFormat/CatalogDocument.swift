@@ -65,19 +65,20 @@ enum CatalogDocument {
         return
       }
       let name = item.string("name", required: true)?.value ?? id.value
-      brands.append(
-        Brand(
-          id: id.value, name: name, aliases: item.strings("aliases", items: .words).map(\.value),
-          priceClass: item.int("class", in: 1...5, required: true)?
-            .value ?? 3,
-          flavour: item.string("flavour", required: true)?.value ?? "",
-          family: item.string("family", required: true)?.value ?? "",
-          origin: item.string("origin", required: true)?.value ?? "",
-          packPrice: item.int(
-            "pack_price", in: 1...1000, required: true)?.value ?? 0,
-          isNew: item.bool("new_product")?.value ?? false,
-          sellingPoints: item.strings("selling_points").map(\.value),
-          buyers: item.strings("buyers").map(\.value)))
+      var brand = Brand(
+        id: id.value, name: name, aliases: item.strings("aliases", items: .words).map(\.value),
+        priceClass: item.int("class", in: 1...5, required: true)?
+          .value ?? 3,
+        flavour: item.string("flavour", required: true)?.value ?? "",
+        family: item.string("family", required: true)?.value ?? "",
+        origin: item.string("origin", required: true)?.value ?? "",
+        packPrice: item.int(
+          "pack_price", in: 1...1000, required: true)?.value ?? 0,
+        isNew: item.bool("new_product")?.value ?? false,
+        sellingPoints: item.strings("selling_points").map(\.value),
+        buyers: item.strings("buyers").map(\.value))
+      brand.minTier = item.int("min_tier", in: 1...100)?.value
+      brands.append(brand)
     }
     return brands
   }

@@ -78,6 +78,8 @@ struct CriterionDocument: Sendable {
   var picksUp = false
   /// Counts fully only when the utterance reports back on the earlier visit's promise.
   var recallsPromise = false
+  /// Counts only when the utterance names a brand above the store's tier.
+  var beyondTier = false
 
   init?(_ r: MapReader, isPenalty: Bool) {
     guard let id = r.string("id", required: true) else {
@@ -148,6 +150,7 @@ struct CriterionDocument: Sendable {
     isCourtesy = r.bool("courtesy")?.value ?? false
     picksUp = r.bool("picks_up")?.value ?? false
     recallsPromise = r.bool("recalls_promise")?.value ?? false
+    beyondTier = r.bool("beyond_tier")?.value ?? false
     if let e = r.map("examples") {
       for (key, match) in [("match", true), ("no_match", false)] {
         for text in e.strings(key) {

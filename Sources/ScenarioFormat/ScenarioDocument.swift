@@ -98,6 +98,7 @@ struct ScenarioDocument: Sendable {
       if let v = c.choice("visit", VisitKind.allCases.map(\.rawValue), required: true) {
         customer.visit = VisitKind(rawValue: v.value)!
       }
+      customer.tier = c.int("tier", in: 1...100)?.value
       c.finish()
     }
     self.customer = customer

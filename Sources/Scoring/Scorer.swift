@@ -82,6 +82,9 @@ public struct Scorer: Sendable {
       if met && plan.flags[i].picksUp {
         met = HeardEcho.takeUp(in: prepared.normalized, of: heard) != nil
       }
+      if met && plan.flags[i].beyondTier {
+        met = plan.tierJudge.beyond(in: prepared.normalized) != nil
+      }
       if met { return true }
     }
     return false
@@ -244,6 +247,16 @@ public struct Scorer: Sendable {
         } else if full {
           full = false
           partial = true
+        }
+      }
+      if (full || partial) && f.beyondTier {
+        // Suggesting a brand counts as this fault only when the store's tier does not reach it.
+        if let beyond = plan.tierJudge.beyond(in: prepared.normalized) {
+          bases.append(
+            (i, .beyondTier(brand: beyond.brand, needs: beyond.needs, tier: beyond.tier)))
+        } else {
+          full = false
+          partial = false
         }
       }
       if (full || partial) && !looked && f.usesHiddenScene && restsOnHiddenScene(i, prepared) {

@@ -70,6 +70,8 @@ struct CheckFlags: Sendable {
   var picksUp = false
   /// The check counts fully only when the utterance reports back on an earlier promise.
   var recallsPromise = false
+  /// The check counts only when the utterance names a brand above the store's tier.
+  var beyondTier = false
   /// Bit p set: the check applies in phase p (scenario order); `anyPhase` when unrestricted.
   var phaseBits: UInt64 = 0
   var anyPhase = true
@@ -90,6 +92,8 @@ public struct ScoringPlan: Sendable {
   let recordKeywords: [String]
   /// The promises of the earlier visit (a series), for `recalls_promise` checks.
   let promiseRecall: PromiseRecall
+  /// The brands allocated by tier, against the store's tier, for `beyond_tier` checks.
+  let tierJudge: TierJudge
   /// What the visit needs packed, and the visit-bag list to name the items by.
   let packingNeeds: [PackingNeed]
   let visitBag: [VisitItem]
@@ -144,6 +148,7 @@ public struct ScoringPlan: Sendable {
     productJudge = ProductJudge(catalog: judgesProducts ? scenario.catalog : [])
     recordKeywords = scenario.recordKeywords
     promiseRecall = PromiseRecall(previous: scenario.previous)
+    tierJudge = TierJudge(scenario: scenario)
     packingNeeds = scenario.packingNeeds
     visitBag = scenario.visitBag
     wardrobe = scenario.wardrobe
@@ -175,6 +180,7 @@ public struct ScoringPlan: Sendable {
       f.hasSituated = !c.situated.isEmpty
       f.picksUp = c.picksUp
       f.recallsPromise = c.recallsPromise
+      f.beyondTier = c.beyondTier
       f.anyPhase = c.applies.phases.isEmpty
       for phase in c.applies.phases {
         if let p = phaseIndex[phase] { f.phaseBits |= 1 << UInt64(p) }

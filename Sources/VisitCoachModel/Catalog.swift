@@ -15,6 +15,9 @@ public struct Brand: Sendable, Hashable, Identifiable, Codable {
   public var origin: String
   /// Suggested retail price per pack, yuan.
   public var packPrice: Int
+  /// The lowest tier (档位) whose allocation includes it, for a brand allocated by tier (a known
+  /// brand such as 云岭); nil when any store can order it.
+  public var minTier: Int?
   /// A new product the company is launching (action 19): its facts are checked when a trainee
   /// introduces it.
   public var isNew: Bool

@@ -236,6 +236,10 @@ public struct Criterion: Sendable, Hashable, Identifiable {
   /// (shares words with it); reporting something else earns partial credit. Not applicable
   /// when the visit follows no promise.
   public var recallsPromise = false
+  /// Its words count only when the utterance names a catalogue brand whose `min_tier` is above
+  /// the store's tier: suggesting a brand its allocation does not include. Not applicable when
+  /// the scenario states no tier or no brand has one.
+  public var beyondTier = false
   /// Credit for a courteous or caring act (a polite greeting, empathy, an apology, thanks):
   /// any penalty in the same utterance cancels it, since a sneer or a threat wrapped in polite
   /// words is not politeness (the frame of the whole utterance).

@@ -43,21 +43,6 @@ public struct RouteDay: Sendable, Hashable, Identifiable {
   }
 }
 
-extension CustomerClass {
-  /// Days between visits by the source document's rhythm: A weekly, B every two weeks, C
-  /// monthly.
-  public var visitIntervalDays: Int {
-    switch self {
-    case .a: return 7
-    case .b: return 14
-    case .c: return 30
-    }
-  }
-
-  /// Whether a store of this class last visited `days` ago is due today.
-  public func isDue(daysSinceVisit days: Int) -> Bool { days >= visitIntervalDays }
-}
-
 /// How a route day went: the classification, the choice of stores, every visit and the day's
 /// clock, judged once here and worded by Reporting.
 public struct RouteDayResult: Sendable, Hashable, Codable {

@@ -170,6 +170,12 @@ extension Criterion {
     if let visit = applies.visit, visit != scenario.customer.visit { return false }
     // Following up an earlier promise needs one.
     if recallsPromise && (scenario.previous?.promisesToKeep ?? []).isEmpty { return false }
+    // Checking a brand against the tier needs a tier and brands allocated by tier.
+    if beyondTier
+      && (scenario.customer.tier == nil || !scenario.catalog.contains { $0.minTier != nil })
+    {
+      return false
+    }
     if !applies.classes.isEmpty && !applies.classes.contains(scenario.customer.customerClass) {
       return false
     }

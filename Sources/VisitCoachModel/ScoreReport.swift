@@ -24,6 +24,8 @@ public enum EvidenceBasis: Sendable, Hashable, Codable {
   case tookUp(word: String)
   /// A report on this promise of the earlier visit (the words it shares with it).
   case recalledPromise(promise: String, words: [String])
+  /// A brand named that the store's tier does not reach: its lowest tier, and the store's.
+  case beyondTier(brand: String, needs: Int, tier: Int)
 }
 
 /// The words in one turn that earned (or cost) points.

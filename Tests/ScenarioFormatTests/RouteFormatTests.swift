@@ -62,7 +62,8 @@ struct RouteFormatTests {
     #expect(CustomerClass.a.isDue(daysSinceVisit: 7))
     #expect(!CustomerClass.b.isDue(daysSinceVisit: 8))
     #expect(CustomerClass.b.isDue(daysSinceVisit: 14))
-    #expect(!CustomerClass.c.isDue(daysSinceVisit: 29))
+    #expect(!CustomerClass.c.isDue(daysSinceVisit: 27))
+    #expect(CustomerClass.c.isDue(daysSinceVisit: 28))
   }
 
   func stop(
