@@ -131,6 +131,8 @@ extension InterfaceStrings {
     case .likeBadExample: return "整句更像反面示例（similar.bad），不算"
     case .afterItsTime(let id): return chinese(.afterItsTime(done: id))
     case .needsFirst(let id): return chinese(.needsFirst(missing: id))
+    case .fewClauses(let found, let needed):
+      return "这些词只出现在 \(found) 个分句里，要在 \(needed) 个分句里都说到才算（clauses_at_least）"
     }
   }
 
@@ -142,6 +144,8 @@ extension InterfaceStrings {
     case .likeBadExample: return "the whole utterance is closer to a bad example (similar.bad)"
     case .afterItsTime(let id): return english(.afterItsTime(done: id))
     case .needsFirst(let id): return english(.needsFirst(missing: id))
+    case .fewClauses(let found, let needed):
+      return "its words are in \(found) clause(s); it needs \(needed) (clauses_at_least)"
     }
   }
 }

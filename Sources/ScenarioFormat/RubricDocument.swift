@@ -80,6 +80,8 @@ struct CriterionDocument: Sendable {
   var recallsPromise = false
   /// Counts only when the utterance names a brand above the store's tier.
   var beyondTier = false
+  /// Counts only when its words occur in this many clauses.
+  var clausesAtLeast = 1
 
   init?(_ r: MapReader, isPenalty: Bool) {
     guard let id = r.string("id", required: true) else {
@@ -151,6 +153,7 @@ struct CriterionDocument: Sendable {
     picksUp = r.bool("picks_up")?.value ?? false
     recallsPromise = r.bool("recalls_promise")?.value ?? false
     beyondTier = r.bool("beyond_tier")?.value ?? false
+    clausesAtLeast = r.int("clauses_at_least", in: 1...10)?.value ?? 1
     if let e = r.map("examples") {
       for (key, match) in [("match", true), ("no_match", false)] {
         for text in e.strings(key) {

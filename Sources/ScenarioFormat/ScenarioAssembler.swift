@@ -435,6 +435,7 @@ struct ScenarioAssembler {
       criterion.picksUp = c.picksUp
       criterion.recallsPromise = c.recallsPromise
       criterion.beyondTier = c.beyondTier
+      criterion.clausesAtLeast = c.clausesAtLeast
       criterion.refersToScene = (c.match.any + c.match.all.flatMap { $0 }).contains {
         // Only phrases with a brace pay for the substring search.
         $0.value.contains(Character("{")) && $0.value.contains("{scene.")

@@ -171,6 +171,24 @@ public struct PreparedUtterance: Sendable {
     clauseCount = clauses
   }
 
+  /// How many clauses hold an occurrence of check `check`'s words (clauses are separated by
+  /// clause boundaries and quotation marks, as in ``clauseCount``).
+  func clausesWithWords(of check: Int) -> Int {
+    let starts = matched.filter { $0.check == Int32(check) }.map { Int($0.start) }.sorted()
+    guard !starts.isEmpty else { return 0 }
+    var clauses = Set<Int>()
+    var clause = 0
+    var next = 0
+    normalized.utf8.enumerated().forEach { offset, byte in
+      while next < starts.count && starts[next] == offset {
+        clauses.insert(clause)
+        next += 1
+      }
+      if byte == UInt8(ascii: "|") || byte == TextNormalizer.quote { clause += 1 }
+    }
+    return clauses.count
+  }
+
   /// Byte ranges of reported speech: between paired quotation marks (an unpaired last mark
   /// quotes nothing), unless the trainee tells the retailer to say or write the quoted words
   /// (您就跟他说"…", 牌子上写"…") or takes them up ("…"，您就这么讲; 人家说得对，"…"): those

@@ -249,6 +249,15 @@ public struct Scorer: Sendable {
           partial = true
         }
       }
+      if (full || partial) && f.clausesAtLeast > 1 {
+        // A list (价签换了，空格补了) is its words in several clauses, not one.
+        let clauses = prepared.clausesWithWords(of: i)
+        if clauses < f.clausesAtLeast {
+          declined[i] = .fewClauses(found: clauses, needed: f.clausesAtLeast)
+          full = false
+          partial = false
+        }
+      }
       if (full || partial) && f.beyondTier {
         // Suggesting a brand counts as this fault only when the store's tier does not reach it.
         if let beyond = plan.tierJudge.beyond(in: prepared.normalized) {

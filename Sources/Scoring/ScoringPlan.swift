@@ -72,6 +72,8 @@ struct CheckFlags: Sendable {
   var recallsPromise = false
   /// The check counts only when the utterance names a brand above the store's tier.
   var beyondTier = false
+  /// Its words must occur in at least this many clauses.
+  var clausesAtLeast = 1
   /// Bit p set: the check applies in phase p (scenario order); `anyPhase` when unrestricted.
   var phaseBits: UInt64 = 0
   var anyPhase = true
@@ -181,6 +183,7 @@ public struct ScoringPlan: Sendable {
       f.picksUp = c.picksUp
       f.recallsPromise = c.recallsPromise
       f.beyondTier = c.beyondTier
+      f.clausesAtLeast = c.clausesAtLeast
       f.anyPhase = c.applies.phases.isEmpty
       for phase in c.applies.phases {
         if let p = phaseIndex[phase] { f.phaseBits |= 1 << UInt64(p) }

@@ -12,6 +12,8 @@ public enum Declined: Sendable, Hashable {
   case afterItsTime(String)
   /// Counts only once this check is met, and it is not yet (`after`).
   case needsFirst(String)
+  /// Its words occur in fewer clauses than it needs (`clauses_at_least`).
+  case fewClauses(found: Int, needed: Int)
 }
 
 /// Why one criterion or penalty got its status in one turn: for `visitcoach explain`.

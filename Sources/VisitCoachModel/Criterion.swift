@@ -240,6 +240,9 @@ public struct Criterion: Sendable, Hashable, Identifiable {
   /// the store's tier: suggesting a brand its allocation does not include. Not applicable when
   /// the scenario states no tier or no brand has one.
   public var beyondTier = false
+  /// Its words count only when they occur in at least this many clauses of the utterance (a
+  /// summary lists several things: 价签换了，空格补了); 1 (the default) is any.
+  public var clausesAtLeast = 1
   /// Credit for a courteous or caring act (a polite greeting, empathy, an apology, thanks):
   /// any penalty in the same utterance cancels it, since a sneer or a threat wrapped in polite
   /// words is not politeness (the frame of the whole utterance).
