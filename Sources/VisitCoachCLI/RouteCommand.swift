@@ -92,7 +92,7 @@ struct RouteCommand: ParsableCommand {
         number: n + 1, store: pair.1.persona.name, facts: pair.0.facts,
         daysSinceVisit: pair.0.daysSinceVisit)
     }
-    Console.line(wording.introduction(day, stores: stores))
+    show(wording.introduction(day, stores: stores), on: terminal.screen)
     Console.line()
     let classes = stores.map { classify($0, reader: terminal.reader, wording: wording) }
     let chosen = choose(count: stores.count, reader: terminal.reader, wording: wording)
@@ -138,12 +138,22 @@ struct RouteCommand: ParsableCommand {
       date: ISO8601DateFormatter().string(from: Date()), stops: results, minutesUsed: used,
       dayMinutes: day.dayMinutes, notReached: notReached)
     Console.line()
-    Console.line(wording.report(result))
+    show(wording.report(result), on: terminal.screen)
     do {
       try store.open().saveRouteDay(result)
     } catch {
       Console.error("visitcoach: the route day could not be saved: \(error.localizedDescription)")
       throw ExitCode(1)
+    }
+  }
+
+  /// Prints `text` wrapped to the terminal, each line hanging under its own indentation.
+  private func show(_ text: String, on screen: SessionScreen) {
+    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      let indent = String(line.prefix { $0 == " " })
+      Console.line(
+        screen.wrapped(
+          String(line.dropFirst(indent.count)), firstPrefix: indent, indent: indent.count + 2))
     }
   }
 
