@@ -5,9 +5,7 @@ import VisitCoachModel
 extension SessionStore {
   /// Stores one exam sitting.
   public func saveExam(_ result: ExamResult) throws {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys]
-    let json = String(decoding: try encoder.encode(result), as: UTF8.self)
+    let json = try Self.resultJSON(result)
     try pool.write { db in
       try db.execute(
         sql: """
@@ -34,5 +32,13 @@ extension SessionStore {
         try JSONDecoder().decode(ExamResult.self, from: Data($0.utf8))
       }
     }
+  }
+
+  /// A stored verdict (an exam sitting, a route day) as JSON with sorted keys, so the same
+  /// result is always the same text.
+  static func resultJSON(_ result: some Encodable) throws -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    return String(decoding: try encoder.encode(result), as: UTF8.self)
   }
 }

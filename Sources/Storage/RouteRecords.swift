@@ -5,9 +5,7 @@ import VisitCoachModel
 extension SessionStore {
   /// Stores one day on a route (its visits are sessions of their own).
   public func saveRouteDay(_ result: RouteDayResult) throws {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys]
-    let json = String(decoding: try encoder.encode(result), as: UTF8.self)
+    let json = try Self.resultJSON(result)
     try pool.write { db in
       try db.execute(
         sql: """

@@ -47,23 +47,16 @@ struct ExamCommand: ParsableCommand {
   func run() throws {
     try Failure.reported {
       let location = try ScenarioLocation.resolve(store.scenarios)
-      let ids = ExamLibrary.ids(root: location.root)
-      if list {
-        for id in ids { Console.line(id) }
-        return
-      }
-      guard let id = exam ?? (ids.count == 1 ? ids[0] : nil) else {
-        throw UserFacingError(
-          ids.isEmpty
-            ? "the library \(location.root) has no exams (exams/*.yaml)"
-            : "name the exam: \(ids.joined(separator: ", "))")
-      }
+      guard
+        let id = try ArrangementChoice.pick(
+          exam, from: ExamLibrary.ids(root: location.root), list: list, root: location.root,
+          singular: "exam", plural: "exams", folder: "exams")
+      else { return }
       let library = try location.loadLibrary(language: lang.interface)
       let strings = InterfaceStrings.forLanguage(lang.interface)
       let loaded = ExamLibrary.load(
         id: id, root: location.root, scenarios: library.scenarios.map(\.id))
-      for d in loaded.diagnostics { Console.error(strings.diagnostic(d)) }
-      guard let exam = loaded.exam else { throw ExitCode(1) }
+      let exam = try ArrangementChoice.loaded(loaded.exam, loaded.diagnostics, strings: strings)
       try sit(exam, library: library, strings: strings)
     }
   }

@@ -60,23 +60,16 @@ struct RouteCommand: ParsableCommand {
         return
       }
       let location = try ScenarioLocation.resolve(store.scenarios)
-      let ids = RouteLibrary.ids(root: location.root)
-      if list {
-        for id in ids { Console.line(id) }
-        return
-      }
-      guard let id = route ?? (ids.count == 1 ? ids[0] : nil) else {
-        throw UserFacingError(
-          ids.isEmpty
-            ? "the library \(location.root) has no routes (routes/*.yaml)"
-            : "name the route: \(ids.joined(separator: ", "))")
-      }
+      guard
+        let id = try ArrangementChoice.pick(
+          route, from: RouteLibrary.ids(root: location.root), list: list, root: location.root,
+          singular: "route", plural: "routes", folder: "routes")
+      else { return }
       let library = try location.loadLibrary(language: lang.interface)
       let strings = InterfaceStrings.forLanguage(lang.interface)
       let loaded = RouteLibrary.load(
         id: id, root: location.root, scenarios: library.scenarios.map(\.id))
-      for d in loaded.diagnostics { Console.error(strings.diagnostic(d)) }
-      guard let day = loaded.route else { throw ExitCode(1) }
+      let day = try ArrangementChoice.loaded(loaded.route, loaded.diagnostics, strings: strings)
       try walk(day, library: library, strings: strings)
     }
   }

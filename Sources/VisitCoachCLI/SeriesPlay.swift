@@ -24,8 +24,7 @@ struct SeriesPlay {
     let strings = InterfaceStrings.forLanguage(language)
     let loaded = SeriesLibrary.load(
       id: id, root: location.root, scenarios: library.scenarios.map(\.id))
-    for d in loaded.diagnostics { Console.error(strings.diagnostic(d)) }
-    guard let series = loaded.series else { throw ExitCode(1) }
+    let series = try ArrangementChoice.loaded(loaded.series, loaded.diagnostics, strings: strings)
     let terminal = VisitTerminal(language: language, noColor: noColor)
     let screen = terminal.screen
     let name = TraineeIdentity.resolve(
