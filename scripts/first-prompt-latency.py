@@ -21,7 +21,7 @@ for _ in range(runs):
     pid, fd = pty.fork()
     if pid == 0:
         os.environ.update({"LANG": "C.UTF-8", "TERM": "xterm", "HOME": "/tmp/visitcoach-latency"})
-        os.execv(binary, [binary, "practice", scenario, "--seed", "1"])
+        os.execv(binary, [binary, "practice", scenario, "--seed", "1", "--trainee", "latency"])
     seen = b""
     while prompt not in seen:
         ready, _, _ = select.select([fd], [], [], 5)

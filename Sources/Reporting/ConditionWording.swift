@@ -8,7 +8,9 @@ extension InterfaceStrings {
     let zh = language == .zh
     var parts: [String] = []
     func add(_ chinese: String, _ english: String, _ ids: Set<String>, _ separator: String = ",") {
-      if !ids.isEmpty { parts.append((zh ? chinese : english) + ids.sorted().joined(separator: separator)) }
+      if !ids.isEmpty {
+        parts.append((zh ? chinese : english) + ids.sorted().joined(separator: separator))
+      }
     }
     add("环节=", "phase=", c.phases, "/")
     add("特质=", "traits=", c.traits, "/")
@@ -26,6 +28,8 @@ extension InterfaceStrings {
       parts.append((zh ? "本句说到=" : "heard=") + group.joined(separator: "/"))
     }
     add("本句没说=", "not_heard=", c.notHeard, "/")
+    add("听出=", "said=", c.said)
+    add("没听出=", "not_said=", c.notSaid, "/")
     if let v = c.visit { parts.append((zh ? "拜访=" : "visit=") + v.rawValue) }
     if let t = c.turnInPhase {
       parts.append(zh ? "本环节第\(t.lower)-\(t.upper)句" : "turn \(t.lower)-\(t.upper)")

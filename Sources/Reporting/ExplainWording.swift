@@ -49,6 +49,23 @@ extension InterfaceStrings {
       + "; rank \(rank)" + (bonus > 0 ? " (+\(bonus) for a brand the trainee named)" : "")
   }
 
+  /// What the retailer heard in the utterance (`said:` intents), each with its title and the
+  /// words that showed it: `零售户听出：告辞（先走了）、具体时间（周三前）`.
+  public func explainHeard(_ heard: [(name: String, title: String, words: [String])]) -> String {
+    let zh = language == .zh
+    let items = heard.map { item -> String in
+      let label = zh ? item.title : item.name
+      let words = item.words.prefix(3).joined(separator: zh ? "、" : ", ")
+      return words.isEmpty ? label : (zh ? "\(label)（\(words)）" : "\(label) (\(words))")
+    }
+    return (zh ? "零售户听出：" : "the retailer heard: ") + items.joined(separator: zh ? "、" : ", ")
+  }
+
+  /// The visit ended because the trainee took leave and the retailer let them go.
+  public var explainTookLeave: String {
+    language == .zh ? "学员告辞，零售户回了一句，拜访到此结束" : "the trainee took leave; the visit ends here"
+  }
+
   /// Lines left out because they are about other brands than the utterance named.
   public func explainOffTopic(brands: [String], lines: [String]) -> String {
     language == .zh
@@ -85,7 +102,8 @@ extension InterfaceStrings {
     let time = TextReport.clock(clock)
     if language == .zh {
       let set = flags.isEmpty ? "无" : flags.joined(separator: ",")
-      return "状态：好感 \(mood.before)→\(mood.after)，耐心 \(patience.before)→\(patience.after)，时间 \(time)，标记 \(set)"
+      return
+        "状态：好感 \(mood.before)→\(mood.after)，耐心 \(patience.before)→\(patience.after)，时间 \(time)，标记 \(set)"
     }
     let set = flags.isEmpty ? "none" : flags.joined(separator: ",")
     return

@@ -133,6 +133,8 @@ extension InterfaceStrings {
       return "台词 id \(q(id)) 重复了（\(other)已经有一行）；改一个名字"
     case .rubricUsedTwice(let rubric):
       return "评分细则 \(q(rubric)) 用了两次；删掉一个 - use: \(rubric)"
+    case .listeningRubricScored(let rubric):
+      return "\(q(rubric)) 是零售户听话用的（每个剧本自动带上，从不计分），不能写在 rubrics: 里；台词用 when: { said: [...] } 接它"
     case .noPhases:
       return "剧本至少要有一个环节：在 phases: 下面加上"
     case .phaseAfterFarewell(let phase, let farewell):
@@ -269,6 +271,7 @@ extension InterfaceStrings {
     case .series: return "系列拜访"
     case .route: return "片区线路"
     case .question: return "题目"
+    case .intent: return "零售户听出的意思"
     }
   }
 
@@ -287,6 +290,7 @@ extension InterfaceStrings {
     case .quiz: return "。测验是 quiz/ 文件夹里的文件名（不带 .yaml）"
     case .series: return "。系列拜访是 series/ 文件夹里的文件名（不带 .yaml）"
     case .route: return "。片区线路是 routes/ 文件夹里的文件名（不带 .yaml）"
+    case .intent: return "。能写的名字是 rubrics/said.yaml 里得分点的 id（不带 said.），另有 brand（说到了品牌）"
     case .question, .scenario, .phase, .namedCondition, .placeholder, .concept, .line, .sceneFact:
       return ""
     }
@@ -350,6 +354,7 @@ extension InterfaceStrings {
     case .metAndMissed(let ids):
       return "得分点 \(names(ids, zh: true)) 既要求做到（met）又要求没做到（missed）"
     case .heardAndNotHeard: return "heard 里的每个词也都在 not_heard 里"
+    case .saidAndNotSaid: return "同一个意思既写在 said 里又写在 not_said 里"
     case .traitRequiredAndExcluded: return "同一个特质既要求有（traits）又要求没有（without_traits）"
     case .disjointPhases(let condition, let its, let these):
       return

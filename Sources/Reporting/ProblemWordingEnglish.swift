@@ -124,6 +124,9 @@ extension InterfaceStrings {
       return "duplicate line id \(q(id)) (also in \(other))"
     case .rubricUsedTwice(let rubric):
       return "rubric \(q(rubric)) is used twice"
+    case .listeningRubricScored(let rubric):
+      return
+        "\(q(rubric)) is what the retailer hears (every scenario has it, and it is never scored); it cannot be listed under rubrics: — answer it with when: { said: [...] }"
     case .noPhases:
       return "a scenario needs at least one phase"
     case .phaseAfterFarewell(let phase, let farewell):
@@ -238,6 +241,7 @@ extension InterfaceStrings {
     case .series: return "series"
     case .route: return "route"
     case .question: return "question"
+    case .intent: return "intent"
     }
   }
 
@@ -252,7 +256,7 @@ extension InterfaceStrings {
     case .quiz: return "quizzes"
     case .series: return "series"
     case .scenario, .trait, .rubric, .phase, .brand, .placeholder, .concept, .line, .sceneFact,
-      .exam, .question, .route:
+      .exam, .question, .route, .intent:
       return english(kind) + "s"
     }
   }
@@ -290,6 +294,7 @@ extension InterfaceStrings {
     case .metAndMissed(let ids):
       return "a criterion is required both met and missed (\(names(ids, zh: false)))"
     case .heardAndNotHeard: return "every word of 'heard' is also in 'not_heard'"
+    case .saidAndNotSaid: return "an intent is both in 'said' and in 'not_said'"
     case .traitRequiredAndExcluded: return "a trait is both required and excluded"
     case .disjointPhases(let condition, let its, let these):
       return

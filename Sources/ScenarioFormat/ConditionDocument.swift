@@ -19,6 +19,8 @@ struct ConditionDocument: Sendable {
   var longerThan: Int?
   var heard: [Located<String>] = []
   var notHeard: [Located<String>] = []
+  var said: [Located<String>] = []
+  var notSaid: [Located<String>] = []
   var visit: VisitKind?
   var turn: ValueRange?
   var packed: [Located<String>] = []
@@ -28,8 +30,8 @@ struct ConditionDocument: Sendable {
 
   static let keys = [
     "phase", "traits", "without_traits", "mood", "patience", "flags", "unset", "met", "missed",
-    "met_now", "violated_now", "longer_than", "heard", "not_heard", "visit", "turn", "packed",
-    "not_packed", "if",
+    "met_now", "violated_now", "longer_than", "heard", "not_heard", "said", "not_said", "visit",
+    "turn", "packed", "not_packed", "if",
   ]
 
   init?(_ node: Yams.Node, path: String, sink: DiagnosticSink) {
@@ -52,6 +54,8 @@ struct ConditionDocument: Sendable {
     longerThan = r.int("longer_than", in: 0...100_000)?.value
     heard = r.strings("heard", items: .words)
     notHeard = r.strings("not_heard", items: .words)
+    said = r.strings("said", items: .ids)
+    notSaid = r.strings("not_said", items: .ids)
     visit = r.choice("visit", VisitKind.allCases.map(\.rawValue)).flatMap {
       VisitKind(rawValue: $0.value)
     }

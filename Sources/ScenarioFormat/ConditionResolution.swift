@@ -10,6 +10,9 @@ struct ConditionResolver {
   var penalties: Set<String>
   /// Visit-bag item ids, for `packed` and `not_packed`.
   var bag: Set<String>
+  /// What the retailer can hear (`said`, `not_said`): the intents of `rubrics/said.yaml` and
+  /// `brand`.
+  var intents: Set<String>
   var named: [String: ConditionDocument]
   /// Whether unknown phases and criteria are errors (scenario lines) or make the line inert
   /// (trait lines, which serve many scenarios).
@@ -67,6 +70,8 @@ struct ConditionResolver {
     let heard = doc.heard.map(\.value).filter { !$0.isEmpty }
     if !heard.isEmpty { c.heard = [heard] }
     c.notHeard = Set(doc.notHeard.map(\.value).filter { !$0.isEmpty })
+    c.said = check(doc.said, in: intents, what: .intent, strictOnly: false)
+    c.notSaid = check(doc.notSaid, in: intents, what: .intent, strictOnly: false)
     c.visit = doc.visit
     c.turnInPhase = doc.turn
     c.packed = check(doc.packed, in: bag, what: .visitBagItem, strictOnly: false)
@@ -128,6 +133,10 @@ struct ConditionResolver {
     }
     if c.heard.contains(where: { $0.allSatisfy(c.notHeard.contains) }) {
       sink.error(at: doc.mark, doc.path, .neverHolds(.heardAndNotHeard))
+      ok = false
+    }
+    if !c.said.isDisjoint(with: c.notSaid) {
+      sink.error(at: doc.mark, doc.path, .neverHolds(.saidAndNotSaid))
       ok = false
     }
     if !c.traits.isDisjoint(with: c.withoutTraits) {

@@ -26,6 +26,11 @@ struct ScenarioAssembler {
 
   /// The rubric every scenario is scored with, whether it names it or not.
   static let requiredRubric = "compliance"
+  /// The rubric of what the retailer hears (intents and slots for lines), never scored.
+  static let listeningRubric = Rubric.listeningID
+  /// The intent a line can name that is not in the listening rubric: the utterance names a
+  /// catalogue brand (`said: [brand]`, `{said.brand}`).
+  static let brandIntent = "brand"
 
   func assemble(
     _ doc: ScenarioDocument, sink: DiagnosticSink, traitSinks: [String: DiagnosticSink],
@@ -92,6 +97,10 @@ struct ScenarioAssembler {
           disable: [], phrases: [], points: [], examples: []))
     }
     for use in uses {
+      if use.id.value == Self.listeningRubric {
+        sink.error(at: use.id.mark, use.id.keyPath, .listeningRubricScored(rubric: use.id.value))
+        continue
+      }
       guard let rubricDoc = self.rubrics[use.id.value] else {
         sink.unknown(.rubric, use.id, in: self.rubrics.keys)
         continue
@@ -110,6 +119,19 @@ struct ScenarioAssembler {
     }
     let criteria = Set(rubrics.flatMap(\.criteria).map(\.id))
     let penalties = Set(rubrics.flatMap(\.penalties).map(\.id))
+    // What the retailer hears: the listening rubric, read like any rubric against this persona.
+    var listening: Rubric?
+    if let saidDoc = self.rubrics[Self.listeningRubric] {
+      let use = ScenarioDocument.RubricUse(
+        id: Located(value: Self.listeningRubric, mark: doc.mark, keyPath: "rubrics"), weight: nil,
+        disable: [], phrases: [], points: [], examples: [])
+      listening = rubric(
+        saidDoc, use: use, interpolation: interpolation, sink: sink,
+        placeholderSink: rubricSinks[Self.listeningRubric] ?? sink, failed: &placeholderErrors)
+    }
+    let intents = Set(
+      (listening?.criteria ?? []).map { String($0.id.dropFirst(Self.listeningRubric.count + 1)) }
+        + [Self.brandIntent])
 
     for phase in doc.phases {
       for ref in phase.enterOn where !criteria.contains(ref.value) {
@@ -126,7 +148,7 @@ struct ScenarioAssembler {
     let bagIDs = Set(visitBag.map(\.id))
     let resolver = ConditionResolver(
       phases: phaseIDs, traits: Set(traits.keys), flags: flags, criteria: criteria,
-      penalties: penalties, bag: bagIDs,
+      penalties: penalties, bag: bagIDs, intents: intents,
       named: named, strict: true, sink: sink)
     for (name, condition) in doc.conditions {
       _ = resolver.resolve(condition, visiting: [name.value])
@@ -141,7 +163,8 @@ struct ScenarioAssembler {
       }
       if let condition = resolver.resolve(line.when),
         let built = retailerLine(
-          line, condition, origin: doc.id.value, phases: phaseIDs, strict: true, sink: sink)
+          line, condition, origin: doc.id.value, phases: phaseIDs, intents: intents, strict: true,
+          sink: sink)
       {
         lines.append(built)
       }
@@ -157,7 +180,7 @@ struct ScenarioAssembler {
       let traitResolver = ConditionResolver(
         phases: phaseIDs, traits: Set(traits.keys), flags: flags.union(traitFlags),
         criteria: criteria,
-        penalties: penalties, bag: bagIDs, named: [:], strict: false,
+        penalties: penalties, bag: bagIDs, intents: intents, named: [:], strict: false,
         sink: traitSink)
       for line in trait.lines {
         checkPreviousPlaceholders(line, previous: doc.previous, sink: traitSink)
@@ -170,8 +193,8 @@ struct ScenarioAssembler {
         // Lines about phases or criteria this scenario lacks simply never fire here.
         guard let condition = traitResolver.resolve(line.when),
           let built = retailerLine(
-            line, condition, origin: "trait:\(trait.id.value)", phases: phaseIDs, strict: false,
-            sink: traitSink)
+            line, condition, origin: "trait:\(trait.id.value)", phases: phaseIDs,
+            intents: intents, strict: false, sink: traitSink)
         else { continue }
         lines.append(built)
       }
@@ -222,6 +245,7 @@ struct ScenarioAssembler {
     hasher.add(lexiconText)
     for t in traitDocs { hasher.add(t.text) }
     for u in doc.rubrics { if let r = self.rubrics[u.id.value] { hasher.add(r.text) } }
+    if let said = self.rubrics[Self.listeningRubric] { hasher.add(said.text) }
     var scenario = Scenario(
       id: doc.id.value, title: doc.title, summary: doc.summary, difficulty: doc.difficulty,
       customer: doc.customer, persona: persona, scene: doc.scene, arrival: doc.arrival,
@@ -231,6 +255,7 @@ struct ScenarioAssembler {
       lines: lines, traits: traitModels, rubrics: rubrics, settings: doc.settings,
       flags: flags.sorted(), fingerprint: hasher.hex, sourcePath: doc.file)
     scenario.catalog = catalog
+    scenario.listening = listening
     scenario.stock = stock
     scenario.brief = doc.brief
     scenario.recordKeywords = doc.recordKeywords
@@ -283,9 +308,23 @@ struct ScenarioAssembler {
   }
 
   private func retailerLine(
-    _ line: LineDocument, _ condition: Condition, origin: String, phases: Set<String>, strict: Bool,
-    sink: DiagnosticSink
+    _ line: LineDocument, _ condition: Condition, origin: String, phases: Set<String>,
+    intents: Set<String>, strict: Bool, sink: DiagnosticSink
   ) -> RetailerLine? {
+    // A line that quotes what was said (`{said.time}`) can only answer an utterance that says it.
+    var condition = condition
+    for name in RetailerLine.saidSlots(in: line.text) {
+      if intents.contains(name) {
+        condition.said.insert(name)
+      } else {
+        sink.error(
+          at: line.textMark ?? line.id.mark, line.id.keyPath,
+          DiagnosticSink.unknown(
+            .placeholder, RetailerLine.saidPrefix + name,
+            in: Set(intents.map { RetailerLine.saidPrefix + $0 })))
+        return nil
+      }
+    }
     var effects = LineEffects()
     effects.mood = line.mood
     effects.patience = line.patience

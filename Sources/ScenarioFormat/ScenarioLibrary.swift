@@ -94,11 +94,17 @@ public enum ScenarioLibrary {
     let traitFiles = doc.persona.traits.map {
       (root as NSString).appendingPathComponent("traits/\($0.value).yaml")
     }
-    let rubricFiles = Set(doc.rubrics.map(\.id.value) + [ScenarioAssembler.requiredRubric]).sorted()
+    var rubricFiles = Set(doc.rubrics.map(\.id.value) + [ScenarioAssembler.requiredRubric]).sorted()
       .map { (root as NSString).appendingPathComponent("rubrics/\($0).yaml") }
     guard (traitFiles + rubricFiles).allSatisfy({ FileManager.default.fileExists(atPath: $0) })
     else {
       return load(root: root)
+    }
+    // What the retailer hears comes with every scenario, when the library has it.
+    let listening = (root as NSString).appendingPathComponent(
+      "rubrics/\(ScenarioAssembler.listeningRubric).yaml")
+    if FileManager.default.fileExists(atPath: listening) && !rubricFiles.contains(listening) {
+      rubricFiles.append(listening)
     }
     var library = readLibrary(
       root, traitFiles: traitFiles, rubricFiles: rubricFiles, lexiconCache: lexiconCache)

@@ -11,6 +11,10 @@ public enum LibraryAudit {
   public static func audit(_ scenarios: [Scenario]) -> [Diagnostic] {
     var found: [Diagnostic] = []
     var seen = Set<String>()
+    // What the retailer hears is the same rubric for every scenario: its examples run once.
+    if let first = scenarios.first(where: { $0.listening != nil }) {
+      found += listeningExamples(first)
+    }
     for scenario in scenarios {
       // A rubric-level problem (an example, a phrase) shows up in every scenario using the
       // rubric: report it once. Problems of the scenario itself are reported for each one.
@@ -69,6 +73,32 @@ public enum LibraryAudit {
             .exampleMismatch(
               check: criterion.id, title: criterion.title, isPenalty: criterion.isPenalty,
               shouldMatch: example.shouldMatch, scenario: scenario.id, phase: phase)))
+      }
+    }
+    return out
+  }
+
+  /// Each example of the listening rubric (`rubrics/said.yaml`) is heard, or not, as the engine
+  /// hears an utterance.
+  static func listeningExamples(_ scenario: Scenario) -> [Diagnostic] {
+    guard let rubric = scenario.listening, let listening = Listening(scenario: scenario) else {
+      return []
+    }
+    var out: [Diagnostic] = []
+    for criterion in rubric.criteria {
+      let name = String(criterion.id.dropFirst(rubric.id.count + 1))
+      for example in criterion.examples {
+        let heard = listening.hear(example.text).contains { $0.name == name }
+        guard heard != example.shouldMatch else { continue }
+        out.append(
+          Diagnostic(
+            .error,
+            at: SourceLocation(file: example.file, line: example.line, column: example.column),
+            keyPath: criterion.id,
+            .exampleMismatch(
+              check: criterion.id, title: criterion.title, isPenalty: false,
+              shouldMatch: example.shouldMatch, scenario: scenario.id,
+              phase: scenario.phases[0].id)))
       }
     }
     return out

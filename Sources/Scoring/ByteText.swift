@@ -19,6 +19,11 @@ public struct ByteText: Sendable {
   /// Whether any of the words occurs.
   public func containsAny(_ words: [[UInt8]]) -> Bool { words.contains { contains($0) } }
 
+  /// The byte offset where any of the words first occurs, if one does.
+  public func firstOffset(ofAny words: [[UInt8]]) -> Int? {
+    words.compactMap { index(of: $0, from: 0) }.min()
+  }
+
   /// Blanks out every occurrence of `word` with clause boundaries (`|`), so that shorter names
   /// inside it are not found again; returns whether there was one.
   mutating func mask(_ word: [UInt8]) -> Bool {

@@ -120,6 +120,9 @@ public struct ScoringPlan: Sendable {
   let settings: SimulationSettings
   let rubrics: [Rubric]
   let phaseIDs: Set<String>
+  /// What the retailer hears in an utterance (intents and slots for the engine's lines), nil
+  /// when the library has no listening rubric. Never scored.
+  public let listening: Listening?
 
   /// Compiles the rubrics of `scenario`. With `compilingPhrasesInBackground`, the phrase
   /// automaton (most of the work) is built on another thread and the first utterance scored
@@ -197,6 +200,8 @@ public struct ScoringPlan: Sendable {
     settings = scenario.settings
     rubrics = scenario.rubrics
     phaseIDs = Set(scenario.phases.map(\.id))
+    listening = Listening(
+      scenario: scenario, compilingPhrasesInBackground: compilingPhrasesInBackground)
     let scene = scenario.scene
     phraseIndex =
       compilingPhrasesInBackground

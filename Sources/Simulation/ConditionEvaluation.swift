@@ -36,6 +36,8 @@ extension Condition {
       return false
     }
     if notHeard.contains(where: context.heard.says) { return false }
+    if !said.allSatisfy(context.heard.heard) { return false }
+    if notSaid.contains(where: context.heard.heard) { return false }
     if let visit, visit != context.visit { return false }
     if let turnInPhase, !turnInPhase.contains(context.state.turnsInPhase) { return false }
     if !packed.isSubset(of: context.packed) { return false }

@@ -17,6 +17,10 @@ public struct Conversation: Sendable {
   private let lineFit: LineFit
   private var lastChoice: LineChoice?
 
+  /// The intent (`rubrics/said.yaml`) that ends the visit once the retailer has answered it:
+  /// a trainee who takes leave has left, whatever the phase.
+  public static let leaveTakingIntent = "leave_taking"
+
   /// A line said when no authored line fits, so the retailer always answers.
   public static let fallbackLine = RetailerLine(
     id: "_fallback", text: "嗯。", event: .reply, condition: Condition(), effects: LineEffects(),
@@ -211,10 +215,12 @@ public struct Conversation: Sendable {
 
     var line: RetailerLine?
     lastChoice = nil
+    var tookLeave = false
     if let event {
       let ctx = context(
         metNow: Set(score.satisfied), violatedNow: Set(score.violated),
         said: kind == .say ? text : nil)
+      tookLeave = event == .reply && ctx.heard.heard(Self.leaveTakingIntent)
       line = choose(event, context: ctx) ?? (event == .reply ? Self.fallbackLine : nil)
       if let chosen = line {
         let phaseIndexBefore = state.phaseIndex
@@ -226,6 +232,12 @@ public struct Conversation: Sendable {
           state.ended = state.phaseIndex == scenario.phases.count - 1 ? .trainee : .retailerLeft
         }
       }
+    }
+    // The trainee took leave: the retailer has answered, and the visit is over (taken leave in
+    // the last phase, stopped early before it), unless the answer calls them back into another
+    // phase (a grievance raised at the door).
+    if tookLeave && state.ended == nil && line?.effects.goto == nil {
+      state.ended = defaultEnding
     }
     if state.ended == nil && state.patience <= 0 {
       line = leave(after: line)
@@ -352,7 +364,12 @@ public struct Conversation: Sendable {
     ConditionContext(
       state: state, phase: phase.id, traits: traits, visit: scenario.customer.visit, scorer: scorer,
       metNow: metNow, violatedNow: violatedNow, utteranceLength: said?.count ?? 0,
-      heard: said.map(lineFit.hear) ?? .nothing, packed: Set(transcript.packed ?? []))
+      heard: said.map {
+        lineFit.hear(
+          $0, listening: plan.listening,
+          after: transcript.lineHeard(before: transcript.turns.count))
+      } ?? .nothing,
+      packed: Set(transcript.packed ?? []))
   }
 
   /// Picks a line for `event`: among lines whose condition holds and that fit the brands the
@@ -390,12 +407,14 @@ public struct Conversation: Sendable {
     var chosen = lines[chosenIndex]
     // A series visit: the retailer quotes what the trainee promised last time.
     if let previous = scenario.previous { chosen.text = previous.filling(chosen.text) }
+    // The retailer quotes what was just said (`{said.time}`).
+    chosen.text = RetailerLine.fillingSaid(chosen.text, with: context.heard.quotes)
     lastChoice = LineChoice(
       candidates: candidates.sorted { rank($0) > rank($1) }.map {
         (lines[$0].id, rank($0), state.said.contains(lines[$0].id))
       },
       chosen: chosen.id, rank: rank(chosenIndex), offTopic: offTopic,
-      brandsHeard: context.heard.brands.sorted())
+      brandsHeard: context.heard.brands.sorted(), intentsHeard: context.heard.intents)
     return chosen
   }
 

@@ -55,6 +55,9 @@ public struct LineChoice: Sendable, Hashable {
   public var offTopic: [String]
   /// The brand families the utterance named.
   public var brandsHeard: [String]
+  /// What the retailer heard in the utterance (`said:` intents), with the words that showed
+  /// each, in the listening rubric's order.
+  public var intentsHeard: [HeardIntent] = []
 
   public static func == (a: LineChoice, b: LineChoice) -> Bool {
     a.chosen == b.chosen && a.candidates.map(\.id) == b.candidates.map(\.id)

@@ -8,11 +8,26 @@ struct HeardUtterance {
   var text: ByteText
   /// Brand families (金桥, 海韵) the utterance names.
   var brands: Set<String>
+  /// What the retailer heard (`said:`): the listening rubric's intents, and `brand` when a brand
+  /// is named, each with the words that showed it, earliest first.
+  var intents: [HeardIntent] = []
 
   static let nothing = HeardUtterance(text: ByteText(""), brands: [])
 
   /// Whether the utterance says `word` (normalised).
   func says(_ word: String) -> Bool { text.contains(word) }
+
+  /// Whether the retailer heard the intent `name`.
+  func heard(_ name: String) -> Bool { intents.contains { $0.name == name } }
+
+  /// What a line quotes for each intent (`{said.time}`): the first words that showed it.
+  var quotes: [String: String] {
+    var values: [String: String] = [:]
+    for intent in intents where values[intent.name] == nil {
+      if let first = intent.words.first { values[intent.name] = first }
+    }
+    return values
+  }
 }
 
 /// The words by which an utterance names a catalogue brand, prepared once per conversation:
@@ -35,13 +50,29 @@ struct LineFit: Sendable {
     brandWords = order.map { ($0, ByteText.words(byFamily[$0] ?? [])) }
   }
 
-  /// Reads an utterance the trainee said.
-  func hear(_ said: String) -> HeardUtterance {
+  /// Reads an utterance the trainee said, with what `listening` hears in it (`line` is the
+  /// retailer's line it answers).
+  func hear(_ said: String, listening: Listening?, after line: String) -> HeardUtterance {
     let text = ByteText(TextNormalizer.normalize(said))
     var brands = Set<String>()
-    for (family, words) in brandWords where text.containsAny(words) { brands.insert(family) }
-    return HeardUtterance(text: text, brands: brands)
+    // Where each family is first named, so `{said.brand}` quotes the one said first.
+    var named: [(at: Int, family: String)] = []
+    for (family, words) in brandWords {
+      guard let at = text.firstOffset(ofAny: words) else { continue }
+      brands.insert(family)
+      named.append((at, family))
+    }
+    var heard = HeardUtterance(text: text, brands: brands)
+    heard.intents = listening?.hear(said, after: line) ?? []
+    if !named.isEmpty {
+      heard.intents.append(
+        HeardIntent(name: Self.brandIntent, words: named.sorted { $0.at < $1.at }.map(\.family)))
+    }
+    return heard
   }
+
+  /// The intent a line names when it answers an utterance that names a catalogue brand.
+  static let brandIntent = "brand"
 
   /// The line with its `heard` and `not_heard` words normalised, so the engine compares them
   /// with the normalised utterance as the scorer compares phrases.

@@ -52,6 +52,17 @@ struct ExplainCommand: ParsableCommand {
         if let text = turn.retailer {
           Console.line("  " + strings.explainRetailerSaid(retailer: retailer, text: text))
           if let choice = outcome.choice, let line = lines[choice.chosen] {
+            if !choice.intentsHeard.isEmpty {
+              let titles = Dictionary(
+                (scenario.listening?.criteria ?? []).map { ($0.id, $0.title) },
+                uniquingKeysWith: { a, _ in a })
+              Console.line(
+                "    "
+                  + strings.explainHeard(
+                    choice.intentsHeard.map {
+                      ($0.name, titles[RetailerLine.saidPrefix + $0.name] ?? $0.name, $0.words)
+                    }))
+            }
             Console.line("    " + strings.explainWhy(line, rank: choice.rank))
             if !choice.offTopic.isEmpty {
               Console.line(
@@ -63,6 +74,13 @@ struct ExplainCommand: ParsableCommand {
             if !others.isEmpty { Console.line("    " + strings.explainOtherLines(Array(others))) }
           } else if turn.retailerLineID == Conversation.fallbackLine.id {
             Console.line("    " + strings.explainFallback)
+          }
+          if outcome.ended != nil,
+            outcome.choice?.intentsHeard.contains(where: {
+              $0.name == Conversation.leaveTakingIntent
+            }) == true
+          {
+            Console.line("    " + strings.explainTookLeave)
           }
         }
         Console.line(

@@ -82,6 +82,8 @@ public enum AuthoringProblem: Sendable, Hashable {
   case duplicateLineID(id: String, trait: String?, alsoIn: LineOwner)
   /// A scenario uses one rubric twice.
   case rubricUsedTwice(rubric: String)
+  /// A scenario scores the rubric of what the retailer hears (`said`), which is never scored.
+  case listeningRubricScored(rubric: String)
 
   // MARK: Scenario structure
 
@@ -195,6 +197,7 @@ extension AuthoringProblem {
     case .duplicateID: return "duplicate-id"
     case .duplicateLineID: return "duplicate-line-id"
     case .rubricUsedTwice: return "rubric-used-twice"
+    case .listeningRubricScored: return "listening-rubric-scored"
     case .noPhases: return "no-phases"
     case .phaseAfterFarewell: return "phase-after-farewell"
     case .allWeightsZero: return "all-weights-zero"
@@ -278,6 +281,7 @@ extension AuthoringProblem {
     case .duplicateLineID(let id, let trait, let alsoIn):
       return .duplicateLineID(id: c(id), trait: trait, alsoIn: alsoIn)
     case .rubricUsedTwice(let rubric): return .rubricUsedTwice(rubric: c(rubric))
+    case .listeningRubricScored(let rubric): return .listeningRubricScored(rubric: c(rubric))
     case .phaseAfterFarewell(let phase, let farewell):
       return .phaseAfterFarewell(phase: c(phase), farewell: farewell)
     case .neverApplies(let check, let retailer, let traits, let phase):

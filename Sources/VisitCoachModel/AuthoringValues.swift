@@ -68,6 +68,9 @@ public enum ReferenceKind: String, Sendable, Hashable, CaseIterable {
   case series
   /// A route day (`routes/ID.yaml`).
   case route
+  /// What the retailer can hear in an utterance (`rubrics/said.yaml`), for `said:` and
+  /// `{said.name}` in lines.
+  case intent
   /// A question of a quiz.
   case question
   /// A concept family of the lexicon.
@@ -116,6 +119,8 @@ public enum Contradiction: Sendable, Hashable {
   case metAndMissed([String])
   /// Every word of `heard` is also in `not_heard`.
   case heardAndNotHeard
+  /// An intent is both in `said` and in `not_said`.
+  case saidAndNotSaid
   /// A trait is both required and excluded.
   case traitRequiredAndExcluded
   /// The included named condition requires other phases than this condition.

@@ -50,6 +50,11 @@ public struct Condition: Sendable, Hashable {
   public var heard: [[String]] = []
   /// The utterance being answered says none of these words.
   public var notHeard: Set<String> = []
+  /// The retailer hears each of these intents in the utterance being answered (names of the
+  /// criteria of `rubrics/said.yaml`, such as `leave_taking` or `time`).
+  public var said: Set<String> = []
+  /// The retailer hears none of these intents in the utterance being answered.
+  public var notSaid: Set<String> = []
   /// The kind of visit.
   public var visit: VisitKind?
   /// The trainee's turn number within the current phase (1-based) lies in this range.
@@ -63,13 +68,13 @@ public struct Condition: Sendable, Hashable {
 
   /// How specific the condition is; the engine prefers the most specific line. Each requirement
   /// counts 1, except reactions to the utterance being answered (`met_now`, `violated_now`,
-  /// `longer_than`, `heard`), which count 2: answering what was just said beats describing the
-  /// state.
+  /// `longer_than`, `heard`, `said`), which count 2: answering what was just said beats
+  /// describing the state.
   public var specificity: Int {
     (phases.isEmpty ? 0 : 1) + traits.count + withoutTraits.count + (mood == nil ? 0 : 1)
       + (patience == nil ? 0 : 1) + flags.count + unset.count + met.count + missed.count
-      + 2 * (metNow.count + violatedNow.count + heard.count) + (longerThan == nil ? 0 : 2)
-      + (notHeard.isEmpty ? 0 : 1)
+      + 2 * (metNow.count + violatedNow.count + heard.count + said.count)
+      + (longerThan == nil ? 0 : 2) + (notHeard.isEmpty ? 0 : 1) + (notSaid.isEmpty ? 0 : 1)
       + (visit == nil ? 0 : 1)
       + (turnInPhase == nil ? 0 : 1) + packed.count + notPacked.count
   }
@@ -93,6 +98,8 @@ public struct Condition: Sendable, Hashable {
     if let o = other.longerThan { c.longerThan = max(longerThan ?? o, o) }
     c.heard += other.heard.filter { !c.heard.contains($0) }
     c.notHeard.formUnion(other.notHeard)
+    c.said.formUnion(other.said)
+    c.notSaid.formUnion(other.notSaid)
     c.visit = visit ?? other.visit
     c.turnInPhase = Self.intersect(turnInPhase, other.turnInPhase)
     c.packed.formUnion(other.packed)
@@ -118,6 +125,7 @@ public struct Condition: Sendable, Hashable {
       && other.metNow.isSubset(of: metNow) && other.violatedNow.isSubset(of: violatedNow)
       && (other.longerThan.map { l in longerThan.map { $0 >= l } ?? false } ?? true)
       && other.heard.allSatisfy(heard.contains) && other.notHeard.isSubset(of: notHeard)
+      && other.said.isSubset(of: said) && other.notSaid.isSubset(of: notSaid)
       && (other.visit == nil || other.visit == visit)
       && other.packed.isSubset(of: packed) && other.notPacked.isSubset(of: notPacked)
   }

@@ -310,4 +310,8 @@ public struct Rubric: Sendable, Hashable, Identifiable {
 
   /// Criteria and penalties together.
   public var checks: [Criterion] { criteria + penalties }
+
+  /// The id of the rubric of what the retailer hears (`rubrics/said.yaml`): never scored, its
+  /// criteria are the intents lines answer (`said:`) and quote (`{said.time}`).
+  public static let listeningID = "said"
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The moment a retailer line is said in.
 public enum LineEvent: String, Sendable, Codable, CaseIterable {
   /// When the trainee arrives, before the first utterance.
@@ -54,5 +56,34 @@ public struct RetailerLine: Sendable, Hashable, Identifiable {
     self.condition = condition
     self.effects = effects
     self.origin = origin
+  }
+}
+
+extension RetailerLine {
+  /// How a line quotes what the trainee just said: `{said.time}`, `{said.brand}`.
+  public static let saidPrefix = Rubric.listeningID + "."
+
+  /// The names of the `{said.name}` placeholders in `text`, in order, each once.
+  public static func saidSlots(in text: String) -> [String] {
+    var names: [String] = []
+    var rest = Substring(text)
+    while let open = rest.firstRange(of: "{" + saidPrefix) {
+      guard let close = rest[open.upperBound...].firstIndex(of: "}") else { break }
+      let name = String(rest[open.upperBound..<close])
+      if !names.contains(name) { names.append(name) }
+      rest = rest[rest.index(after: close)...]
+    }
+    return names
+  }
+
+  /// `text` with each `{said.name}` replaced by what the trainee said for it; a name without a
+  /// value is left as written (a line is only chosen when every value it quotes was said).
+  public static func fillingSaid(_ text: String, with values: [String: String]) -> String {
+    guard text.contains("{" + saidPrefix) else { return text }
+    var out = text
+    for (name, value) in values {
+      out = out.replacingOccurrences(of: "{\(saidPrefix)\(name)}", with: value)
+    }
+    return out
   }
 }

@@ -71,6 +71,23 @@ public struct Scenario: Sendable, Hashable, Identifiable {
   public var previous: PreviousVisit?
   /// Where this visit stands when it is played as part of a series.
   public var seriesPlace: SeriesPlace?
+  /// What the retailer hears in an utterance, to answer it (`rubrics/said.yaml`): intents such
+  /// as leave-taking or a question about sales, and slots such as a time or a quantity. Never
+  /// scored; lines name them under `said:` and quote them as `{said.name}`.
+  public var listening: Rubric?
+
+  /// The scenario as the retailer listens to it: its only rubric is ``listening`` (nil when the
+  /// library has none). The engine compiles it into a plan of its own, so intents are matched
+  /// exactly as criteria are (negation, gaps, clauses) without ever being scored.
+  public var listeningScenario: Scenario? {
+    guard let listening else { return nil }
+    var s = self
+    s.rubrics = [listening]
+    s.listening = nil
+    s.stock = []
+    s.previous = nil
+    return s
+  }
 
   /// Whether the visit starts with a preparation step (a bag to pack or a plan to state).
   public var hasPreparation: Bool { !packingNeeds.isEmpty || !planGoals.isEmpty }

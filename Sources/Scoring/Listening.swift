@@ -1,0 +1,35 @@
+import VisitCoachModel
+
+/// What the retailer hears in an utterance, so the engine can answer it: the criteria of the
+/// scenario's listening rubric, compiled into a plan of their own and matched exactly as scored
+/// criteria are (negation, gapped phrases, `none`, clauses, the line heard), but never scored.
+public final class Listening: Sendable {
+  let plan: ScoringPlan
+  private let prefixLength: Int
+
+  /// The listening plan of `scenario`, or nil when its library has no listening rubric.
+  public init?(scenario: Scenario, compilingPhrasesInBackground: Bool = false) {
+    guard let listening = scenario.listening, let heard = scenario.listeningScenario else {
+      return nil
+    }
+    plan = ScoringPlan(scenario: heard, compilingPhrasesInBackground: compilingPhrasesInBackground)
+    prefixLength = listening.id.count + 1
+  }
+
+  /// The intents `text` shows, in the rubric's order. `line` is the retailer's line it answers
+  /// (for situated words).
+  public func hear(_ text: String, after line: String = "") -> [HeardIntent] {
+    let scorer = Scorer(plan: plan)
+    let prepared = scorer.prepare(text)
+    var heard: [HeardIntent] = []
+    for i in plan.checks.indices {
+      let id = plan.checks[i].criterion.id
+      guard scorer.wordsMeet(anyOf: [id], in: prepared, heard: line) else { continue }
+      heard.append(
+        HeardIntent(
+          name: String(id.dropFirst(prefixLength)),
+          words: prepared.evidenceWords(for: i, plan: plan)))
+    }
+    return heard
+  }
+}

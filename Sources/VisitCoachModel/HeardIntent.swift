@@ -1,0 +1,13 @@
+/// An intent the retailer hears in an utterance (`rubrics/said.yaml`), with the words that carry
+/// it in the order they were said: what `{said.name}` quotes back.
+public struct HeardIntent: Sendable, Hashable {
+  /// The intent's name without the rubric prefix (`leave_taking`, `time`).
+  public var name: String
+  /// The words that showed it (normalised), earliest first.
+  public var words: [String]
+
+  public init(name: String, words: [String]) {
+    self.name = name
+    self.words = words
+  }
+}
