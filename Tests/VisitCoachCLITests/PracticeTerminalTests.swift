@@ -182,6 +182,19 @@ struct PracticeTerminalTests {
     t.send("/quit\r")  // the record form
     #expect(t.exitStatus() == 0)
   }
+  @Test func takingLeaveEndsTheSessionWithItsReport() throws {
+    let (t, _) = try session()
+    #expect(t.expect(prompt))
+    t.send("陈老板早，我是烟草公司的小李。\r")
+    #expect(t.expect(prompt))
+    t.send("走了。\r")
+    #expect(t.expect("嗯，走吧"), "\(t.text.suffix(400))")
+    // No prompt again: the visit is over and its report follows.
+    #expect(t.expect("总分"))
+    #expect(t.expect("中途结束"))
+    #expect(t.exitStatus() == 0)
+  }
+
   @Test func unknownCommandSuggestsTheNearest() throws {
     let (t, _) = try session()
     #expect(t.expect(prompt))
