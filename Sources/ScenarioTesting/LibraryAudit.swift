@@ -37,7 +37,7 @@ public enum LibraryAudit {
 
   /// Each example is scored as the first words of a phase the criterion applies in.
   static func examples(_ scenario: Scenario) -> [Diagnostic] {
-    let plan = ScoringPlan(scenario: scenario)
+    let plan = ScoringPlan(scenario: scenario.scoringOnly)
     var out: [Diagnostic] = []
     for criterion in scenario.checks where !criterion.examples.isEmpty {
       let phase =

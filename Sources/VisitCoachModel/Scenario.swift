@@ -76,6 +76,14 @@ public struct Scenario: Sendable, Hashable, Identifiable {
   /// scored; lines name them under `said:` and quote them as `{said.name}`.
   public var listening: Rubric?
 
+  /// The scenario for scoring only (evaluation, rubric examples): without ``listening``, so a
+  /// plan built from it does not compile what the retailer hears.
+  public var scoringOnly: Scenario {
+    var s = self
+    s.listening = nil
+    return s
+  }
+
   /// The scenario as the retailer listens to it: its only rubric is ``listening`` (nil when the
   /// library has none). The engine compiles it into a plan of its own, so intents are matched
   /// exactly as criteria are (negation, gaps, clauses) without ever being scored.

@@ -179,8 +179,10 @@ public final class Evaluator {
           "the evaluation scenario does not load for \(context.id): \(result.errors.map(InterfaceStrings.forLanguage(.en).diagnostic).joined(separator: "; "))"
       )
     }
+    // Scoring only: what the retailer hears would be compiled for every persona and never used.
     let built = Built(
-      scenario: scenario, plan: ScoringPlan(scenario: scenario), worth: Worth.of(scenario))
+      scenario: scenario, plan: ScoringPlan(scenario: scenario.scoringOnly),
+      worth: Worth.of(scenario))
     scenarios[key] = built
     return built
   }
