@@ -30,7 +30,15 @@ public enum TextNormalizer {
     var out: [UInt8] = []
     out.reserveCapacity(text.utf8.count)
     var pendingBoundary = false
+    // A space between two Chinese characters is where a typist ends a clause (货不多 这回补两条):
+    // a boundary, so a 不 before it does not reach the words after it.
+    var lastWasHan = false
+    var spaceAfterHan = false
     @inline(__always) func emit(_ v: UInt32) {
+      let isHan = v >= 0x3400 && v <= 0x9FFF
+      if spaceAfterHan && isHan { pendingBoundary = true }
+      spaceAfterHan = false
+      lastWasHan = isHan
       if pendingBoundary {
         if !out.isEmpty { out.append(UInt8(ascii: "|")) }
         pendingBoundary = false
@@ -75,6 +83,8 @@ public enum TextNormalizer {
           emit(v + 0x20)
         } else if asciiBoundaries[Int(v)] {
           pendingBoundary = true
+        } else if v == 0x20 && lastWasHan {
+          spaceAfterHan = true
         }
         continue
       }
@@ -90,6 +100,7 @@ public enum TextNormalizer {
       switch classify(Unicode.Scalar(v)!) {
       case .keep: emit(v)
       case .boundary: pendingBoundary = true
+      case .space: if lastWasHan { spaceAfterHan = true }
       case .drop: break
       }
     }
@@ -112,7 +123,7 @@ public enum TextNormalizer {
     return table
   }()
 
-  private enum Kind { case keep, boundary, drop }
+  private enum Kind { case keep, boundary, drop, space }
 
   /// Whether `text` holds characters that only Foundation's NFKC maps correctly (combining
   /// marks, circled numbers, half-width katakana, compatibility ideographs, ...).
@@ -163,7 +174,7 @@ public enum TextNormalizer {
   private static func classify(_ scalar: Unicode.Scalar) -> Kind {
     let v = scalar.value
     if v < 0xA0 { return .drop }  // C1 controls
-    if v == 0x3000 { return .drop }  // ideographic space
+    if v == 0x3000 { return .space }  // ideographic space
     if v == 0x3007 { return .keep }  // 〇
     if v >= 0x3001 && v <= 0x303F { return .boundary }  // CJK punctuation
     if v >= 0x2000 && v <= 0x200F { return .drop }  // spaces, zero-width

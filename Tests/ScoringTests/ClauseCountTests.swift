@@ -19,3 +19,15 @@ struct ClauseCountTests {
     #expect(!same.satisfied.contains("farewell.recap_list"), "\(same)")
   }
 }
+
+/// A space typed between Chinese characters ends a clause, as a comma would.
+@Suite("Spaces between clauses")
+struct SpaceBoundaryTests {
+  @Test func aSpaceBetweenChineseWordsIsAClauseBoundary() {
+    #expect(TextNormalizer.normalize("货不多 这回补两条") == "货不多|这回补两条")
+    #expect(TextNormalizer.normalize("货不多\u{3000}这回补两条") == "货不多|这回补两条")
+    // Around Latin letters and digits a space joins as before, and trailing spaces vanish.
+    #expect(TextNormalizer.normalize("金桥 20元") == "金桥20元")
+    #expect(TextNormalizer.normalize("您好 ") == "您好")
+  }
+}
