@@ -61,6 +61,9 @@ extension InterfaceStrings {
     return (zh ? "零售户听出：" : "the retailer heard: ") + items.joined(separator: zh ? "、" : ", ")
   }
 
+  /// The title of the `brand` intent (the utterance names a catalogue brand).
+  public var explainBrandNamed: String { language == .zh ? "说到品牌" : "a brand named" }
+
   /// The visit ended because the trainee took leave and the retailer let them go.
   public var explainTookLeave: String {
     language == .zh ? "学员告辞，零售户回了一句，拜访到此结束" : "the trainee took leave; the visit ends here"

@@ -28,9 +28,6 @@ struct ScenarioAssembler {
   static let requiredRubric = "compliance"
   /// The rubric of what the retailer hears (intents and slots for lines), never scored.
   static let listeningRubric = Rubric.listeningID
-  /// The intent a line can name that is not in the listening rubric: the utterance names a
-  /// catalogue brand (`said: [brand]`, `{said.brand}`).
-  static let brandIntent = "brand"
 
   func assemble(
     _ doc: ScenarioDocument, sink: DiagnosticSink, traitSinks: [String: DiagnosticSink],
@@ -131,7 +128,7 @@ struct ScenarioAssembler {
     }
     let intents = Set(
       (listening?.criteria ?? []).map { String($0.id.dropFirst(Self.listeningRubric.count + 1)) }
-        + [Self.brandIntent])
+        + [HeardIntent.brand])
 
     for phase in doc.phases {
       for ref in phase.enterOn where !criteria.contains(ref.value) {

@@ -66,13 +66,10 @@ struct LineFit: Sendable {
     heard.intents = listening?.hear(said, after: line) ?? []
     if !named.isEmpty {
       heard.intents.append(
-        HeardIntent(name: Self.brandIntent, words: named.sorted { $0.at < $1.at }.map(\.family)))
+        HeardIntent(name: HeardIntent.brand, words: named.sorted { $0.at < $1.at }.map(\.family)))
     }
     return heard
   }
-
-  /// The intent a line names when it answers an utterance that names a catalogue brand.
-  static let brandIntent = "brand"
 
   /// The line with its `heard` and `not_heard` words normalised, so the engine compares them
   /// with the normalised utterance as the scorer compares phrases.

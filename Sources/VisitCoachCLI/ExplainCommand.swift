@@ -60,7 +60,12 @@ struct ExplainCommand: ParsableCommand {
                 "    "
                   + strings.explainHeard(
                     choice.intentsHeard.map {
-                      ($0.name, titles[RetailerLine.saidPrefix + $0.name] ?? $0.name, $0.words)
+                      (
+                        $0.name,
+                        $0.name == HeardIntent.brand
+                          ? strings.explainBrandNamed
+                          : titles[RetailerLine.saidPrefix + $0.name] ?? $0.name, $0.words
+                      )
                     }))
             }
             Console.line("    " + strings.explainWhy(line, rank: choice.rank))

@@ -6,6 +6,10 @@ public struct HeardIntent: Sendable, Hashable {
   /// The words that showed it (normalised), earliest first.
   public var words: [String]
 
+  /// The intent of an utterance that names a catalogue brand (`said: [brand]`,
+  /// `{said.brand}`): heard by the engine from the catalogue, not from `rubrics/said.yaml`.
+  public static let brand = "brand"
+
   public init(name: String, words: [String]) {
     self.name = name
     self.words = words

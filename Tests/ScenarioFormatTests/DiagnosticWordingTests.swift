@@ -39,14 +39,14 @@ struct DiagnosticWordingTests {
     #expect(suggestion == "complaint")
     #expect(known.contains("complaint"))
     #expect(error.location.line == line(of: "- use: complain", in: broken))
-    #expect(error.followOns.count == 18)
+    #expect(error.followOns.count == 19)
     #expect(error.followOns.allSatisfy { $0.file == file && $0.line < error.location.line })
     #expect(error.followOns == error.followOns.sorted())
     let chinese = Self.zh.diagnostic(error)
     #expect(chinese.contains("错误: rubrics[3].use: 没有评分细则 ‘complain’：是不是想写 ‘complaint’？"))
-    #expect(chinese.contains("\n  另有 18 处由此引起（第 \(error.followOns[0].line)、"))
+    #expect(chinese.contains("\n  另有 19 处由此引起（第 \(error.followOns[0].line)、"))
     #expect(chinese.hasSuffix("……）"), "eight lines named, the rest counted")
-    #expect(Self.en.diagnostic(error).contains("\n  18 more errors follow from this (lines "))
+    #expect(Self.en.diagnostic(error).contains("\n  19 more errors follow from this (lines "))
   }
 
   @Test func theSameUnknownIDIsReportedOnceWithItsOtherUses() throws {

@@ -8,7 +8,8 @@ struct NormalizationTests {
   @Test(arguments: [
     ("這個東西很貴，請幫我退貨。", "这个东西很贵|请帮我退货"),
     ("ＡＢＣ１２３", "abc123"),
-    ("您好　王老板", "您好王老板"),
+    // A space between Chinese words, full-width or not, ends a clause.
+    ("您好　王老板", "您好|王老板"),
     ("谢谢\u{1b}[31m您\u{1b}[0m", "谢谢您"),
     ("你好\u{0}\u{7}世界", "你好世界"),
     ("“理解”，但是……", "\"理解\"|但是"),

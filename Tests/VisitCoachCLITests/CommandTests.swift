@@ -273,7 +273,11 @@ struct ExplainCommandTests {
     let input = TestLibrary.scenariosRoot + "/samples/busy-morning-rush.mediocre.txt"
     let r = try BinaryRunner.run(["explain", "busy-morning-rush", "--input", input])
     #expect(r.status == 0, "\(r.stderr)")
-    #expect(r.stdout.contains("为什么说这句：行 busy-interrupt（特质 busy）条件：本句超过40字"))
+    #expect(r.stdout.contains("零售户听出：说到品牌（海韵）"))
+    #expect(r.stdout.contains("为什么说这句：行 busy-brand-later（特质 busy）条件："))
+    #expect(r.stdout.contains("本句超过40字，听出=brand"))
+    #expect(r.stdout.contains("零售户听出：告辞（那我走了）"))
+    #expect(r.stdout.contains("学员告辞，零售户回了一句，拜访到此结束"))
     #expect(r.stdout.contains("其他满足条件的行：greet-plain（等级 -98）"))
     #expect(r.stdout.contains("✓ 赞美式开场（具体、真实）（opening.praise）：命中 烟柜"))
     #expect(r.stdout.contains("! 为完成任务压货推销（conduct.pushing）：扣分，命中 公司重点"))

@@ -112,10 +112,13 @@ struct InterfaceLanguageTests {
     ])
     #expect(en.status == 0, "\(en.stderr)")
     #expect(
-      en.stdout.contains("why this line: line busy-interrupt (trait busy) when: longer_than 40"))
+      en.stdout.contains("why this line: line busy-brand-later (trait busy) when: unset="))
+    #expect(en.stdout.contains("the retailer heard: brand (海韵)"))
     #expect(en.stdout.contains("other lines whose conditions held: greet-plain (rank -98)"))
     #expect(en.stdout.contains("Total "))
-    #expect(Self.interfaceChinese(in: en.stdout, extra: input).isEmpty, "\(en.stdout)")
+    // A line that quotes what was said ({said.brand}的事…) is content with the brand filled in.
+    #expect(
+      Self.interfaceChinese(in: en.stdout, extra: input + "海韵的事一会儿再说").isEmpty, "\(en.stdout)")
     for label in ["到店", "为什么说这句", "其他满足条件的行", "状态：", "总分", "第1轮", "进入环节"] {
       #expect(!en.stdout.contains(label), "\(label)")
     }
