@@ -42,10 +42,11 @@ extension GappedPattern {
           while cursor[k] < bounds[k + 1] && Int(hits[cursor[k]].start) < reach { cursor[k] += 1 }
           // A negator in the gap denies the part after it: 我们没送错 is not 我们…送错. A
           // clause boundary (a part written as a comma) is never denied: the condition before
-          // it (不订…，) is part of the frame.
+          // it (不订…，) is part of the frame; nor is a sentence-final particle, which belongs to
+          // the whole sentence (您不会觉得我们服务不好吧 is still 不会觉得我们…吧).
           guard cursor[k] < bounds[k + 1],
             withinGap(bytes, from: reach, to: Int(hits[cursor[k]].start)),
-            isBoundary(hits[cursor[k]], bytes)
+            isBoundary(hits[cursor[k]], bytes) || isFinalParticle(hits[cursor[k]], bytes)
               || !NegationGuard.isNegated(
                 bytes, before: Int(hits[cursor[k]].start), notBefore: reach)
           else {
@@ -59,6 +60,23 @@ extension GappedPattern {
             PhraseAutomaton.Match(pattern: pattern, start: Int(hits[first].start), end: reach))
         }
       }
+    }
+  }
+
+  /// The sentence-final particles (吧 吗 呢 嘛 啊 呀) as UTF-8.
+  private static let finalParticles: [[UInt8]] = ["吧", "吗", "呢", "嘛", "啊", "呀"].map {
+    Array($0.utf8)
+  }
+
+  /// Whether the occurrence is one sentence-final particle.
+  private static func isFinalParticle(
+    _ hit: (gapped: Int32, position: Int32, start: Int32, end: Int32),
+    _ bytes: UnsafeBufferPointer<UInt8>
+  ) -> Bool {
+    let start = Int(hit.start)
+    guard hit.end - hit.start == 3 else { return false }
+    return finalParticles.contains {
+      $0[0] == bytes[start] && $0[1] == bytes[start + 1] && $0[2] == bytes[start + 2]
     }
   }
 

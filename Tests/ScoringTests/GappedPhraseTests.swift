@@ -22,12 +22,19 @@ struct GappedPhraseTests {
       rubrics:
         - use: conduct
           phrases:
-            contempt: ["连…都不会", "你…懂…啥", "你…是…外行"]
+            contempt: ["连…都不会", "你…懂…啥", "你…是…外行", "总不至于…吧"]
             threat: ["不订…，…就不给"]
       """)
 
   static func contempt(_ text: String) -> Bool {
     TestLibrary.score(text, in: lab, phase: "greeting").violated.contains("conduct.contempt")
+  }
+
+  @Test func aNegatorInTheGapDoesNotDenyAFinalParticle() {
+    #expect(Self.contempt("您总不至于觉得不方便吧"))
+    #expect(Self.contempt("总不至于这都不知道吧"))
+    // A negator in the gap still denies a part that means something: 你根本不是外行.
+    #expect(!Self.contempt("你根本不是外行"))
   }
 
   @Test func thePartsMatchWithWordsBetween() {
