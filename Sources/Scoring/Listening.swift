@@ -8,11 +8,11 @@ public final class Listening: Sendable {
   private let prefixLength: Int
 
   /// The listening plan of `scenario`, or nil when its library has no listening rubric.
-  public init?(scenario: Scenario, compilingPhrasesInBackground: Bool = false) {
+  public init?(scenario: Scenario) {
     guard let listening = scenario.listening, let heard = scenario.listeningScenario else {
       return nil
     }
-    plan = ScoringPlan(scenario: heard, compilingPhrasesInBackground: compilingPhrasesInBackground)
+    plan = ScoringPlan(scenario: heard)
     prefixLength = listening.id.count + 1
   }
 

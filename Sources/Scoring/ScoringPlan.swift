@@ -112,17 +112,21 @@ public struct ScoringPlan: Sendable {
   let similarChecks: [Int]
   /// Some check has situated words.
   let hasSituated: Bool
-  /// The checks' words compiled for matching, perhaps still being compiled on another thread.
-  private let phraseIndex: BackgroundValue<PhraseIndex>
+  /// The checks' words compiled for matching, and what the retailer hears, perhaps still being
+  /// compiled on another thread (one thread for both: on two cores a second one slowed the
+  /// start screen).
+  private let compiled: BackgroundValue<Compiled>
+
+  private struct Compiled: Sendable {
+    var index: PhraseIndex
+    var listening: Listening?
+  }
   /// Phase ids in scenario order, for phase bits.
   let phaseIndex: [String: Int]
   let indexByID: [String: Int]
   let settings: SimulationSettings
   let rubrics: [Rubric]
   let phaseIDs: Set<String>
-  /// What the retailer hears in an utterance (intents and slots for the engine's lines), nil
-  /// when the library has no listening rubric. Never scored.
-  public let listening: Listening?
 
   /// Compiles the rubrics of `scenario`. With `compilingPhrasesInBackground`, the phrase
   /// automaton (most of the work) is built on another thread and the first utterance scored
@@ -200,17 +204,22 @@ public struct ScoringPlan: Sendable {
     settings = scenario.settings
     rubrics = scenario.rubrics
     phaseIDs = Set(scenario.phases.map(\.id))
-    listening = Listening(
-      scenario: scenario, compilingPhrasesInBackground: compilingPhrasesInBackground)
     let scene = scenario.scene
-    phraseIndex =
+    let compile = { @Sendable in
+      Compiled(
+        index: PhraseIndex(checks: checks, scene: scene), listening: Listening(scenario: scenario))
+    }
+    compiled =
       compilingPhrasesInBackground
-      ? BackgroundValue(computing: { PhraseIndex(checks: checks, scene: scene) })
-      : BackgroundValue(PhraseIndex(checks: checks, scene: scene))
+      ? BackgroundValue(computing: compile) : BackgroundValue(compile())
   }
 
   /// The checks' words compiled for matching (waits while they are still being compiled).
-  var phrases: PhraseIndex { phraseIndex.value }
+  var phrases: PhraseIndex { compiled.value.index }
+
+  /// What the retailer hears in an utterance (intents and slots for the engine's lines), nil
+  /// when the library has no listening rubric. Never scored. Waits while it is being compiled.
+  public var listening: Listening? { compiled.value.listening }
 
   /// The number of distinct normalised phrases in the automaton.
   public var phraseCount: Int { phrases.automaton.patterns.count }
