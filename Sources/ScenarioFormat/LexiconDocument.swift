@@ -13,8 +13,10 @@ import Yams
 enum LexiconDocument {
   /// Reads the families of one file into `lexicon`, reporting malformed entries and names
   /// defined twice.
-  static func read(_ node: Yams.Node, into lexicon: inout [String: [String]], sink: DiagnosticSink)
-  {
+  static func read(
+    _ node: Yams.Node, into lexicon: inout [String: [String]],
+    nested: inout [(name: String, mark: SourceMark, sink: DiagnosticSink)], sink: DiagnosticSink
+  ) {
     guard let r = MapReader(node, path: "", sink: sink, document: .lexicon) else { return }
     _ = r.int("version", in: 1...1, required: true)
     guard let concepts = r.map("concepts", required: true) else {
@@ -46,8 +48,68 @@ enum LexiconDocument {
         continue
       }
       lexicon[name] = words
+      if words.contains(where: { $0.utf8.contains(UInt8(ascii: "{")) }) {
+        nested.append((name, keyNode.sourceMark, sink))
+      }
       _ = concepts.value(name)  // mark as read
     }
     r.finish()
+  }
+}
+
+extension LexiconDocument {
+  /// Expands families that use other families (`refund_frame: ["{lexicon.we}…{lexicon.refund}"]`),
+  /// each once, in the order they depend on each other, as a rubric phrase would be expanded. A
+  /// family that names an unknown family, another kind of placeholder, or itself through others
+  /// is an error at its name; its words that could not be expanded are left out.
+  static func expandNested(
+    _ lexicon: inout [String: [String]],
+    _ nested: [(name: String, mark: SourceMark, sink: DiagnosticSink)]
+  ) {
+    let marks = Dictionary(
+      nested.map { ($0.name, ($0.mark, $0.sink)) }, uniquingKeysWith: { a, _ in a })
+    var done = Set(lexicon.keys).subtracting(marks.keys)
+    func resolve(_ name: String, _ chain: [String]) {
+      guard !done.contains(name), let (mark, sink) = marks[name] else { return }
+      if chain.contains(name) {
+        sink.error(at: mark, "concepts.\(name)", .refersToItself(chain: chain + [name]))
+        lexicon[name] = (lexicon[name] ?? []).filter { !$0.utf8.contains(UInt8(ascii: "{")) }
+        done.insert(name)
+        return
+      }
+      var words: [String] = []
+      for word in lexicon[name] ?? [] {
+        guard word.utf8.contains(UInt8(ascii: "{")) else {
+          words.append(word)
+          continue
+        }
+        for inner in references(in: word) where lexicon[inner] != nil {
+          resolve(inner, chain + [name])
+        }
+        switch PhraseInterpolation(lexicon: lexicon).expand(word) {
+        case .success(let expanded): words += expanded
+        case .failure(let unknown):
+          sink.error(
+            at: mark, "concepts.\(name)",
+            DiagnosticSink.unknown(
+              .placeholder, unknown.name, in: Set(lexicon.keys.map { "lexicon.\($0)" })))
+        }
+      }
+      lexicon[name] = words
+      done.insert(name)
+    }
+    for (name, _, _) in nested { resolve(name, []) }
+  }
+
+  /// The family names a word refers to as `{lexicon.name}`.
+  private static func references(in word: String) -> [String] {
+    var names: [String] = []
+    var rest = Substring(word)
+    while let open = rest.firstRange(of: "{lexicon.") {
+      guard let close = rest[open.upperBound...].firstIndex(of: "}") else { break }
+      names.append(String(rest[open.upperBound..<close]))
+      rest = rest[rest.index(after: close)...]
+    }
+    return names
   }
 }

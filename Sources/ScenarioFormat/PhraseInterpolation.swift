@@ -12,6 +12,11 @@ struct PhraseInterpolation {
     "scene.strengths", "scene.issues", "knows",
   ]
 
+  /// Only the lexicon's families, for families that use other families.
+  init(lexicon: [String: [String]]) {
+    for (name, words) in lexicon { values["lexicon.\(name)"] = words }
+  }
+
   init(persona: Persona, scene: [SceneFact], lexicon: [String: [String]] = [:]) {
     for (name, words) in lexicon { values["lexicon.\(name)"] = words }
     values["address.fitting"] = persona.address.fitting

@@ -265,10 +265,12 @@ public enum ScenarioLibrary {
       _ = next(lexiconFiles)
     } else {
       let files = rest.prefix(lexiconFiles.count)
+      var nested: [(name: String, mark: SourceMark, sink: DiagnosticSink)] = []
       eachFile(lexiconFiles) { text, node, sink in
         lexiconText += text
-        LexiconDocument.read(node, into: &lexicon, sink: sink)
+        LexiconDocument.read(node, into: &lexicon, nested: &nested, sink: sink)
       }
+      LexiconDocument.expandNested(&lexicon, nested)
       if let lexiconRead, let key = lexiconRead.key, files.allSatisfy({ $0.sink.items.isEmpty }) {
         lexiconCache?.store(lexicon, key: key)
       }

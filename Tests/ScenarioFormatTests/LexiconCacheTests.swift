@@ -131,3 +131,57 @@ struct LexiconCacheTests {
     }
   }
 }
+
+/// Families that use other families: expanded once when the lexicon is read, like a rubric phrase.
+@Suite("Nested lexicon families")
+struct NestedLexiconTests {
+  func library(_ extra: String) throws -> (root: String, result: PreparedLibrary) {
+    let (root, _) = try LexiconCacheTests().copyOfLibrary()
+    try extra.write(toFile: root + "/lexicon/zz-nested.yaml", atomically: true, encoding: .utf8)
+    return (root, PreparedLibrary(root: root))
+  }
+
+  @Test func aFamilyCanHoldAGappedFrameOverOtherFamilies() throws {
+    let (root, result) = try library(
+      """
+      version: 1
+      concepts:
+        nest_slip: [又断了, 又忘了]
+        nest_praise: [真行, 佩服]
+        nest_frame: ["{lexicon.nest_slip}…{lexicon.nest_praise}", 真有您的]
+        nest_outer: ["{lexicon.nest_frame}", 稳定得很]
+      """)
+    defer {
+      try? FileManager.default.removeItem(atPath: (root as NSString).deletingLastPathComponent)
+    }
+    #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.description))")
+    let outer = try #require(result.lexicon["nest_outer"])
+    #expect(outer.contains("真有您的") && outer.contains("稳定得很"))
+    #expect(outer.contains { $0.contains("…") && $0.contains("又断了") && $0.contains("佩服") })
+    #expect(!outer.contains { $0.contains("{") })
+  }
+
+  @Test func unknownAndCircularFamiliesAreErrors() throws {
+    let (root, result) = try library(
+      """
+      version: 1
+      concepts:
+        nest_a: ["{lexicon.nest_b}好"]
+        nest_b: ["{lexicon.nest_a}坏"]
+        nest_c: ["{lexicon.no_such_family}"]
+      """)
+    defer {
+      try? FileManager.default.removeItem(atPath: (root as NSString).deletingLastPathComponent)
+    }
+    #expect(
+      result.diagnostics.contains { if case .refersToItself = $0.problem { true } else { false } })
+    #expect(
+      result.diagnostics.contains {
+        if case .unknownReference(.placeholder, "lexicon.no_such_family", _, _) = $0.problem {
+          true
+        } else {
+          false
+        }
+      })
+  }
+}
