@@ -20,11 +20,14 @@ struct HeardUtterance {
   /// Whether the retailer heard the intent `name`.
   func heard(_ name: String) -> Bool { intents.contains { $0.name == name } }
 
-  /// What a line quotes for each intent (`{said.time}`): the first words that showed it.
+  /// What a line quotes for each intent (`{said.time}`): the last words that showed it, which is
+  /// what a sentence settles on (今天下午我就报上去，周五前给您回话 is waited for on 周五前); the brand
+  /// named first for `{said.brand}` (the utterance's subject).
   var quotes: [String: String] {
     var values: [String: String] = [:]
     for intent in intents where values[intent.name] == nil {
-      if let first = intent.words.first { values[intent.name] = first }
+      let word = intent.name == HeardIntent.brand ? intent.words.first : intent.words.last
+      if let word { values[intent.name] = word }
     }
     return values
   }

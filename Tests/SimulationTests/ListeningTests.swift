@@ -52,6 +52,9 @@ struct ListeningTests {
     #expect(line.condition.said == ["promise", "time"])
     let withTime = play(scenario, ["王老板您好，这事我回去查清楚，明天上午给您回话。"])
     #expect(withTime.transcript.turns[0].retailer == "行，明天上午等你信儿。")
+    // Two times: the line quotes the one the sentence settles on, the deadline at its end.
+    let twoTimes = play(scenario, ["王老板您好，今天下午我就报上去，周五前给您回话。"])
+    #expect(twoTimes.transcript.turns[0].retailer == "行，周五前等你信儿。")
     let withoutTime = play(scenario, ["王老板您好，这事我回去查清楚再给您回话。"])
     #expect(withoutTime.transcript.turns[0].retailerLineID == "plain")
   }
