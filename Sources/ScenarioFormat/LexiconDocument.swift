@@ -77,16 +77,21 @@ extension LexiconDocument {
         done.insert(name)
         return
       }
+      let written = lexicon[name] ?? []
+      // The families it uses first, then one interpolation over them for all its words.
+      for word in written {
+        for inner in references(in: word) where lexicon[inner] != nil {
+          resolve(inner, chain + [name])
+        }
+      }
+      let interpolation = PhraseInterpolation(lexicon: lexicon)
       var words: [String] = []
-      for word in lexicon[name] ?? [] {
+      for word in written {
         guard word.utf8.contains(UInt8(ascii: "{")) else {
           words.append(word)
           continue
         }
-        for inner in references(in: word) where lexicon[inner] != nil {
-          resolve(inner, chain + [name])
-        }
-        switch PhraseInterpolation(lexicon: lexicon).expand(word) {
+        switch interpolation.expand(word) {
         case .success(let expanded): words += expanded
         case .failure(let unknown):
           sink.error(

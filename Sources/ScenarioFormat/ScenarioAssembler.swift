@@ -127,7 +127,7 @@ struct ScenarioAssembler {
         placeholderSink: rubricSinks[Self.listeningRubric] ?? sink, failed: &placeholderErrors)
     }
     let intents = Set(
-      (listening?.criteria ?? []).map { String($0.id.dropFirst(Self.listeningRubric.count + 1)) }
+      (listening?.criteria ?? []).map(\.localID)
         + [HeardIntent.brand])
 
     for phase in doc.phases {

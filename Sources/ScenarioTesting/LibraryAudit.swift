@@ -86,7 +86,7 @@ public enum LibraryAudit {
     }
     var out: [Diagnostic] = []
     for criterion in rubric.criteria {
-      let name = String(criterion.id.dropFirst(rubric.id.count + 1))
+      let name = criterion.localID
       for example in criterion.examples {
         let heard = listening.hear(example.text).contains { $0.name == name }
         guard heard != example.shouldMatch else { continue }

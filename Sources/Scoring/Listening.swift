@@ -5,15 +5,11 @@ import VisitCoachModel
 /// criteria are (negation, gapped phrases, `none`, clauses, the line heard), but never scored.
 public final class Listening: Sendable {
   let plan: ScoringPlan
-  private let prefixLength: Int
 
   /// The listening plan of `scenario`, or nil when its library has no listening rubric.
   public init?(scenario: Scenario) {
-    guard let listening = scenario.listening, let heard = scenario.listeningScenario else {
-      return nil
-    }
+    guard let heard = scenario.listeningScenario else { return nil }
     plan = ScoringPlan(scenario: heard)
-    prefixLength = listening.id.count + 1
   }
 
   /// The intents `text` shows, in the rubric's order. `line` is the retailer's line it answers
@@ -23,11 +19,11 @@ public final class Listening: Sendable {
     let prepared = scorer.prepare(text)
     var heard: [HeardIntent] = []
     for i in plan.checks.indices {
-      let id = plan.checks[i].criterion.id
-      guard scorer.wordsMeet(anyOf: [id], in: prepared, heard: line) else { continue }
+      let criterion = plan.checks[i].criterion
+      guard scorer.wordsMeet(anyOf: [criterion.id], in: prepared, heard: line) else { continue }
       heard.append(
         HeardIntent(
-          name: String(id.dropFirst(prefixLength)),
+          name: criterion.localID,
           words: prepared.evidenceWords(for: i, plan: plan)))
     }
     return heard

@@ -28,6 +28,9 @@ struct ExplainCommand: ParsableCommand {
       let strings = InterfaceStrings.forLanguage(lang.interface)
       let retailer = scenario.persona.name
       let lines = Dictionary(scenario.lines.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+      let intentTitles = Dictionary(
+        (scenario.listening?.criteria ?? []).map { ($0.localID, $0.title) },
+        uniquingKeysWith: { a, _ in a })
       var visit = VisitRun(scenario: scenario, seed: script.seed)
       if let opening = visit.opening {
         Console.line(strings.explainArrival(retailer: retailer, text: opening.text))
@@ -53,9 +56,6 @@ struct ExplainCommand: ParsableCommand {
           Console.line("  " + strings.explainRetailerSaid(retailer: retailer, text: text))
           if let choice = outcome.choice, let line = lines[choice.chosen] {
             if !choice.intentsHeard.isEmpty {
-              let titles = Dictionary(
-                (scenario.listening?.criteria ?? []).map { ($0.id, $0.title) },
-                uniquingKeysWith: { a, _ in a })
               Console.line(
                 "    "
                   + strings.explainHeard(
@@ -64,7 +64,7 @@ struct ExplainCommand: ParsableCommand {
                         $0.name,
                         $0.name == HeardIntent.brand
                           ? strings.explainBrandNamed
-                          : titles[RetailerLine.saidPrefix + $0.name] ?? $0.name, $0.words
+                          : intentTitles[$0.name] ?? $0.name, $0.words
                       )
                     }))
             }
