@@ -1,22 +1,26 @@
 import Foundation
 
 /// The shared lexicon as read from its YAML, kept in a small binary file keyed by the bytes of
-/// the lexicon files, so start-up parses ~400 KB of YAML only when a lexicon file changed.
+/// the lexicon files, so start-up parses ~700 KB of YAML only when a lexicon file changed.
 ///
 /// The cache holds only lexicons whose files read without a single diagnostic, so a hit gives
-/// exactly what reading the files would: the same families and no messages. Anything odd about
-/// a cache file (missing, truncated, corrupted, written by another format version) is a miss,
-/// and a cache that cannot be written is simply not used.
+/// exactly what reading the files would: the same families and no messages. A damaged or
+/// missing file is a miss (``CacheFolder``).
 public struct LexiconCache: Sendable {
   /// The folder the cache files live in (created when first written).
-  public let directory: String
+  public var directory: String { folder.directory }
+  let folder: CacheFolder
 
   /// Bumped whenever the file layout or the way lexicon files are read changes.
-  static let formatVersion = "lexicon-cache-1"
-  private static let magic: [UInt8] = Array("VCLX1\n".utf8)
+  static let formatVersion = "lexicon-cache-2"
+  private static let magic: [UInt8] = Array("VCLX2\n".utf8)
+
+  /// How many cache files are kept.
+  static let filesKept = 4
 
   public init(directory: String) {
-    self.directory = directory
+    folder = CacheFolder(
+      directory: directory, kind: "lexicon", magic: Self.magic, filesKept: Self.filesKept)
   }
 
   /// The key of a lexicon: its files' names and bytes, and the cache format.
@@ -30,56 +34,30 @@ public struct LexiconCache: Sendable {
     return fingerprint.hex
   }
 
-  func path(key: String) -> String {
-    (directory as NSString).appendingPathComponent("lexicon-\(key).bin")
-  }
-
   /// The lexicon stored under `key`, or nil when there is none or it cannot be trusted.
   func load(key: String) -> [String: [String]]? {
-    guard let data = FileManager.default.contents(atPath: path(key: key)) else { return nil }
-    return data.withUnsafeBytes { raw in
-      Self.decode(raw.bindMemory(to: UInt8.self))
-    }
+    folder.read(key: key) { Self.decodePayload($0) }
   }
 
-  /// How many cache files are kept: a few, for several checkouts or libraries sharing the
-  /// folder; every edit of a lexicon file makes a new one.
-  static let filesKept = 4
-
-  /// Stores `lexicon` under `key`, then removes all but the newest ``filesKept`` cache files;
-  /// failures are ignored (the cache is only a shortcut).
+  /// Stores `lexicon` under `key`; failures are ignored (the cache is only a shortcut).
   func store(_ lexicon: [String: [String]], key: String) {
-    let target = path(key: key)
-    if FileManager.default.fileExists(atPath: target) { return }
-    do {
-      try FileManager.default.createDirectory(
-        atPath: directory, withIntermediateDirectories: true)
-      try Data(Self.encode(lexicon)).write(to: URL(fileURLWithPath: target), options: .atomic)
-    } catch {
-      return
-    }
-    prune(keeping: target)
+    folder.write(Self.payload(lexicon), key: key)
   }
 
-  /// Removes old cache files, newest kept first; `current` always stays.
-  private func prune(keeping current: String) {
-    let fm = FileManager.default
-    guard let names = try? fm.contentsOfDirectory(atPath: directory) else { return }
-    let files = names.filter { $0.hasPrefix("lexicon-") && $0.hasSuffix(".bin") }
-      .map { (directory as NSString).appendingPathComponent($0) }
-      .filter { $0 != current }
-      .map { path -> (path: String, date: Date) in
-        let date = (try? fm.attributesOfItem(atPath: path))?[.modificationDate] as? Date
-        return (path, date ?? .distantPast)
-      }
-      .sorted { ($0.date, $0.path) > ($1.date, $1.path) }
-    for old in files.dropFirst(Self.filesKept - 1) { try? fm.removeItem(atPath: old.path) }
-  }
+  // MARK: - Payload: family count, (name, word count, words)…
 
-  // MARK: - Layout: magic, family count, (name, word count, words)…, FNV-1a of all before it.
-
+  /// The whole file for `lexicon`: framed by ``CacheFolder``.
   static func encode(_ lexicon: [String: [String]]) -> [UInt8] {
-    var bytes = magic
+    CacheFolder.frame(payload(lexicon), magic: magic)
+  }
+
+  /// The lexicon a whole file holds, or nil when it is damaged.
+  static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> [String: [String]]? {
+    CacheFolder.unframe(bytes, magic: magic).flatMap(decodePayload)
+  }
+
+  static func payload(_ lexicon: [String: [String]]) -> [UInt8] {
+    var bytes: [UInt8] = []
     func append(_ value: Int) {
       withUnsafeBytes(of: UInt32(value).littleEndian) { bytes.append(contentsOf: $0) }
     }
@@ -94,20 +72,12 @@ public struct LexiconCache: Sendable {
       append(words.count)
       for word in words { append(word) }
     }
-    let sum = checksum(bytes[...])
-    withUnsafeBytes(of: sum.littleEndian) { bytes.append(contentsOf: $0) }
     return bytes
   }
 
-  static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> [String: [String]]? {
-    guard bytes.count >= magic.count + 4 + 8,
-      bytes.prefix(magic.count).elementsEqual(magic)
-    else { return nil }
-    let end = bytes.count - 8
-    var stored: UInt64 = 0
-    for i in 0..<8 { stored |= UInt64(bytes[end + i]) << (8 * UInt64(i)) }
-    guard checksum(bytes[..<end]) == stored else { return nil }
-    var at = magic.count
+  static func decodePayload(_ bytes: UnsafeBufferPointer<UInt8>) -> [String: [String]]? {
+    let end = bytes.count
+    var at = 0
     func int() -> Int? {
       guard at + 4 <= end else { return nil }
       var value = 0
@@ -134,14 +104,5 @@ public struct LexiconCache: Sendable {
       lexicon[name] = words
     }
     return at == end ? lexicon : nil
-  }
-
-  private static func checksum<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
-    var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-    for byte in bytes {
-      hash ^= UInt64(byte)
-      hash = hash &* 0x100_0000_01B3
-    }
-    return hash
   }
 }

@@ -523,20 +523,25 @@ struct Fingerprint {
 
   mutating func add(_ text: String) {
     var text = text
-    text.withUTF8 { bytes in
-      let raw = UnsafeRawBufferPointer(bytes)
-      var at = 0
-      while at + 8 <= bytes.count {
-        mix(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt64.self)))
-        at += 8
-      }
-      var last: UInt64 = 0
-      for (shift, byte) in bytes[at...].enumerated() { last |= UInt64(byte) << (8 * UInt64(shift)) }
-      mix(last ^ (UInt64(bytes.count - at) << 59))
+    text.withUTF8 { add(bytes: UnsafeRawBufferPointer($0)) }
+  }
+
+  /// Mixes in `raw` eight bytes at a time, then its length, so ("ab", "c") and ("a", "bc")
+  /// differ.
+  mutating func add(bytes raw: UnsafeRawBufferPointer) {
+    var at = 0
+    while at + 8 <= raw.count {
+      mix(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt64.self)))
+      at += 8
     }
-    // Texts are separated, so ("ab", "c") and ("a", "bc") differ.
+    var last: UInt64 = 0
+    for (shift, byte) in raw[at...].enumerated() { last |= UInt64(byte) << (8 * UInt64(shift)) }
+    mix(last ^ (UInt64(raw.count - at) << 59))
     mix(0xFF)
   }
+
+  /// The 64-bit value so far.
+  var value: UInt64 { hash }
 
   var hex: String {
     let s = String(hash, radix: 16)

@@ -75,14 +75,19 @@ public enum ScenarioLibrary {
   /// rubric files are named after their ids: `busy-morning-rush.yaml`, `traits/busy.yaml`,
   /// `rubrics/greeting.yaml`). Falls back to loading the whole library when a file is not where
   /// its name says, so errors are reported the same way. Start-up of `practice` and `replay`
-  /// uses this, with `lexiconCache` so the lexicon's YAML is parsed only after it changed.
+  /// uses this, with `lexiconCache` so the lexicon's YAML is parsed only after it changed, and
+  /// `scenarioCache` so no YAML is read at all when none of the scenario's files changed.
   public static func load(
-    scenarioID id: String, root: String, lexiconCache: LexiconCache? = nil
+    scenarioID id: String, root: String, lexiconCache: LexiconCache? = nil,
+    scenarioCache: ScenarioCache? = nil
   ) -> LoadResult {
     // File names are built from ids only when the ids are plain names: `../x` must never
     // reach a file outside the library.
     guard isPlainName(id) else { return load(root: root) }
+    if let hit = scenarioCache?.load(scenarioID: id, root: root) { return hit }
     let file = (root as NSString).appendingPathComponent("\(id).yaml")
+    // Stamped before anything is read, so an edit during the load makes the entry stale.
+    let scenarioStamp = scenarioCache.map { _ in ScenarioCache.FileStamp(path: file) }
     let sink = DiagnosticSink(file: file)
     guard FileManager.default.fileExists(atPath: file), let text = readText(file, sink: sink),
       let node = compose(text, sink: sink),
@@ -106,6 +111,13 @@ public enum ScenarioLibrary {
     if FileManager.default.fileExists(atPath: listening) && !rubricFiles.contains(listening) {
       rubricFiles.append(listening)
     }
+    let stamps = scenarioStamp.map { stamp in
+      var stamps = ScenarioCache.Stamps(
+        files: traitFiles + rubricFiles + (rubricFiles.contains(listening) ? [] : [listening]),
+        folders: ["catalog", "lexicon"].map { (root as NSString).appendingPathComponent($0) })
+      stamps.files.insert(stamp, at: 0)
+      return stamps
+    }
     var library = readLibrary(
       root, traitFiles: traitFiles, rubricFiles: rubricFiles, lexiconCache: lexiconCache)
     library.sinks.append(sink)
@@ -113,9 +125,13 @@ public enum ScenarioLibrary {
       doc, sink: sink, traitSinks: library.traitSinks, rubricSinks: library.rubricSinks)
     let diagnostics = DiagnosticOrder.arrange(library.sinks.flatMap(\.items))
     if diagnostics.contains(where: { $0.severity == .error }) { return load(root: root) }
-    return LoadResult(
+    let result = LoadResult(
       scenarios: scenario.map { [$0] } ?? [], diagnostics: diagnostics,
       fileCount: library.fileCount + 1)
+    if let scenarioCache, let stamps {
+      scenarioCache.store(result, scenarioID: id, root: root, stamps: stamps)
+    }
+    return result
   }
 
   /// Parses one scenario from text against a library's traits and rubrics (for tests and tools).

@@ -104,8 +104,10 @@ struct ScenarioLocation {
     guard let id = name ?? defaultScenarioID else {
       throw UserFacingError("name a scenario; 'visitcoach list' shows them")
     }
+    let cache = Self.cacheDirectory()
     let quick = ScenarioLibrary.load(
-      scenarioID: id, root: root, lexiconCache: LexiconCache(directory: Self.cacheDirectory()))
+      scenarioID: id, root: root, lexiconCache: LexiconCache(directory: cache),
+      scenarioCache: ScenarioCache(directory: cache))
     if !quick.hasErrors, let scenario = quick.scenario(id) { return scenario }
     let library = try loadLibrary(language: language)
     guard let scenario = library.scenario(id) else {

@@ -117,7 +117,7 @@ public struct StockItem: Sendable, Hashable, Codable {
 }
 
 /// What the trainee reads before the visit (`/brief`, actions 1-2).
-public struct Brief: Sendable, Hashable {
+public struct Brief: Sendable, Hashable, Codable {
   /// The customer record: class and tier, last visit's open promise, recent orders, sales.
   public var record: [String]
   /// Company news: new products, key brands, promotions, supply limits.
@@ -149,7 +149,7 @@ public struct VisitItem: Sendable, Hashable, Identifiable, Codable {
 }
 
 /// A goal the visit plan must name (actions 1-2): any one of its words, and why it matters.
-public struct PlanGoal: Sendable, Hashable {
+public struct PlanGoal: Sendable, Hashable, Codable {
   /// Words that show the plan covers the goal, e.g. 金桥, 限量, 档位.
   public var words: [String]
   /// Why this visit must have it, e.g. 上次答应他看金桥细支的限量，还没回话.
@@ -162,7 +162,7 @@ public struct PlanGoal: Sendable, Hashable {
 }
 
 /// An item this visit needs packed, and why (shown in the report when it was left behind).
-public struct PackingNeed: Sendable, Hashable {
+public struct PackingNeed: Sendable, Hashable, Codable {
   /// The visit-bag item id.
   public var item: String
   /// Why this visit needs it, e.g. 两格价签缺失，要当场补上.

@@ -1,5 +1,5 @@
 /// An inclusive range of a 0-100 state value, such as mood or patience.
-public struct ValueRange: Sendable, Hashable, CustomStringConvertible {
+public struct ValueRange: Sendable, Hashable, CustomStringConvertible, Codable {
   public var lower: Int
   public var upper: Int
 
@@ -22,7 +22,7 @@ public struct ValueRange: Sendable, Hashable, CustomStringConvertible {
 /// When a retailer line may be said. Every requirement that is set must hold.
 ///
 /// Named conditions are resolved at load time, so a `Condition` is always flat.
-public struct Condition: Sendable, Hashable {
+public struct Condition: Sendable, Hashable, Codable {
   /// The current phase is one of these.
   public var phases: Set<String> = []
   /// The persona has all of these traits.

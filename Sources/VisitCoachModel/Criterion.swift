@@ -3,7 +3,7 @@
 /// `any`: at least one phrase; `all`: at least one phrase from every group; `none`: no phrase
 /// may occur (a veto). Empty parts are ignored; a set with no `any` and no `all` never matches
 /// by phrases alone.
-public struct PhraseSet: Sendable, Hashable {
+public struct PhraseSet: Sendable, Hashable, Codable {
   public var any: [String]
   public var all: [[String]]
   public var none: [String]
@@ -25,7 +25,7 @@ public struct PhraseSet: Sendable, Hashable {
 /// the counter, 「收下了」 takes a gift only when one is offered. They meet the criterion when the
 /// utterance has one of `any` and the situation shows one of `when`: the retailer's line the
 /// trainee answers, what can be seen in the shop, or the utterance itself.
-public struct SituatedPhrases: Sendable, Hashable {
+public struct SituatedPhrases: Sendable, Hashable, Codable {
   public var when: [String]
   public var any: [String]
 
@@ -39,7 +39,7 @@ public struct SituatedPhrases: Sendable, Hashable {
 }
 
 /// Reference sentences matched by character n-gram similarity, for phrasings the phrase lists miss.
-public struct SimilarExamples: Sendable, Hashable {
+public struct SimilarExamples: Sendable, Hashable, Codable {
   public var good: [String]
   public var bad: [String]
   /// The similarity (0-1, character bigram Dice) a sentence needs to count as close.
@@ -54,7 +54,7 @@ public struct SimilarExamples: Sendable, Hashable {
 
 /// A sample sentence kept next to a criterion as its unit test: it must (or must not) meet the
 /// criterion, or trigger the penalty. `visitcoach check` runs them.
-public struct CriterionExample: Sendable, Hashable {
+public struct CriterionExample: Sendable, Hashable, Codable {
   public var text: String
   public var shouldMatch: Bool
   /// Where the example is written (rubric file, 1-based line and column).
@@ -72,7 +72,7 @@ public struct CriterionExample: Sendable, Hashable {
 }
 
 /// When a criterion applies. Unset parts always hold.
-public struct Applicability: Sendable, Hashable {
+public struct Applicability: Sendable, Hashable, Codable {
   public var phases: Set<String> = []
   /// The persona has at least one of these traits.
   public var traits: Set<String> = []
@@ -89,7 +89,7 @@ public struct Applicability: Sendable, Hashable {
 }
 
 /// What a criterion looks at besides words.
-public enum Measure: Sendable, Hashable {
+public enum Measure: Sendable, Hashable, Codable {
   /// The words of the utterance (phrases and similar examples).
   case words
   /// The time spent in the criterion's phases: met when at most this many seconds.
@@ -183,7 +183,7 @@ public enum Measure: Sendable, Hashable {
 }
 
 /// One yes/no check of a rubric, with its points, or a penalty.
-public struct Criterion: Sendable, Hashable, Identifiable {
+public struct Criterion: Sendable, Hashable, Identifiable, Codable {
   /// The qualified id, `rubric.criterion`.
   public var id: String
   /// The id within its rubric.
@@ -287,7 +287,7 @@ public struct Criterion: Sendable, Hashable, Identifiable {
 }
 
 /// A rubric: one area of the report, with a weight, its criteria and its penalties.
-public struct Rubric: Sendable, Hashable, Identifiable {
+public struct Rubric: Sendable, Hashable, Identifiable, Codable {
   public var id: String
   public var title: String
   public var weight: Int

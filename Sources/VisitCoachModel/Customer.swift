@@ -37,7 +37,7 @@ public enum VisitKind: String, Sendable, Codable, CaseIterable {
 }
 
 /// The customer record a scenario states: class, network and kind of visit.
-public struct Customer: Sendable, Hashable {
+public struct Customer: Sendable, Hashable, Codable {
   public var customerClass: CustomerClass
   public var network: Network
   public var visit: VisitKind

@@ -15,7 +15,7 @@ public enum PersonaRole: String, Sendable, Codable, CaseIterable {
 }
 
 /// The address terms that fit, and do not fit, one retailer on one kind of visit.
-public struct AddressTerms: Sendable, Hashable {
+public struct AddressTerms: Sendable, Hashable, Codable {
   /// Terms a trainee should use, e.g. 王大爷, 大爷, 老师傅.
   public var fitting: [String]
   /// Terms that offend or misjudge, e.g. 老头, 大妈, or over-familiar terms on a first visit.
@@ -32,7 +32,7 @@ public struct AddressTerms: Sendable, Hashable {
 }
 
 /// The simulated retailer.
-public struct Persona: Sendable, Hashable {
+public struct Persona: Sendable, Hashable, Codable {
   public var name: String
   /// The family name, used in terms such as 王老板; the first character of `name` by default.
   public var surname: String

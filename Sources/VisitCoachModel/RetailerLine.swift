@@ -15,7 +15,7 @@ public enum LineEvent: String, Sendable, Codable, CaseIterable {
 }
 
 /// What saying a line does to the retailer's state.
-public struct LineEffects: Sendable, Hashable {
+public struct LineEffects: Sendable, Hashable, Codable {
   public var mood: Int = 0
   public var patience: Int = 0
   public var set: [String] = []
@@ -29,7 +29,7 @@ public struct LineEffects: Sendable, Hashable {
 }
 
 /// A line the retailer can say, with the condition under which it may be said.
-public struct RetailerLine: Sendable, Hashable, Identifiable {
+public struct RetailerLine: Sendable, Hashable, Identifiable, Codable {
   public var id: String
   public var text: String
   public var event: LineEvent

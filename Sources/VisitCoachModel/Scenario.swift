@@ -1,5 +1,5 @@
 /// Tunable numbers of the simulation, with the defaults the engine uses.
-public struct SimulationSettings: Sendable, Hashable {
+public struct SimulationSettings: Sendable, Hashable, Codable {
   /// Seconds each utterance costs before its characters are counted.
   public var secondsPerTurn: Int = 5
   /// Tenths of a second per character spoken (trainee and retailer).
@@ -27,7 +27,7 @@ public struct SimulationSettings: Sendable, Hashable {
 }
 
 /// A validated, immutable scenario: everything the engine and the scorer need.
-public struct Scenario: Sendable, Hashable, Identifiable {
+public struct Scenario: Sendable, Hashable, Identifiable, Codable {
   public var id: String
   public var title: String
   public var summary: String

@@ -9,7 +9,7 @@ public enum SceneFactKind: String, Sendable, Codable, CaseIterable {
 }
 
 /// Something the trainee can observe in the store, which praise or a suggestion can refer to.
-public struct SceneFact: Sendable, Hashable, Identifiable {
+public struct SceneFact: Sendable, Hashable, Identifiable, Codable {
   public var id: String
   public var kind: SceneFactKind
   /// What `/look` shows, e.g. 柜台玻璃擦得一尘不染.
@@ -32,7 +32,7 @@ public struct SceneFact: Sendable, Hashable, Identifiable {
 }
 
 /// One phase of the visit, in scenario order.
-public struct Phase: Sendable, Hashable, Identifiable {
+public struct Phase: Sendable, Hashable, Identifiable, Codable {
   public var id: String
   /// The Chinese title shown in the prompt, e.g. 开场白.
   public var title: String

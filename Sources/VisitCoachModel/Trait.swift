@@ -1,5 +1,5 @@
 /// What sets off a trait's reaction.
-public enum ReactionTrigger: Sendable, Hashable {
+public enum ReactionTrigger: Sendable, Hashable, Codable {
   /// An utterance longer than this many characters.
   case longerThan(Int)
   /// A criterion met by the utterance.
@@ -13,7 +13,7 @@ public enum ReactionTrigger: Sendable, Hashable {
 }
 
 /// How a retailer with a trait reacts to what the trainee does.
-public struct Reaction: Sendable, Hashable {
+public struct Reaction: Sendable, Hashable, Codable {
   public var trigger: ReactionTrigger
   public var mood: Int
   public var patience: Int
@@ -29,7 +29,7 @@ public struct Reaction: Sendable, Hashable {
 ///
 /// A trait brings its own lines and reactions; criteria switch on for it through their
 /// `applies.traits` requirement.
-public struct Trait: Sendable, Hashable, Identifiable {
+public struct Trait: Sendable, Hashable, Identifiable, Codable {
   public var id: String
   /// The Chinese name, e.g. 忙碌.
   public var title: String
