@@ -2,9 +2,11 @@ import Foundation
 
 /// A compact binary form for any `Codable` value, for caches that must read back fast.
 ///
-/// Layout: a table of the coding keys used (each written once), then the root value. A value is
-/// a tag byte and its payload: nil, false, true, a signed or unsigned variable-length integer, a
-/// double (8 bytes), a string (length, UTF-8 bytes), a keyed container or an unkeyed one. A
+/// Layout: a table of the strings used, coding keys and string values alike (each written once,
+/// so a lexicon family copied into many criteria is stored and read back once), then the root
+/// value. A value is a tag byte and its payload: nil, false, true, a signed or unsigned
+/// variable-length integer, a double (8 bytes), a string (its number in the table), a keyed
+/// container or an unkeyed one. A
 /// container gives its byte length and entry count first, so a reader skips one without reading
 /// it. Keyed entries are (key number, value) in the order they were encoded, which is the order
 /// synthesized `init(from:)` asks for them, so reading back is one forward pass.
@@ -22,12 +24,12 @@ enum BinaryCoding {
   static func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
     let root = EncodingNode()
     try value.encode(to: NodeEncoder(node: root, codingPath: []))
-    var keys = KeyTable()
+    var strings = StringTable()
     var body: [UInt8] = []
-    root.write(to: &body, keys: &keys)
+    root.write(to: &body, strings: &strings)
     var bytes: [UInt8] = []
-    writeVarint(UInt64(keys.names.count), to: &bytes)
-    for name in keys.names {
+    writeVarint(UInt64(strings.names.count), to: &bytes)
+    for name in strings.names {
       writeVarint(UInt64(name.utf8.count), to: &bytes)
       bytes.append(contentsOf: name.utf8)
     }
@@ -39,10 +41,10 @@ enum BinaryCoding {
   static func decode<T: Decodable>(_ type: T.Type, from bytes: UnsafeRawBufferPointer) throws -> T {
     let reader = ByteReader(bytes: bytes)
     let count = try reader.varint(limit: bytes.count)
-    var keys: [String] = []
-    keys.reserveCapacity(count)
-    for _ in 0..<count { keys.append(try reader.string()) }
-    reader.keys = keys
+    var strings: [String] = []
+    strings.reserveCapacity(count)
+    for _ in 0..<count { strings.append(try reader.tableEntry()) }
+    reader.strings = strings
     return try T(from: NodeDecoder(reader: reader, position: reader.position, codingPath: []))
   }
 
@@ -58,7 +60,7 @@ enum BinaryCoding {
 
 // MARK: - Encoding: values are gathered into a tree, then written bottom-up with their lengths.
 
-private struct KeyTable {
+private struct StringTable {
   var names: [String] = []
   var numbers: [String: Int] = [:]
 
@@ -84,7 +86,7 @@ private final class EncodingNode {
   }
   var content = Content.empty
 
-  func write(to bytes: inout [UInt8], keys: inout KeyTable) {
+  func write(to bytes: inout [UInt8], strings: inout StringTable) {
     switch content {
     case .empty, .null: bytes.append(BinaryCoding.Tag.null.rawValue)
     case .bool(let b): bytes.append((b ? BinaryCoding.Tag.bool1 : .bool0).rawValue)
@@ -99,14 +101,13 @@ private final class EncodingNode {
       withUnsafeBytes(of: d.bitPattern.littleEndian) { bytes.append(contentsOf: $0) }
     case .string(let s):
       bytes.append(BinaryCoding.Tag.string.rawValue)
-      BinaryCoding.writeVarint(UInt64(s.utf8.count), to: &bytes)
-      bytes.append(contentsOf: s.utf8)
+      BinaryCoding.writeVarint(UInt64(strings.number(s)), to: &bytes)
     case .keyed(let entries):
       var payload: [UInt8] = []
       BinaryCoding.writeVarint(UInt64(entries.count), to: &payload)
       for (key, node) in entries {
-        BinaryCoding.writeVarint(UInt64(keys.number(key)), to: &payload)
-        node.write(to: &payload, keys: &keys)
+        BinaryCoding.writeVarint(UInt64(strings.number(key)), to: &payload)
+        node.write(to: &payload, strings: &strings)
       }
       bytes.append(BinaryCoding.Tag.keyed.rawValue)
       BinaryCoding.writeVarint(UInt64(payload.count), to: &bytes)
@@ -114,7 +115,7 @@ private final class EncodingNode {
     case .unkeyed(let items):
       var payload: [UInt8] = []
       BinaryCoding.writeVarint(UInt64(items.count), to: &payload)
-      for node in items { node.write(to: &payload, keys: &keys) }
+      for node in items { node.write(to: &payload, strings: &strings) }
       bytes.append(BinaryCoding.Tag.unkeyed.rawValue)
       BinaryCoding.writeVarint(UInt64(payload.count), to: &bytes)
       bytes.append(contentsOf: payload)
@@ -291,7 +292,8 @@ private struct SingleWriter: SingleValueEncodingContainer {
 private final class ByteReader {
   let bytes: UnsafeRawBufferPointer
   var position = 0
-  var keys: [String] = []
+  /// The string table: coding keys and string values, by number.
+  var strings: [String] = []
 
   init(bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
 
@@ -327,7 +329,8 @@ private final class ByteReader {
     }
   }
 
-  func string() throws -> String {
+  /// One entry of the string table (length, UTF-8 bytes).
+  func tableEntry() throws -> String {
     let count = try length()
     defer { position += count }
     return String(
@@ -341,11 +344,11 @@ private final class ByteReader {
     guard let tag = BinaryCoding.Tag(rawValue: try byte()) else { throw BinaryCoding.Malformed() }
     switch tag {
     case .null, .bool0, .bool1: break
-    case .int, .uint: _ = try rawVarint()
+    case .int, .uint, .string: _ = try rawVarint()
     case .double:
       guard position + 8 <= bytes.count else { throw BinaryCoding.Malformed() }
       position += 8
-    case .string, .keyed, .unkeyed: position += try length()
+    case .keyed, .unkeyed: position += try length()
     }
     return position
   }
@@ -414,7 +417,7 @@ private final class ByteReader {
 
   func string(at: Int) throws -> String {
     guard try tag(at: at) == .string else { throw BinaryCoding.Malformed() }
-    return try string()
+    return strings[try varint(limit: strings.count - 1)]
   }
 
   func decode<T: Decodable>(_ type: T.Type, at: Int, codingPath: [CodingKey]) throws -> T {
@@ -490,10 +493,10 @@ private final class KeyedReader<Key: CodingKey>: KeyedDecodingContainerProtocol 
     var at = start
     for _ in 0..<count {
       reader.position = at
-      guard let number = try? reader.varint(limit: reader.keys.count - 1),
+      guard let number = try? reader.varint(limit: reader.strings.count - 1),
         let next = try? reader.end(ofValueAt: reader.position)
       else { return keys }
-      if let key = Key(stringValue: reader.keys[number]) { keys.append(key) }
+      if let key = Key(stringValue: reader.strings[number]) { keys.append(key) }
       at = next
     }
     return keys
@@ -512,11 +515,11 @@ private final class KeyedReader<Key: CodingKey>: KeyedDecodingContainerProtocol 
         i = 0
       }
       reader.position = at
-      let number = try reader.varint(limit: reader.keys.count - 1)
+      let number = try reader.varint(limit: reader.strings.count - 1)
       let value = reader.position
       let next = try reader.end(ofValueAt: value)
       guard next <= end else { throw BinaryCoding.Malformed() }
-      if reader.keys[number] == name {
+      if reader.strings[number] == name {
         cursor = next
         index = i + 1
         return value

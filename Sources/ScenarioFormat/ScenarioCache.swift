@@ -14,8 +14,8 @@ public struct ScenarioCache: Sendable {
   let folder: CacheFolder
 
   /// Bumped whenever the layout changes.
-  static let formatVersion = "scenario-cache-1"
-  private static let magic: [UInt8] = Array("VCSC1\n".utf8)
+  static let formatVersion = "scenario-cache-2"
+  private static let magic: [UInt8] = Array("VCSC2\n".utf8)
 
   /// How many scenarios are kept: a trainee moves between a handful.
   static let filesKept = 12
