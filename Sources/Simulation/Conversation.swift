@@ -1,3 +1,4 @@
+import Foundation
 import Scoring
 import VisitCoachModel
 

@@ -20,6 +20,13 @@ public struct VisitRun: Sendable {
     opening = conversation.start()
   }
 
+  /// Asks for the hints of the current phase (a `/hint` step): records the step and that the
+  /// phase's hints were used, and returns them (one per rubric that has one).
+  public mutating func hint() -> [String] {
+    steps.append(.hint)
+    return conversation.hint()
+  }
+
   /// Plays one step; returns the turn it produced, if any. Steps after the visit ended do nothing.
   @discardableResult
   public mutating func perform(_ step: ScriptStep) -> TurnOutcome? {
@@ -45,8 +52,7 @@ public struct VisitRun: Sendable {
       steps.append(step)
       return conversation.next()
     case .hint:
-      steps.append(step)
-      _ = conversation.hint()
+      _ = hint()
       return nil
     case .pack(let text):
       let items = scenario.bagItems(in: text).items.map(\.id)

@@ -175,9 +175,7 @@ final class PracticeSession {
     case .hint where exam:
       Console.line(screen.dim(s.noHintInExam))
     case .hint:
-      let hints = run.conversation.phase.id
-      run.perform(.hint)
-      let tips = scenario.rubrics.compactMap { $0.hints[hints] }
+      let tips = run.hint()
       Console.line(screen.yellow(s.hintHeading))
       for tip in tips.isEmpty ? [s.noHint] : tips {
         Console.line(screen.wrapped(tip, firstPrefix: "  ", indent: 2))
