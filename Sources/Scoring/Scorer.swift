@@ -22,8 +22,9 @@ public struct Scorer: Sendable {
   /// utterance was about.
   var productFacts: [String: Set<ProductFact>] = [:]
   var lastProduct: String?
-  /// Whether the trainee has looked round (`/look`), which reveals the hidden scene facts.
-  var looked = false
+  /// Whether the trainee has looked round (`/look`), which reveals the hidden scene facts: the
+  /// one record of it (the engine asks the scorer).
+  public private(set) var looked = false
   /// The score of every turn so far, in order (index 0 is turn 1).
   public private(set) var turnScores: [TurnScore] = []
 

@@ -78,8 +78,7 @@ public struct Conversation: Sendable {
 
   /// The trainee looks around the store (`/look`): costs a little time, reveals every scene fact.
   public mutating func look() -> TurnOutcome {
-    state.looked = true
-    return play(.look, text: "", cost: scenario.settings.lookSeconds)
+    play(.look, text: "", cost: scenario.settings.lookSeconds)
   }
 
   /// Counts the stock with the retailer (`/stock`): costs the time of a look.

@@ -18,8 +18,6 @@ public struct ConversationState: Sendable, Hashable {
   public var visited: Set<Int> = [0]
   /// The trainee's utterances in the current phase.
   public var turnsInPhase: Int = 0
-  /// Whether the trainee has looked around (`/look`).
-  public var looked: Bool = false
   /// Why the visit ended, once it has.
   public var ended: EndReason?
 
