@@ -19,6 +19,7 @@ let package = Package(
       dependencies: ["VisitCoachModel", .product(name: "Yams", package: "Yams")]),
     .target(name: "Scoring", dependencies: ["VisitCoachModel"]),
     .target(name: "Simulation", dependencies: ["VisitCoachModel", "Scoring"]),
+    .target(name: "TraineeInput", dependencies: ["VisitCoachModel"]),
     .target(name: "Reporting", dependencies: ["VisitCoachModel"]),
     .target(
       name: "Storage",
@@ -26,7 +27,7 @@ let package = Package(
     .target(
       name: "ScenarioTesting",
       dependencies: [
-        "VisitCoachModel", "ScenarioFormat", "Scoring", "Simulation", "Reporting",
+        "VisitCoachModel", "ScenarioFormat", "Scoring", "Simulation", "Reporting", "TraineeInput",
         .product(name: "Yams", package: "Yams"),
       ]),
     .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),
@@ -35,20 +36,22 @@ let package = Package(
       name: "VisitCoachCLI",
       dependencies: [
         "VisitCoachModel", "ScenarioFormat", "Scoring", "Simulation", "Reporting", "LineEditing",
-        "ScenarioTesting", "Storage",
+        "ScenarioTesting", "Storage", "TraineeInput",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(name: "visitcoach", dependencies: ["VisitCoachCLI"]),
     .executableTarget(
       name: "Benchmarks",
       dependencies: [
-        "VisitCoachModel", "ScenarioFormat", "Scoring", "Simulation", "Storage",
+        "VisitCoachModel", "ScenarioFormat", "Scoring", "Simulation", "Storage", "TraineeInput",
         .product(name: "Yams", package: "Yams"),
       ]),
     // The fuzz harness: `make fuzz` builds it with libFuzzer; a plain build replays the corpus.
     .executableTarget(
       name: "VisitCoachFuzz",
-      dependencies: ["VisitCoachModel", "ScenarioFormat", "Scoring", "Simulation", "Reporting"]),
+      dependencies: [
+        "VisitCoachModel", "ScenarioFormat", "Scoring", "Simulation", "Reporting", "TraineeInput",
+      ]),
     .target(
       name: "VisitCoachTestSupport",
       dependencies: ["VisitCoachModel", "ScenarioFormat", "Scoring"],
@@ -62,7 +65,7 @@ let package = Package(
     .testTarget(
       name: "SimulationTests",
       dependencies: [
-        "Simulation", "ScenarioFormat", "VisitCoachModel", "Reporting", "Scoring",
+        "Simulation", "ScenarioFormat", "VisitCoachModel", "Reporting", "Scoring", "TraineeInput",
         "VisitCoachTestSupport",
       ],
       exclude: ["Golden"]),

@@ -5,6 +5,7 @@ import ScenarioFormat
 import Scoring
 import Simulation
 import Storage
+import TraineeInput
 import VisitCoachModel
 import Yams
 

@@ -1,5 +1,6 @@
 import Scoring
 import Simulation
+import TraineeInput
 import VisitCoachModel
 
 /// One way a conversation test did not go as expected: what differed (worded by Reporting)

@@ -1,5 +1,6 @@
 import Scoring
 import Simulation
+import TraineeInput
 import VisitCoachModel
 
 /// Runs a scenario's conversation tests plus seeded random walks made of the scenario's own

@@ -1,6 +1,7 @@
 import Foundation
 import Scoring
 import Simulation
+import TraineeInput
 import VisitCoachModel
 
 /// Plays a scenario's sample visits (``SampleKind``) and checks the rules they must keep, so a

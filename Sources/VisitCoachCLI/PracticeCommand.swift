@@ -5,6 +5,7 @@ import Reporting
 import Scoring
 import Simulation
 import Storage
+import TraineeInput
 import VisitCoachModel
 
 /// `visitcoach practice` (and `visitcoach` alone): the interactive practice session.

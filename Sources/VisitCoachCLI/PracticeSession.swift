@@ -2,6 +2,7 @@ import Foundation
 import LineEditing
 import Reporting
 import Simulation
+import TraineeInput
 import VisitCoachModel
 
 /// The interactive practice session: the readline loop around one visit.

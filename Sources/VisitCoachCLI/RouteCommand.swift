@@ -6,6 +6,7 @@ import ScenarioFormat
 import Scoring
 import Simulation
 import Storage
+import TraineeInput
 import VisitCoachModel
 
 /// `visitcoach route`: a day on one route (网格化): classify the stores from their data, choose

@@ -2,6 +2,7 @@ import Foundation
 import LineEditing
 import Reporting
 import Simulation
+import TraineeInput
 import VisitCoachModel
 
 /// The numbered chooser shown by `practice --pick` or for an unknown scenario id.

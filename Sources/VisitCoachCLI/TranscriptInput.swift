@@ -1,5 +1,7 @@
 import Foundation
 import Simulation
+import TraineeInput
+import VisitCoachModel
 
 /// Reads trainee input for `replay` and piped practice: one utterance per line, any line ends;
 /// lines starting with `/` are commands. Invalid UTF-8 is replaced, never fatal; blank lines are

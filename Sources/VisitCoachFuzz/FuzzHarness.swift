@@ -3,6 +3,7 @@ import Reporting
 import ScenarioFormat
 import Scoring
 import Simulation
+import TraineeInput
 import VisitCoachModel
 
 /// What the fuzzer feeds its input to, chosen by `VISITCOACH_FUZZ`:

@@ -3,6 +3,7 @@ import Reporting
 import Scoring
 import Simulation
 import Testing
+import TraineeInput
 import VisitCoachModel
 import VisitCoachTestSupport
 
