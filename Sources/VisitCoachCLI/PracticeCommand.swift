@@ -88,14 +88,9 @@ struct PracticeCommand: ParsableCommand {
         try runPiped(location)
         return
       }
-      TerminalSetup.prepareLocale()
-      TerminalSetup.installSignalHandlers()
-      let reader = ReadlineReader(historyFile: SessionArchive.stateDirectory() + "/history")
+      let terminal = VisitTerminal(language: lang.interface, noColor: noColor)
+      let (reader, screen) = (terminal.reader, terminal.screen)
       let strings = InterfaceStrings.forLanguage(lang.interface)
-      let color =
-        !noColor && TerminalSetup.outputIsTerminal
-        && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
-      let screen = SessionScreen(strings: strings, color: color, width: TerminalSetup.columns)
       let chosen: Scenario
       let named = scenario ?? location.defaultScenarioID
       if !pick, let named, let found = try? location.scenario(named, language: lang.interface) {

@@ -42,15 +42,8 @@ struct ResumeCommand: ParsableCommand {
       // A series visit goes on with the memory it was started with.
       let scenario = try location.scenario(record.scenarioID, language: lang.interface)
         .asPlayed(by: kept)
-      let terminal = TerminalSetup.inputIsTerminal
-      if terminal {
-        TerminalSetup.prepareLocale()
-        TerminalSetup.installSignalHandlers()
-      }
-      let reader: LineReader =
-        terminal
-        ? ReadlineReader(historyFile: SessionArchive.stateDirectory() + "/history")
-        : PlainLineReader()
+      // The same terminal (readline or plain lines, signals, colours) as practice.
+      let terminal = VisitTerminal(language: lang.interface, noColor: noColor)
       var run = VisitRun(scenario: scenario, seed: record.seed)
       let difference = run.rebuild(from: kept)
       let keeper: SessionKeeper
@@ -70,12 +63,7 @@ struct ResumeCommand: ParsableCommand {
         keeper = SessionKeeper(store: db, record: record)
       }
       kept = run.conversation.transcript
-      let strings = InterfaceStrings.forLanguage(lang.interface)
-      let color =
-        terminal && !noColor && TerminalSetup.outputIsTerminal
-        && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
-      let screen = SessionScreen(
-        strings: strings, color: color, width: terminal ? TerminalSetup.columns : 80)
+      let (reader, screen) = (terminal.reader, terminal.screen)
       let session = PracticeSession(
         run: run, keeper: keeper, resumed: true,
         reader: reader,
