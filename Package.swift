@@ -72,7 +72,7 @@ let package = Package(
     .testTarget(
       name: "VisitCoachCLITests",
       dependencies: [
-        "visitcoach", "VisitCoachTestSupport",
+        "visitcoach", "VisitCoachTestSupport", "TraineeInput",
         // To hold a lock on a session database from outside, as another program would.
         .product(name: "GRDB", package: "GRDB.swift"),
       ]),

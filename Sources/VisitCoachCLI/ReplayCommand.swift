@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Reporting
 import Simulation
+import TraineeInput
 import VisitCoachModel
 
 /// `visitcoach replay`: runs the engine on trainee lines from a file and prints the report.
@@ -11,8 +12,8 @@ struct ReplayCommand: ParsableCommand {
     abstract: "Play a scenario with trainee lines read from a file, then print the score report.",
     discussion: """
       FILE holds one utterance per line; '-' reads standard input. Lines starting with '/' are \
-      commands: /wait (wait silently), /look (look around), /next (next phase), /hint, /undo, \
-      /restart and /quit; /help, /status and /score are accepted and change nothing.
+      the commands of a practice session (\(Script.commands.joined(separator: ", "))), played \
+      the same way; those that only show something change nothing.
       """)
 
   @OptionGroup var script: ScriptOptions

@@ -1,9 +1,18 @@
 import Foundation
 import Testing
+import TraineeInput
 import VisitCoachTestSupport
 
 @Suite("visitcoach commands")
 struct CommandTests {
+  @Test func replayHelpListsEveryCommandOfAPracticeSession() throws {
+    let r = try BinaryRunner.run(["replay", "--help"])
+    let help = r.stdout.replacingOccurrences(of: "\n", with: " ")
+    for command in Script.commands {
+      #expect(help.contains(command), "replay --help does not mention \(command)")
+    }
+  }
+
   let good = TestLibrary.scenariosRoot + "/samples/busy-morning-rush.good.txt"
 
   @Test func replayPrintsTheTextReport() throws {
