@@ -130,8 +130,8 @@ extension InterfaceStrings {
 
   /// Where a line was written: `特质 busy`, `剧本` / `trait busy`, `scenario`.
   func origin(_ line: RetailerLine) -> String {
-    if line.origin.hasPrefix("trait:") {
-      return (language == .zh ? "特质 " : "trait ") + String(line.origin.dropFirst(6))
+    if let trait = line.trait {
+      return (language == .zh ? "特质 " : "trait ") + trait
     }
     return language == .zh ? "剧本" : "scenario"
   }

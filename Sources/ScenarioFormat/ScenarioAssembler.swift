@@ -190,7 +190,7 @@ struct ScenarioAssembler {
         // Lines about phases or criteria this scenario lacks simply never fire here.
         guard let condition = traitResolver.resolve(line.when),
           let built = retailerLine(
-            line, condition, origin: "trait:\(trait.id.value)", phases: phaseIDs,
+            line, condition, origin: RetailerLine.traitOrigin(trait.id.value), phases: phaseIDs,
             intents: intents, strict: false, sink: traitSink)
         else { continue }
         lines.append(built)
@@ -211,7 +211,7 @@ struct ScenarioAssembler {
         reactions: t.reactions.map {
           Reaction(trigger: $0.trigger, mood: $0.mood, patience: $0.patience)
         },
-        lines: lines.filter { $0.origin == "trait:\(t.id.value)" })
+        lines: lines.filter { $0.trait == t.id.value })
     }
     // The stock table names catalogue brands by id or by name.
     var stock: [StockItem] = []
@@ -279,7 +279,7 @@ struct ScenarioAssembler {
   }
 
   /// The phase a visit is completed in.
-  static let farewellPhase = "farewell"
+  static let farewellPhase = Phase.farewellID
 
   /// A line that quotes the earlier visit (`{previous.promise}`) needs a scenario with
   /// `previous:`, and only the known placeholders, closed.

@@ -356,7 +356,7 @@ extension Scorer {
         record == nil ? [] : evidence(.recordLength(field: .nextGoal, characters: text.count), text)
       )
     case .recordComplaint:
-      guard transcript.turns.contains(where: { $0.phase == "complaint" }),
+      guard transcript.turns.contains(where: { $0.phase == Phase.complaintID }),
         !plan.recordKeywords.isEmpty
       else {
         return (.notApplicable, [])

@@ -368,7 +368,7 @@ final class PracticeSession {
   /// A whole `/record 内容 | 诉求 | 承诺 | 下次目标` line is taken as the record; `/quit` or
   /// Ctrl-D stops the form early and keeps the fields already entered.
   private func askForRecord() {
-    let usesRecord = scenario.rubrics.contains { $0.id == "record" }
+    let usesRecord = scenario.rubrics.contains { $0.id == Rubric.recordID }
     let transcript = run.conversation.transcript
     guard usesRecord, transcript.record == nil,
       transcript.turns.contains(where: { $0.kind == .say })

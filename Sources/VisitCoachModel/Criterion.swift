@@ -314,4 +314,8 @@ public struct Rubric: Sendable, Hashable, Identifiable, Codable {
   /// The id of the rubric of what the retailer hears (`rubrics/said.yaml`): never scored, its
   /// criteria are the intents lines answer (`said:`) and quote (`{said.time}`).
   public static let listeningID = "said"
+
+  /// The id of the rubric that scores the visit record (action 26): a visit whose scenario uses
+  /// it asks for a record at the end.
+  public static let recordID = "record"
 }

@@ -35,8 +35,17 @@ public struct RetailerLine: Sendable, Hashable, Identifiable, Codable {
   public var event: LineEvent
   public var condition: Condition
   public var effects: LineEffects
-  /// Where the line was authored: the scenario id or `trait:<id>`.
+  /// Where the line was authored: the scenario id or ``traitOrigin(_:)``.
   public var origin: String
+
+  /// The origin of a line written in trait `id`.
+  public static func traitOrigin(_ id: String) -> String { traitPrefix + id }
+  private static let traitPrefix = "trait:"
+
+  /// The trait the line was written in, if it was.
+  public var trait: String? {
+    origin.hasPrefix(Self.traitPrefix) ? String(origin.dropFirst(Self.traitPrefix.count)) : nil
+  }
   /// Added to the condition's specificity when lines compete (default 0).
   public var priority: Int = 0
   /// Brand families (金桥, 海韵) the line is about, besides those its text names: a line about

@@ -33,6 +33,12 @@ public struct SceneFact: Sendable, Hashable, Identifiable, Codable {
 
 /// One phase of the visit, in scenario order.
 public struct Phase: Sendable, Hashable, Identifiable, Codable {
+  /// The phase where a grievance is handled: a visit record must name the complaint when the
+  /// visit had one (`record_complaint`).
+  public static let complaintID = "complaint"
+  /// The farewell, which must be the last phase: taking leave there ends the visit as completed.
+  public static let farewellID = "farewell"
+
   public var id: String
   /// The Chinese title shown in the prompt, e.g. 开场白.
   public var title: String
