@@ -6,16 +6,16 @@ import VisitCoachModel
 ///
 /// A file is found by the scenario's id, the library folder and the running program (its path,
 /// size, inode and modification time: a rebuilt program never reads what an older one wrote).
-/// It lists every file the load read with a digest of its bytes, and the YAML files of the
-/// folders read whole (catalogue, lexicon); a hit requires every one of them unchanged. Only
+/// It lists every file the load read with a digest of its bytes, the folders read whole
+/// (catalogue, lexicon) included; a hit requires every one of them unchanged. Only
 /// loads without a single diagnostic are kept, so a hit gives exactly what reading the files
 /// would, and a scenario with a warning is read (and warned about) every time.
 public struct ScenarioCache: Sendable {
   let folder: CacheFolder
 
   /// Bumped whenever the layout changes.
-  static let formatVersion = "scenario-cache-2"
-  private static let magic: [UInt8] = Array("VCSC2\n".utf8)
+  static let formatVersion = "scenario-cache-3"
+  private static let magic: [UInt8] = Array("VCSC3\n".utf8)
 
   /// How many scenarios are kept: a trainee moves between a handful.
   static let filesKept = 12
@@ -42,14 +42,15 @@ public struct ScenarioCache: Sendable {
     }
   }
 
-  /// A folder read whole, with the YAML files it held.
+  /// A folder read whole, with the YAML files it held, each stamped: a file added, removed or
+  /// edited there changes the stamp.
   struct FolderStamp: Codable, Equatable {
     var path: String
-    var files: [String]
+    var files: [FileStamp]
 
     init(path: String) {
       self.path = path
-      files = ScenarioLibrary.yamlFiles(in: path)
+      files = ScenarioLibrary.yamlFiles(in: path).map(FileStamp.init(path:))
     }
   }
 

@@ -141,6 +141,22 @@ struct ScenarioCacheTests {
       #expect(after.scenarios != previous, "\(edit.file) changed what was loaded")
       previous = after.scenarios
     }
+    // An edited lexicon file: every rubric reads families from the lexicon folder.
+    let lexiconFile = root + "/lexicon/complaint.yaml"
+    let lexiconText = try String(contentsOfFile: lexiconFile, encoding: .utf8)
+    let editedLexicon = lexiconText.replacingOccurrences(
+      of: "concepts:\n", with: "concepts:\n  cache_probe_edit: [缓存探针改词]\n")
+    #expect(editedLexicon != lexiconText)
+    try editedLexicon.write(toFile: lexiconFile, atomically: true, encoding: .utf8)
+    let withEditedLexicon = load(root, cache)
+    #expect(
+      withEditedLexicon.scenarios
+        == ScenarioLibrary.load(scenarioID: "supply-complaint", root: root)
+        .scenarios)
+    #expect(
+      withEditedLexicon.scenarios.first?.fingerprint != previous.first?.fingerprint,
+      "an edited lexicon file is read again")
+    previous = withEditedLexicon.scenarios
     try "concepts:\n  cache_probe_family: [缓存探针词]\n".write(
       toFile: root + "/lexicon/zz-probe.yaml", atomically: true, encoding: .utf8)
     let withNewFile = load(root, cache)
