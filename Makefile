@@ -9,7 +9,7 @@ FUZZ_SECONDS ?= 60
 FUZZ_BIN := .build-fuzz/debug/VisitCoachFuzz
 FUZZ_FLAGS := -Xswiftc -sanitize=fuzzer -Xlinker --allow-multiple-definition -Xlinker --export-dynamic
 
-.PHONY: run test build deps bench format lint clean fuzz release install
+.PHONY: run test build deps bench format lint clean fuzz release install learn
 
 deps:
 	@missing=""; \
@@ -40,6 +40,7 @@ test: deps
 	$(SWIFT) test --skip-build
 	$(BIN) check scenarios
 	$(BIN) test scenarios/tests
+	$(BIN) learn --check scenarios/evaluation/dev
 	$(BIN) evaluate scenarios/evaluation/test --disagreements 0
 	.build/debug/VisitCoachFuzz Fuzz/corpus/loader scenarios
 	VISITCOACH_FUZZ=script .build/debug/VisitCoachFuzz Fuzz/corpus/script scenarios/samples
@@ -49,6 +50,10 @@ test: deps
 release: deps
 	$(SWIFT) build -c release --product visitcoach --static-swift-stdlib --scratch-path .build-static
 	@echo "built .build-static/release/visitcoach"
+
+# Learn the fault models in scenarios/learned/ from the development split (never the test split).
+learn: build
+	$(BIN) learn scenarios/evaluation/dev
 
 bench: deps
 	$(SWIFT) build -c release --product Benchmarks

@@ -12,7 +12,7 @@ count = int(sys.argv[1]) if len(sys.argv) > 1 else 100
 target = sys.argv[2] if len(sys.argv) > 2 else "/tmp/visitcoach-big-library"
 shutil.rmtree(target, ignore_errors=True)
 os.makedirs(target)
-for sub in ("traits", "rubrics"):
+for sub in ("traits", "rubrics", "learned"):
     shutil.copytree(os.path.join("scenarios", sub), os.path.join(target, sub))
 sources = sorted(f for f in os.listdir("scenarios") if f.endswith(".yaml"))
 for i in range(count):

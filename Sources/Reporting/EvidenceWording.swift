@@ -11,6 +11,12 @@ extension InterfaceStrings {
     case .situation(let moment): worded = "←「\(moment)」"
     case .similarExample(let example, let percent): worded = "≈「\(example)」(\(percent)%)"
     case .tookUp(let word): worded = language == .zh ? "接「\(word)」" : "takes up「\(word)」"
+    case .learned(let words, let percent):
+      let listed = words.joined(separator: language == .zh ? "、" : ", ")
+      worded =
+        language == .zh
+        ? "像标注过的这类说法（\(percent)%，主要是 \(listed)）"
+        : "like labelled examples of it (\(percent)%, mostly \(listed))"
     case .beyondTier(let brand, let needs, let tier):
       worded =
         language == .zh

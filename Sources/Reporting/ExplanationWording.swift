@@ -20,6 +20,10 @@ extension InterfaceStrings {
       }
       return "\(partial ? "◐" : "✓") \(name)：命中 \(found)\(partial ? "（部分得分）" : "")"
     case .triggered(let words): return "! \(name)：扣分，命中 \(words)"
+    case .learned(let words, let percent):
+      return e.isPenalty
+        ? "! \(name)：扣分，和标注过的这类说法很像（\(percent)%），主要是 \(words)"
+        : "✓ \(name)：和标注过的这类说法很像（\(percent)%），主要是 \(words)"
     case .alreadyMet: return e.isPenalty ? nil : "· \(name)：之前已经做到，重复不再加分"
     case .cancelled(let words): return "✗ \(name)：说了 \(words)，但同一句里有扣分项或堆砌，不算"
     case .vetoed: return e.isPenalty ? nil : "✗ \(name)：同时说了排除用语（match.none），不算"
@@ -52,6 +56,10 @@ extension InterfaceStrings {
       }
       return "\(partial ? "◐" : "✓") \(name): matched \(found)\(partial ? " (partial credit)" : "")"
     case .triggered(let words): return "! \(name): penalised, matched \(words)"
+    case .learned(let words, let percent):
+      return e.isPenalty
+        ? "! \(name): penalised, like labelled examples of it (\(percent)%), mostly \(words)"
+        : "✓ \(name): like labelled examples of it (\(percent)%), mostly \(words)"
     case .alreadyMet:
       return e.isPenalty ? nil : "· \(name): met before, saying it again earns nothing"
     case .cancelled(let words):

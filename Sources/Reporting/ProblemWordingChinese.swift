@@ -158,6 +158,11 @@ extension InterfaceStrings {
       return "得分点 \(q(check)) 永远做不到：给它 match 短语（any 或 all）、similar 例句，或者 measure"
     case .noTip(let check):
       return "得分点 \(q(check)) 没有 tip；学员没做到时报告里会显示这条提示，最好写上"
+    case .badLearnedLine(let written):
+      return
+        "这一行看不懂：\(q(written))；学来的模型每行是 词<Tab>权重，或 bias<Tab>数字、threshold<Tab>数字（文件由 visitcoach learn 生成，不要手改）"
+    case .learnedModelWithoutBias:
+      return "学来的模型缺少 bias 这一行（文件由 visitcoach learn 生成，重新生成即可）"
     case .situatedIncomplete:
       return "situated 要同时写 when（说明情境的词，例如 [孩子, 学生, 校服]）和 any（在这个情境里算做到的词，例如 [卖吧, 拿给他]）"
     case .noMeasure(let kinds):
@@ -272,6 +277,7 @@ extension InterfaceStrings {
     case .route: return "片区线路"
     case .question: return "题目"
     case .intent: return "零售户听出的意思"
+    case .learnedModel: return "学来的模型"
     }
   }
 
@@ -291,6 +297,7 @@ extension InterfaceStrings {
     case .series: return "。系列拜访是 series/ 文件夹里的文件名（不带 .yaml）"
     case .route: return "。片区线路是 routes/ 文件夹里的文件名（不带 .yaml）"
     case .intent: return "。能写的名字是 rubrics/said.yaml 里得分点的 id（不带 said.），另有 brand（说到了品牌）"
+    case .learnedModel: return "。学来的模型是 learned/ 文件夹里的文件名（不带 .tsv），由 visitcoach learn 生成"
     case .question, .scenario, .phase, .namedCondition, .placeholder, .concept, .line, .sceneFact:
       return ""
     }

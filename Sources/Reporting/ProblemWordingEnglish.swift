@@ -153,6 +153,12 @@ extension InterfaceStrings {
         "\(q(check)) can never be met: give match phrases (any/all), similar examples, or a measure"
     case .noTip(let check):
       return "\(q(check)) has no tip; reports show the tip when it is missed"
+    case .badLearnedLine(let written):
+      return
+        "cannot read \(q(written)): each line of a learned model is gram<TAB>weight, bias<TAB>number or threshold<TAB>number (the file is written by visitcoach learn; do not edit it by hand)"
+    case .learnedModelWithoutBias:
+      return
+        "the learned model has no bias line (the file is written by visitcoach learn; write it again)"
     case .situatedIncomplete:
       return
         "situated needs both 'when' (words that show the situation) and 'any' (words that meet the criterion in it)"
@@ -242,6 +248,7 @@ extension InterfaceStrings {
     case .route: return "route"
     case .question: return "question"
     case .intent: return "intent"
+    case .learnedModel: return "learned model"
     }
   }
 
@@ -256,7 +263,7 @@ extension InterfaceStrings {
     case .quiz: return "quizzes"
     case .series: return "series"
     case .scenario, .trait, .rubric, .phase, .brand, .placeholder, .concept, .line, .sceneFact,
-      .exam, .question, .route, .intent:
+      .exam, .question, .route, .intent, .learnedModel:
       return english(kind) + "s"
     }
   }

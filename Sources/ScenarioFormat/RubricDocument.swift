@@ -49,6 +49,8 @@ struct CriterionDocument: Sendable {
   var similarGood: [Located<String>] = []
   var similarBad: [Located<String>] = []
   var similarThreshold = 0.5
+  /// `learned: NAME`: a learned model (`learned/NAME.tsv`) that also meets the check.
+  var learned: Located<String>?
   var negation = true
   var waitingCounts = false
   var phases: [Located<String>] = []
@@ -113,6 +115,7 @@ struct CriterionDocument: Sendable {
       similarThreshold = s.double("threshold", in: 0.1...1.0)?.value ?? 0.5
       s.finish()
     }
+    learned = r.string("learned")
     negation = r.bool("negation")?.value ?? true
     waitingCounts = r.bool("waiting_counts")?.value ?? false
     if let a = r.map("applies") {
@@ -207,7 +210,7 @@ struct CriterionDocument: Sendable {
       m.finish()
     }
     if measure.judgesWords, match.isEmpty, situatedAny.isEmpty, similarGood.isEmpty,
-      !waitingCounts
+      learned == nil, !waitingCounts
     {
       r.sink.error(at: r.mark, r.path, .neverMet(check: id.value))
     }

@@ -23,6 +23,10 @@ struct ScenarioAssembler {
   var lexicon: [String: [String]] = [:]
   /// The lexicon files' text, for fingerprints.
   var lexiconText = ""
+  /// Learned models (`learned/`), by name; a check names one with `learned:`.
+  var learned: [String: LearnedModel] = [:]
+  /// The learned model files' text, for fingerprints.
+  var learnedText = ""
 
   /// The rubric every scenario is scored with, whether it names it or not.
   static let requiredRubric = "compliance"
@@ -240,6 +244,7 @@ struct ScenarioAssembler {
     hasher.add(doc.text)
     hasher.add(catalogText)
     hasher.add(lexiconText)
+    hasher.add(learnedText)
     for t in traitDocs { hasher.add(t.text) }
     for u in doc.rubrics { if let r = self.rubrics[u.id.value] { hasher.add(r.text) } }
     if let said = self.rubrics[Self.listeningRubric] { hasher.add(said.text) }
@@ -475,6 +480,13 @@ struct ScenarioAssembler {
       criterion.refersToScene = (c.match.any + c.match.all.flatMap { $0 }).contains {
         // Only phrases with a brace pay for the substring search.
         $0.value.contains(Character("{")) && $0.value.contains("{scene.")
+      }
+      if let name = c.learned {
+        if let model = learned[name.value] {
+          criterion.learned = model
+        } else {
+          placeholderSink.unknown(.learnedModel, name, in: learned.keys)
+        }
       }
       return criterion
     }

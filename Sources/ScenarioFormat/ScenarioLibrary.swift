@@ -114,7 +114,9 @@ public enum ScenarioLibrary {
     let stamps = scenarioStamp.map { stamp in
       var stamps = ScenarioCache.Stamps(
         files: traitFiles + rubricFiles + (rubricFiles.contains(listening) ? [] : [listening]),
-        folders: ["catalog", "lexicon"].map { (root as NSString).appendingPathComponent($0) })
+        folders: ["catalog", "lexicon", LearnedModelFile.folder].map {
+          (root as NSString).appendingPathComponent($0)
+        })
       stamps.files.insert(stamp, at: 0)
       return stamps
     }
@@ -220,8 +222,8 @@ public enum ScenarioLibrary {
     let composed =
       composeAll(traitFiles + rubricFiles + catalogFiles + (lexiconRead == nil ? lexiconFiles : []))
       + (lexiconRead?.files ?? [])
-    let sinks = composed.map(\.sink)
-    let count = composed.count
+    var sinks = composed.map(\.sink)
+    var count = composed.count
     // The files of each folder, in the order they were listed.
     var rest = composed[...]
     func next(_ files: [String]) -> ArraySlice<ComposedFile> {
@@ -291,6 +293,18 @@ public enum ScenarioLibrary {
         lexiconCache?.store(lexicon, key: key)
       }
     }
+    // Learned models: plain lines, read whole (`learned/NAME.tsv`).
+    var learned: [String: LearnedModel] = [:]
+    var learnedText = ""
+    for file in LearnedModelFile.files(in: root) {
+      let sink = DiagnosticSink(file: file)
+      sinks.append(sink)
+      count += 1
+      guard let text = readText(file, sink: sink) else { continue }
+      learnedText += text
+      let name = LearnedModelFile.name(of: file)
+      if let model = LearnedModelFile.read(text, name: name, sink: sink) { learned[name] = model }
+    }
     var criteria = Set<String>()
     var penalties = Set<String>()
     for r in rubrics.values {
@@ -338,7 +352,7 @@ public enum ScenarioLibrary {
         traits: traits, rubrics: rubrics, libraryCriteria: criteria, libraryPenalties: penalties,
         traitFlags: traitFlags, catalog: catalog, visitBag: visitBag, wardrobe: wardrobe,
         catalogText: catalogText,
-        lexicon: lexicon, lexiconText: lexiconText),
+        lexicon: lexicon, lexiconText: lexiconText, learned: learned, learnedText: learnedText),
       sinks: sinks, traitSinks: traitSinks, rubricSinks: rubricSinks, fileCount: count)
   }
 

@@ -21,13 +21,7 @@ public struct BigramProfile: Sendable, Hashable {
       self.keys = [UInt64(only)]
       return
     }
-    keys.sort()
-    var write = 0
-    for read in keys.indices where write == 0 || keys[read] != keys[write - 1] {
-      keys[write] = keys[read]
-      write += 1
-    }
-    keys.removeLast(keys.count - write)
+    keys.sortUnique()
     self.keys = keys
   }
 

@@ -41,6 +41,10 @@ public struct PreparedUtterance: Sendable {
   let textLength: Int
   /// Clauses with text in them (the stretches between clause boundaries).
   let clauseCount: Int
+  /// The utterance's grams and each learned model's log-odds for them (empty when the plan has
+  /// no learned model).
+  let learnedGrams: [UInt64]
+  let learnedLogOdds: [Double]
   /// The steps the analysis took (bytes read, phrase occurrences and their uses, negation
   /// checks): a measure of cost that tests can compare across input sizes without timing.
   public let work: Int
@@ -56,7 +60,12 @@ public struct PreparedUtterance: Sendable {
     var challengedMatches: [(check: Int32, pattern: Int32, start: Int32, end: Int32)] = []
     var boundaries = 0
     var clauses = 0
+    var grams: [UInt64] = []
     normalized.withUTF8 { bytes in
+      if !plan.learned.isEmpty {
+        grams = LearnedFeatures.grams(normalized: bytes)
+        work += bytes.count + grams.count
+      }
       var inClause = false
       for byte in bytes {
         if byte == UInt8(ascii: "|") || byte == TextNormalizer.quote {
@@ -161,6 +170,8 @@ public struct PreparedUtterance: Sendable {
       matched += partlyMatched.filter { !full.contains($0.check) }
     }
     self.normalized = normalized
+    learnedGrams = grams
+    learnedLogOdds = plan.learned.isEmpty ? [] : plan.learned.logOdds(grams)
     self.work = work
     self.hits = hits
     self.matched = matched

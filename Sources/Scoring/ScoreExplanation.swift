@@ -13,7 +13,9 @@ extension Scorer {
       let c = check.criterion
       let words = prepared.evidenceWords(for: i, plan: plan).joined(separator: "、")
       let verdict: CheckExplanation.Verdict
-      if result.violated.contains(c.id) {
+      if case .learned(let found, let percent) = result.learned[c.id] {
+        verdict = .learned(words: found.joined(separator: "、"), percent: percent)
+      } else if result.violated.contains(c.id) {
         verdict = .triggered(words: words)
       } else if result.newlyMet.contains(c.id) || result.newlyPartial.contains(c.id) {
         // Without phrase hits it was a similar example, or the catalogue and stock table.

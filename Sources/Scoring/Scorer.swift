@@ -75,10 +75,14 @@ public struct Scorer: Sendable {
     var heardSituation: Set<Int>?
     for id in ids {
       guard let i = plan.indexByID[id] else { continue }
-      guard let hit = prepared.hit(i), !hit.none else { continue }
+      let hit = prepared.hit(i) ?? CheckHit()
+      guard !hit.none else { continue }
       var met = hit.any || fullGroups(hit.groups, plan.flags[i].allGroups)
       if !met && hit.situated {
         met = situation(i, hit, heard: heard, &heardSituation) != nil
+      }
+      if !met {
+        met = learnedVerdict(i, hit, prepared, heard, &heardSituation) != nil
       }
       if met && plan.flags[i].picksUp {
         met = HeardEcho.takeUp(in: prepared.normalized, of: heard) != nil
@@ -89,6 +93,21 @@ public struct Scorer: Sendable {
       if met { return true }
     }
     return false
+  }
+
+  /// What check `i`'s learned model makes of the utterance, if it judges it to be the act. A
+  /// check whose words mean the act only in a situation (a child at the counter) needs the
+  /// situation for its model too.
+  private func learnedVerdict(
+    _ i: Int, _ hit: CheckHit, _ prepared: PreparedUtterance, _ heard: String,
+    _ known: inout Set<Int>?
+  ) -> (percent: Int, words: [String])? {
+    guard !plan.learned.isEmpty,
+      let verdict = plan.learned.verdict(
+        check: i, logOdds: prepared.learnedLogOdds, grams: prepared.learnedGrams)
+    else { return nil }
+    if plan.flags[i].hasSituated && situation(i, hit, heard: heard, &known) == nil { return nil }
+    return verdict
   }
 
   /// Where check `i`'s situation shows, if it does: "" when the utterance itself names it, the
@@ -230,6 +249,12 @@ public struct Scorer: Sendable {
             (i, .similarExample(example: example, percent: Int((best.value * 100).rounded()))))
         }
       }
+      if !full && !partial && !hit.none,
+        let verdict = learnedVerdict(i, hit, prepared, utterance.heard, &heardSituation)
+      {
+        full = true
+        bases.append((i, .learned(words: verdict.words, percent: verdict.percent)))
+      }
       if (full || partial) && f.picksUp {
         // A follow-up takes up the answer it follows; the same question out of the blue does not.
         if let word = HeardEcho.takeUp(in: prepared.normalized, of: utterance.heard) {
@@ -363,6 +388,7 @@ public struct Scorer: Sendable {
       let full = state[i] & fullBit != 0
       let basis = bases.first { $0.check == i }?.basis
       let note = catalogueNotes.first { $0.check == i }?.note
+      if case .learned = basis { result.learned[c.id] = basis }
       if c.isPenalty {
         result.violated.append(c.id)
         result.moodChange += c.mood

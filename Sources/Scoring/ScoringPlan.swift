@@ -108,8 +108,11 @@ public struct ScoringPlan: Sendable {
   /// or advice that rests on them alone is a guess before the trainee has looked.
   let sceneWords: Set<String>
   let hiddenSceneWords: Set<String>
-  /// Indices of checks with similar examples, ascending.
+  /// Indices of checks that can fire without a phrase of theirs (similar examples, a learned
+  /// model), ascending.
   let similarChecks: [Int]
+  /// The checks' learned models (see ``LearnedModel``).
+  let learned: LearnedIndex
   /// Some check has situated words.
   let hasSituated: Bool
   /// The checks' words compiled for matching, and what the retailer hears, perhaps still being
@@ -147,7 +150,10 @@ public struct ScoringPlan: Sendable {
     }
     self.checks = checks
     self.indexByID = indexByID
-    similarChecks = checks.indices.filter { checks[$0].hasSimilar }
+    similarChecks = checks.indices.filter {
+      checks[$0].hasSimilar || checks[$0].criterion.learned != nil
+    }
+    learned = LearnedIndex(checks: checks)
     catalogueChecks = checks.indices.filter {
       checks[$0].criterion.measure.readsStock || checks[$0].criterion.measure.readsProducts
     }

@@ -60,6 +60,9 @@ public struct TurnScore: Sendable, Hashable {
   public var declined: [String: Declined] = [:]
   /// The utterance was a string of rubric phrases: it earned nothing.
   public var stuffing: Bool = false
+  /// Checks that counted (or penalties that fired) because their learned model judged the
+  /// utterance to be the act, with what it found (an ``EvidenceBasis/learned(words:percent:)``).
+  public var learned: [String: EvidenceBasis] = [:]
   public var moodChange: Int = 0
   public var patienceChange: Int = 0
 

@@ -39,6 +39,12 @@ struct EvaluateCommand: ParsableCommand {
   @Option(help: "How many disagreements to list (default 20; 0 for none).")
   var disagreements = 20
 
+  @Flag(
+    help:
+      "With each wrong judgement, why: the verdict `explain` gives each mapped check (vetoed, negated, reported, not matched …)."
+  )
+  var why = false
+
   @Option(help: "The folder with setup.yaml and scenario.yaml (default: LIBRARY/evaluation).")
   var setup: String?
 
@@ -64,45 +70,24 @@ struct EvaluateCommand: ParsableCommand {
   func run() throws {
     try Failure.reported {
       let location = try ScenarioLocation.resolve(scenarios)
-      var files: [String] = []
+      let files = try LabelledFiles.list(paths)
       var thresholds = Thresholds()
-      for path in paths {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-          throw UserFacingError("no such file or folder: \(path)")
-        }
-        if isFolder.boolValue {
-          let names = try FileManager.default.contentsOfDirectory(atPath: path).sorted()
-          files += names.filter { $0.hasSuffix(".jsonl") }.map { path + "/" + $0 }
-          if let text = try? String(contentsOfFile: path + "/thresholds.yaml", encoding: .utf8) {
-            do {
-              thresholds = try YAMLDecoder().decode(Thresholds.self, from: text)
-            } catch {
-              throw UserFacingError("\(path)/thresholds.yaml: \(error)")
-            }
+      for path in paths where LabelledFiles.isFolder(path) {
+        if let text = try? String(contentsOfFile: path + "/thresholds.yaml", encoding: .utf8) {
+          do {
+            thresholds = try YAMLDecoder().decode(Thresholds.self, from: text)
+          } catch {
+            throw UserFacingError("\(path)/thresholds.yaml: \(error)")
           }
-        } else {
-          files.append(path)
         }
       }
-      guard !files.isEmpty else { throw UserFacingError("no .jsonl files in \(paths)") }
-      var items: [EvaluationItem] = []
-      do {
-        for file in files {
-          guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
-            throw UserFacingError("cannot read \(file)")
-          }
-          items += try EvaluationFile.read(text, file: file)
-        }
-      } catch let error as EvaluationFileError {
-        throw UserFacingError(error.description)
-      }
+      let items = try LabelledFiles.read(files)
       let evaluator: Evaluator
       let result: EvaluationRun
       do {
         evaluator = try Evaluator(
           libraryRoot: location.root, folder: setup ?? location.root + "/evaluation")
-        result = try evaluator.evaluate(items)
+        result = try evaluator.evaluate(items, why: why)
       } catch let error as EvaluationFileError {
         throw UserFacingError(error.description)
       }
@@ -204,5 +189,49 @@ enum EvaluationText {
       }
     }
     return out.joined(separator: "\n") + "\n"
+  }
+}
+
+/// The labelled files `evaluate` and `learn` read: JSON Lines files, or folders of them.
+enum LabelledFiles {
+  static func isFolder(_ path: String) -> Bool {
+    var isFolder: ObjCBool = false
+    return FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
+      && isFolder.boolValue
+  }
+
+  /// The `.jsonl` files of `paths` (a folder's, sorted by name), or an error naming what is
+  /// missing.
+  static func list(_ paths: [String]) throws -> [String] {
+    var files: [String] = []
+    for path in paths {
+      guard FileManager.default.fileExists(atPath: path) else {
+        throw UserFacingError("no such file or folder: \(path)")
+      }
+      if isFolder(path) {
+        let names = try FileManager.default.contentsOfDirectory(atPath: path).sorted()
+        files += names.filter { $0.hasSuffix(".jsonl") }.map { path + "/" + $0 }
+      } else {
+        files.append(path)
+      }
+    }
+    guard !files.isEmpty else { throw UserFacingError("no .jsonl files in \(paths)") }
+    return files
+  }
+
+  /// Every item of `files`, or an error with the file and line of the first bad one.
+  static func read(_ files: [String]) throws -> [EvaluationItem] {
+    var items: [EvaluationItem] = []
+    do {
+      for file in files {
+        guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+          throw UserFacingError("cannot read \(file)")
+        }
+        items += try EvaluationFile.read(text, file: file)
+      }
+    } catch let error as EvaluationFileError {
+      throw UserFacingError(error.description)
+    }
+    return items
   }
 }

@@ -15,7 +15,8 @@ public struct VisitCoachCommand: ParsableCommand {
     subcommands: [
       PracticeCommand.self, ReplayCommand.self, CheckCommand.self, TestCommand.self,
       WatchCommand.self,
-      ExplainCommand.self, CoverageCommand.self, EvaluateCommand.self, LexiconCommand.self,
+      ExplainCommand.self, CoverageCommand.self, EvaluateCommand.self, LearnCommand.self,
+      LexiconCommand.self,
       HistoryCommand.self,
       ReportCommand.self,
       RescoreCommand.self, ProgressCommand.self, CohortCommand.self,

@@ -112,6 +112,11 @@ public enum AuthoringProblem: Sendable, Hashable {
   case noTip(check: String)
   /// `situated` without both `when` and `any`.
   case situatedIncomplete
+  /// A line of a learned model file (`learned/NAME.tsv`) that is not `gram<TAB>weight`,
+  /// `bias<TAB>number` or `threshold<TAB>number`.
+  case badLearnedLine(written: String)
+  /// A learned model file without its `bias` line.
+  case learnedModelWithoutBias
   /// `measure` without a known measure.
   case noMeasure(kinds: [String])
   /// A reaction without exactly one trigger.
@@ -209,6 +214,8 @@ extension AuthoringProblem {
     case .neverMet: return "never-met"
     case .noTip: return "no-tip"
     case .situatedIncomplete: return "situated-incomplete"
+    case .badLearnedLine: return "bad-learned-line"
+    case .learnedModelWithoutBias: return "learned-model-without-bias"
     case .noMeasure: return "no-measure"
     case .oneTrigger: return "one-trigger"
     case .emptyConcept: return "empty-concept"
@@ -243,8 +250,9 @@ extension AuthoringProblem {
       .ideographicSpaceIndentation, .tabIndentation, .badIndentation, .outOfRange, .textTooLong,
       .keyTooLong, .unsupportedVersion, .noPhases, .allWeightsZero, .replyAtTurnZero,
       .situatedIncomplete, .goalWithoutWords, .noTraineeLines, .noFittingAddress, .noMeasure,
-      .oneTrigger, .previousEmpty:
+      .oneTrigger, .previousEmpty, .learnedModelWithoutBias:
       return self
+    case .badLearnedLine(let written): return .badLearnedLine(written: c(written))
     case .previousPlaceholderWithoutPrevious(let placeholder):
       return .previousPlaceholderWithoutPrevious(placeholder: c(placeholder))
     case .conversationTestFile(let path): return .conversationTestFile(path: c(path))

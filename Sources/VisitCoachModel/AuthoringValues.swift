@@ -73,6 +73,8 @@ public enum ReferenceKind: String, Sendable, Hashable, CaseIterable {
   case intent
   /// A question of a quiz.
   case question
+  /// A learned model (`learned/NAME.tsv`, written by `visitcoach learn`).
+  case learnedModel
   /// A concept family of the lexicon.
   case concept
   /// A retailer line.

@@ -31,6 +31,9 @@ public struct CheckExplanation: Sendable, Hashable {
     case counted(partial: Bool, words: String, source: Source)
     /// A penalty triggered by this utterance.
     case triggered(words: String)
+    /// Met (or, for a penalty, triggered) because its learned model judged the utterance to be
+    /// the act, with this probability, most of all for these words (see ``LearnedModel``).
+    case learned(words: String, percent: Int)
     /// Met in an earlier turn: saying it again earns nothing.
     case alreadyMet
     /// Its words were there but did not count (a penalty in the same breath, keyword stuffing).

@@ -250,6 +250,9 @@ public struct Criterion: Sendable, Hashable, Identifiable, Codable {
   /// Its phrases name what is in the store (a `{scene…}` placeholder): before `/look`, words
   /// about facts only a look reveals do not count.
   public var refersToScene = false
+  /// A model learned from labelled examples that also meets it (a penalty: triggers it) when
+  /// its phrases do not, unless one of its `none` phrases is said (see ``LearnedModel``).
+  public var learned: LearnedModel?
 
   public init(
     id: String, localID: String, title: String, isPenalty: Bool, points: Int, measure: Measure,

@@ -26,6 +26,9 @@ public enum EvidenceBasis: Sendable, Hashable, Codable {
   case recalledPromise(promise: String, words: [String])
   /// A brand named that the store's tier does not reach: its lowest tier, and the store's.
   case beyondTier(brand: String, needs: Int, tier: Int)
+  /// The learned model of the criterion judged the utterance to be the act with this
+  /// probability (`percent`), most of all for these words.
+  case learned(words: [String], percent: Int)
 }
 
 /// The words in one turn that earned (or cost) points.

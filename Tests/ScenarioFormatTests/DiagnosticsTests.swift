@@ -369,7 +369,7 @@ struct LibraryDiagnosticsTests {
     let root = NSTemporaryDirectory() + "visitcoach-lib-\(UUID().uuidString)"
     let fm = FileManager.default
     try fm.createDirectory(atPath: root, withIntermediateDirectories: true)
-    for sub in ["traits", "rubrics", "lexicon"] {
+    for sub in ["traits", "rubrics", "lexicon", "learned"] {
       try fm.copyItem(atPath: TestLibrary.scenariosRoot + "/" + sub, toPath: root + "/" + sub)
     }
     try text.write(toFile: root + "/" + file, atomically: true, encoding: .utf8)

@@ -16,7 +16,9 @@ struct LexiconCacheTests {
     let root = base + "/scenarios"
     try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
     for entry in try FileManager.default.contentsOfDirectory(atPath: TestLibrary.scenariosRoot)
-    where ["traits", "rubrics", "catalog", "lexicon"].contains(entry) || entry.hasSuffix(".yaml") {
+    where TestLibrary.libraryFolders.contains(entry)
+      || entry.hasSuffix(".yaml")
+    {
       try FileManager.default.copyItem(
         atPath: TestLibrary.scenariosRoot + "/" + entry, toPath: root + "/" + entry)
     }

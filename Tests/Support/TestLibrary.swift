@@ -26,6 +26,22 @@ public enum TestLibrary {
     return s
   }
 
+  /// The folders of the shipped library a scenario needs (traits, rubrics, lexicon, catalogue,
+  /// learned models).
+  public static let libraryFolders = ["traits", "rubrics", "lexicon", "catalog", "learned"]
+
+  /// Copies the shipped library's folders and the scenario `scenarioID` into `folder` (created),
+  /// for a test that edits a copy.
+  public static func copyLibrary(to folder: String, scenario scenarioID: String) throws {
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    for sub in libraryFolders {
+      try FileManager.default.copyItem(
+        atPath: scenariosRoot + "/" + sub, toPath: folder + "/" + sub)
+    }
+    try FileManager.default.copyItem(
+      atPath: scenariosRoot + "/\(scenarioID).yaml", toPath: folder + "/\(scenarioID).yaml")
+  }
+
   /// A scenario built from YAML text against the shipped traits and rubrics.
   public static func scenario(yaml: String, file: String = "fixture.yaml") -> LoadResult {
     ScenarioLibrary.load(scenarioText: yaml, file: file, libraryRoot: scenariosRoot)

@@ -137,15 +137,9 @@ struct CommandTests {
     #expect(r.stdout.contains("1 个剧本：0 个错误"))
     // A library whose good visit is the poor one: the rule is broken, located, and check fails.
     let dir = NSTemporaryDirectory() + "visitcoach-samples-\(UUID().uuidString)"
+    try TestLibrary.copyLibrary(to: dir, scenario: "busy-morning-rush")
     try FileManager.default.createDirectory(
       atPath: dir + "/samples", withIntermediateDirectories: true)
-    for folder in ["rubrics", "traits", "lexicon", "catalog"] {
-      try FileManager.default.copyItem(
-        atPath: TestLibrary.scenariosRoot + "/" + folder, toPath: dir + "/" + folder)
-    }
-    try FileManager.default.copyItem(
-      atPath: TestLibrary.scenariosRoot + "/busy-morning-rush.yaml",
-      toPath: dir + "/busy-morning-rush.yaml")
     try FileManager.default.copyItem(
       atPath: TestLibrary.scenariosRoot + "/samples/busy-morning-rush.poor.txt",
       toPath: dir + "/samples/busy-morning-rush.good.txt")
@@ -300,7 +294,7 @@ struct CheckAuditTests {
   func library(_ files: [String: String]) throws -> String {
     let root = NSTemporaryDirectory() + "visitcoach-audit-\(UUID().uuidString)"
     try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-    for sub in ["traits", "rubrics", "lexicon"] {
+    for sub in ["traits", "rubrics", "lexicon", "learned"] {
       try FileManager.default.copyItem(
         atPath: TestLibrary.scenariosRoot + "/" + sub, toPath: root + "/" + sub)
     }

@@ -122,8 +122,9 @@ public struct EvaluationRun: Sendable, Encodable {
 }
 
 extension Evaluator {
-  /// Evaluates every item.
-  public func evaluate(_ items: [EvaluationItem]) throws -> EvaluationRun {
+  /// Evaluates every item. With `why`, a wrong judgement lists each mapped check's verdict as
+  /// `explain` records it (what was vetoed, negated, reported, or not matched at all).
+  public func evaluate(_ items: [EvaluationItem], why: Bool = false) throws -> EvaluationRun {
     var run = EvaluationRun()
     for item in items {
       switch item {
@@ -176,11 +177,16 @@ extension Evaluator {
           }
           run.criteria[name] = t
           if present != predicted {
+            var detail = Self.trace(j)
+            if why {
+              let verdicts = try self.why(
+                utterance, in: context, surnameFrom: lines, checks: mapping.checks)
+              detail += " why: " + verdicts.map { "\($0.id) \($0.verdict)" }.joined(separator: "; ")
+            }
             run.disagreements.append(
               .init(
-                id: context.id,
-                what: "\(name) expected \(present), scored \(predicted)",
-                detail: Self.trace(j)))
+                id: context.id, what: "\(name) expected \(present), scored \(predicted)",
+                detail: detail))
           }
         }
       }

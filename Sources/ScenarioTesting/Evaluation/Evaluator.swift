@@ -81,20 +81,7 @@ public final class Evaluator {
   {
     let built = try self.scenario(for: context, surname: surname(in: lines))
     let scenario = built.scenario
-    let plan = built.plan
-    let phase = setup.phases[context.area] ?? scenario.phases[0].id
-    let mood = setup.moods[context.retailer.mood] ?? 50
-    var scorer = Scorer(plan: plan)
-    var last = TurnScore()
-    // The earlier lines are said in the same phase, then the utterance: only what the
-    // utterance itself earns or costs is judged.
-    // The moment the utterance answers: what can be seen in the shop, then the retailer's line.
-    let heard = (context.situation.compactMap { setup.situations?[$0] } + [context.retailerSaid])
-      .filter { !$0.isEmpty }.joined(separator: "｜")
-    for (i, line) in (context.context + [utterance]).enumerated() {
-      last = scorer.score(
-        Utterance(index: i + 1, phase: phase, text: line, moodBefore: mood, heard: heard))
-    }
+    let (scorer, last, heard) = play(context.context + [utterance], in: context, built: built)
     var result = judgement(last, worth: built.worth)
     let prepared = scorer.prepare(utterance)
     // A penalty in the line that names a criterion in its `cancels` contradicts that act (talking
@@ -115,6 +102,52 @@ public final class Evaluator {
       }
     }
     return result
+  }
+
+  /// The moment an item's lines are said in: the phase of its area, the retailer's mood, and
+  /// what the lines answer (what can be seen in the shop, then the retailer's line).
+  private func moment(_ context: EvaluationContext, built: Built)
+    -> (phase: String, mood: Int, heard: String)
+  {
+    let heard = (context.situation.compactMap { setup.situations?[$0] } + [context.retailerSaid])
+      .filter { !$0.isEmpty }.joined(separator: "｜")
+    return (
+      setup.phases[context.area] ?? built.scenario.phases[0].id,
+      setup.moods[context.retailer.mood] ?? 50, heard
+    )
+  }
+
+  /// Plays `lines` in one phase, in the item's moment: the scorer after them and the last
+  /// line's score. The earlier lines come first so that only what the utterance itself earns
+  /// or costs is judged.
+  private func play(_ lines: [String], in context: EvaluationContext, built: Built)
+    -> (scorer: Scorer, last: TurnScore, heard: String)
+  {
+    let (phase, mood, heard) = moment(context, built: built)
+    var scorer = Scorer(plan: built.plan)
+    var last = TurnScore()
+    for (i, line) in lines.enumerated() {
+      last = scorer.score(
+        Utterance(index: i + 1, phase: phase, text: line, moodBefore: mood, heard: heard))
+    }
+    return (scorer, last, heard)
+  }
+
+  /// Why the scorer did or did not see `checks` in `utterance`: each check's verdict as
+  /// `explain` records it (vetoed, negated, reported, not matched …), for a disagreement.
+  public func why(
+    _ utterance: String, in context: EvaluationContext, surnameFrom lines: [String],
+    checks: [String]
+  ) throws -> [CheckExplanation] {
+    let built = try self.scenario(for: context, surname: surname(in: lines))
+    let (phase, mood, heard) = moment(context, built: built)
+    let before = play(context.context, in: context, built: built).scorer
+    let said = Utterance(
+      index: context.context.count + 1, phase: phase, text: utterance, moodBefore: mood,
+      heard: heard)
+    var after = before
+    let result = after.score(said)
+    return before.explain(said, result: result).filter { checks.contains($0.id) }
   }
 
   private func judgement(_ turn: TurnScore, worth: [String: Worth]) -> UtteranceJudgement {

@@ -1,0 +1,88 @@
+import ArgumentParser
+import Foundation
+import ScenarioFormat
+import ScenarioTesting
+
+/// `visitcoach learn`: learns a model for each fault from labelled data and writes it to the
+/// library's `learned/` folder, where a rubric's `learned:` key can use it.
+struct LearnCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "learn",
+    abstract: "Learn fault models from labelled data into the library's learned/ folder.",
+    discussion: """
+      PATH is a JSON Lines file of labels and pairs (the calibration format, docs/Evaluation.md) \
+      or a folder of them: the development split, never the held-out test split. Each fault of \
+      the evaluation setup with enough labelled utterances gets learned/NAME.tsv. The same files \
+      always give the same models. With --check nothing is written, and the command fails when \
+      a model file differs from what the data gives.
+      """)
+
+  @Argument(help: "Labelled files (.jsonl) or folders of them (the development split).")
+  var paths: [String]
+
+  @Flag(help: "Write nothing; fail when a model file is not what the data gives.")
+  var check = false
+
+  @Option(help: "The folder with setup.yaml (default: LIBRARY/evaluation).")
+  var setup: String?
+
+  @Option(help: "The scenario library folder (default: ./scenarios or $VISITCOACH_SCENARIOS).")
+  var scenarios: String?
+
+  func run() throws {
+    try Failure.reported {
+      let location = try ScenarioLocation.resolve(scenarios)
+      let items = try LabelledFiles.read(try LabelledFiles.list(paths))
+      let setupFile = (setup ?? location.root + "/evaluation") + "/setup.yaml"
+      let faults: Set<String>
+      do {
+        faults = Set(
+          try EvaluationSetup.load(setupFile).criteria.filter { $0.value.kind == "fault" }.keys)
+      } catch let error as EvaluationFileError {
+        throw UserFacingError(error.description)
+      }
+      // The library's examples of what meets a criterion, and of what does not trigger a
+      // penalty: sentences trainers wrote as good, negatives for every model.
+      var good = Set<String>()
+      for scenario in ScenarioLibrary.load(root: location.root).scenarios {
+        for criterion in scenario.rubrics.flatMap(\.checks) {
+          for example in criterion.examples where example.shouldMatch != criterion.isPenalty {
+            good.insert(example.text)
+          }
+        }
+      }
+      let learned = FaultLearner().learn(items, faults: faults, good: good.sorted())
+      let folder = (location.root as NSString).appendingPathComponent(LearnedModelFile.folder)
+      if !check {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+      }
+      let labels = items.filter { if case .label = $0 { return true } else { return false } }.count
+      var differing: [String] = []
+      for entry in learned {
+        let header = [
+          "Learned by `visitcoach learn` from \(labels) labelled utterances and \(items.count - labels) pairs; do not edit by hand.",
+          "\(entry.model.name): \(entry.positives) utterances with it, \(entry.negatives) without; \(entry.model.weights.count) grams.",
+        ]
+        let text = LearnedModelFile.text(entry.model, header: header)
+        let file = (folder as NSString).appendingPathComponent(
+          entry.model.name + LearnedModelFile.suffix)
+        if check {
+          if (try? String(contentsOfFile: file, encoding: .utf8)) != text { differing.append(file) }
+        } else {
+          try text.write(toFile: file, atomically: true, encoding: .utf8)
+          Console.out(
+            "\(file): \(entry.positives) with, \(entry.negatives) without, \(entry.model.weights.count) grams\n"
+          )
+        }
+      }
+      if check {
+        if differing.isEmpty {
+          Console.out("\(learned.count) learned models are what the data gives\n")
+        } else {
+          Console.out("not what the data gives:\n" + differing.map { "  " + $0 + "\n" }.joined())
+          throw ExitCode(1)
+        }
+      }
+    }
+  }
+}
