@@ -11,14 +11,20 @@ public enum LearnedFeatures {
   /// trainee's own act.
   public static func grams(of text: String) -> [UInt64] {
     var normalized = TextNormalizer.normalize(text)
-    return normalized.withUTF8 { grams(normalized: $0) }
+    return normalized.withUTF8 { bytes in
+      grams(
+        normalized: bytes,
+        skipping: PreparedUtterance.quotedSpans(bytes) + ReportedSpeech.spans(bytes))
+    }
   }
 
-  /// The grams of already normalised bytes (see ``grams(of:)``).
-  static func grams(normalized bytes: UnsafeBufferPointer<UInt8>) -> [UInt64] {
+  /// The grams of already normalised bytes, leaving out the bytes of `skipping` (quoted and
+  /// reported words, see ``grams(of:)``).
+  static func grams(normalized bytes: UnsafeBufferPointer<UInt8>, skipping: [Range<Int>])
+    -> [UInt64]
+  {
     guard !bytes.isEmpty else { return [] }
-    let skipped = ByteWords.marks(
-      PreparedUtterance.quotedSpans(bytes) + ReportedSpeech.spans(bytes), count: bytes.count)
+    let skipped = ByteWords.marks(skipping, count: bytes.count)
     var grams: [UInt64] = []
     grams.reserveCapacity(bytes.count * 2)
     // The last two characters of the current clause, 0 when there are none.

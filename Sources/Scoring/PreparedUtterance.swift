@@ -62,8 +62,11 @@ public struct PreparedUtterance: Sendable {
     var clauses = 0
     var grams: [UInt64] = []
     normalized.withUTF8 { bytes in
+      // Quoted and reported words, found once for the phrases and the learned models.
+      let quotedSpans = Self.quotedSpans(bytes)
+      let reportedSpans = ReportedSpeech.spans(bytes)
       if !plan.learned.isEmpty {
-        grams = LearnedFeatures.grams(normalized: bytes)
+        grams = LearnedFeatures.grams(normalized: bytes, skipping: quotedSpans + reportedSpans)
         work += bytes.count + grams.count
       }
       var inClause = false
@@ -84,10 +87,10 @@ public struct PreparedUtterance: Sendable {
       // What is inside quotation marks is reported speech, not the trainee's own act
       // (我绝不会说"跟我没关系"这种话): phrases there count for nothing. Marked per byte, so
       // an utterance full of quotation marks costs no more than one without.
-      let quoted = ByteWords.marks(Self.quotedSpans(bytes), count: bytes.count)
+      let quoted = ByteWords.marks(quotedSpans, count: bytes.count)
       // Someone else's words reported without quotation marks (人家问不伤身的): a fault there
       // is not the trainee's. Credit still counts (a customer's praise passed on is praise).
-      let reported = ByteWords.marks(ReportedSpeech.spans(bytes), count: bytes.count)
+      let reported = ByteWords.marks(reportedSpans, count: bytes.count)
       // A clause that challenges a rule (谁说非得按价签卖): its words are no reminder and no
       // advice; a fault's own words there still count.
       let challenged = ByteWords.marks(RhetoricalQuestion.spans(bytes), count: bytes.count)

@@ -20,9 +20,14 @@ public struct FaultLearner: Sendable {
   public var decay = 1e-4
   /// Weights smaller than this (in size) are left out of the model.
   public var smallest = 0.15
-  /// The probability a model needs to count its fault as there. High, because a model meets
-  /// ordinary sentences far more often than the labelled ones it was trained on.
-  public var threshold = 0.5
+  /// The share of a model's verdicts that must be right, in cross-validation on the training
+  /// data, at the threshold it is given: the lowest of ``thresholds`` that reaches it.
+  public var precisionWanted = 0.95
+  /// The thresholds tried, lowest first; a model that reaches the precision at none gets the
+  /// last.
+  public var thresholds = Array(stride(from: 0.5, through: 0.95, by: 0.05))
+  /// Folds of the cross-validation that chooses a model's threshold.
+  public var folds = 5
   /// Faults with fewer positive utterances than this get no model.
   public var fewestPositives = 10
 
@@ -78,6 +83,7 @@ public struct FaultLearner: Sendable {
       let positives = examples.filter(\.present).count
       guard positives >= fewestPositives else { continue }
       examples += betters.map { ($0, false) }
+      let threshold = calibratedThreshold(examples, featureCount: grams.count)
       let (weights, bias) = train(examples, featureCount: grams.count)
       var kept: [String: Double] = [:]
       for (k, w) in weights.enumerated() where abs(w) >= smallest {
@@ -89,6 +95,32 @@ public struct FaultLearner: Sendable {
       out.append(Learned(model: model, positives: positives, negatives: examples.count - positives))
     }
     return out
+  }
+
+  /// The lowest threshold at which the model's verdicts on examples it was not trained on are
+  /// right often enough (``precisionWanted``): each fold is judged by a model trained on the
+  /// others, with the small weights left out as in the model written.
+  private func calibratedThreshold(
+    _ examples: [(features: [Int32], present: Bool)], featureCount: Int
+  ) -> Double {
+    var judged: [(probability: Double, present: Bool)] = []
+    for fold in 0..<folds {
+      let training = examples.indices.filter { $0 % folds != fold }.map { examples[$0] }
+      let (w, b) = train(training, featureCount: featureCount)
+      for k in stride(from: fold, to: examples.count, by: folds) {
+        var z = b
+        for f in examples[k].features where abs(w[Int(f)]) >= smallest { z += w[Int(f)] }
+        judged.append((1 / (1 + expClamped(-z)), examples[k].present))
+      }
+    }
+    for threshold in thresholds {
+      let fired = judged.filter { $0.probability >= threshold }
+      let right = fired.filter(\.present).count
+      if !fired.isEmpty && Double(right) >= precisionWanted * Double(fired.count) {
+        return (threshold * 100).rounded() / 100
+      }
+    }
+    return thresholds.last ?? 0.5
   }
 
   /// Logistic regression by stochastic gradient descent, examples visited in an order shuffled
