@@ -136,8 +136,9 @@ struct LearnedIndex: Sendable {
   }
 
   /// Whether check `check`'s model judges the utterance to be the act: its probability in
-  /// percent and the grams that weighed most towards it (longest first where one holds
-  /// another), or nil.
+  /// percent and the (up to three) grams that weighed most towards it, or nil. A gram inside
+  /// one already named is left out, and a verdict needs a word of two characters or more
+  /// among them.
   func verdict(check: Int, logOdds z: [Double], grams: [UInt64]) -> (percent: Int, words: [String])?
   {
     let m = Int(modelOfCheck[check])
@@ -158,6 +159,10 @@ struct LearnedIndex: Sendable {
       if words.contains(where: { $0.contains(text) || text.contains($0) }) { continue }
       words.append(text)
     }
+    // A verdict the trainee can be shown: at least one word of two characters or more among
+    // the grams that weighed most. Single characters alone (多、订、条) are a tendency of the
+    // data, not a reason.
+    guard words.contains(where: { $0.unicodeScalars.count >= 2 }) else { return nil }
     return (Int((probability * 100).rounded()), words)
   }
 }

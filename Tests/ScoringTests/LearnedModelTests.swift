@@ -10,10 +10,15 @@ struct LearnedModelTests {
   /// The lab with `conduct.contempt` given a hand-made model over made-up grams (no phrase of
   /// the library has them), so the tests do not depend on what training happens to give.
   static func lab(threshold: Double = 0.5) -> Scenario {
+    lab(
+      with: LearnedModel(
+        name: "contempt", bias: -3, threshold: threshold,
+        weights: ["甲乙": 1.5, "丙丁戊": 2.5, "丙": 0.5, "谢谢": -2]))
+  }
+
+  /// The lab with `model` on `conduct.contempt`.
+  static func lab(with model: LearnedModel) -> Scenario {
     var scenario = TestLibrary.rubricLab()
-    let model = LearnedModel(
-      name: "contempt", bias: -3, threshold: threshold,
-      weights: ["甲乙": 1.5, "丙丁戊": 2.5, "丙": 0.5, "谢谢": -2])
     for r in scenario.rubrics.indices {
       for p in scenario.rubrics[r].penalties.indices
       where scenario.rubrics[r].penalties[p].id == "conduct.contempt" {
@@ -61,6 +66,15 @@ struct LearnedModelTests {
     #expect(!score.violated.contains("conduct.contempt"), "\(score)")
     let strict = TestLibrary.score("甲乙？丙丁戊", in: Self.lab(threshold: 0.9), phase: "business")
     #expect(!strict.violated.contains("conduct.contempt"), "\(strict)")
+  }
+
+  @Test func singleCharactersAloneAreNoVerdict() {
+    let scenario = Self.lab(
+      with: LearnedModel(
+        name: "contempt", bias: -3, threshold: 0.5, weights: ["甲": 2, "乙": 2, "甲乙": -0.5]))
+    // −3 + 2 + 2 − 0.5 = 0.5: 62%, but only 甲 and 乙 weigh towards it.
+    let score = TestLibrary.score("甲乙", in: scenario, phase: "business")
+    #expect(!score.violated.contains("conduct.contempt"), "\(score)")
   }
 
   @Test func negativeWeightsCountAgainst() {
