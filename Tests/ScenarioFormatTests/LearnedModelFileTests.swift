@@ -1,4 +1,5 @@
 import Foundation
+import Reporting
 import Testing
 import VisitCoachModel
 import VisitCoachTestSupport
@@ -87,5 +88,20 @@ struct LearnedModelFileTests {
     #expect((weights["教不会"] ?? 0) > 0.5, "\(weights)")
     #expect((weights["我"] ?? 0) < 0, "\(weights)")
     #expect(first.first?.positives == 15)
+  }
+
+  @Test func reportsAndExplainSayWhatTheModelSaw() {
+    var evidence = Evidence(turn: 3, text: "", utterance: "您这柜台总算像样了")
+    evidence.basis = .learned(words: ["总算", "像样"], percent: 87)
+    #expect(InterfaceStrings.chinese.evidence(evidence) == "像标注过的这类说法（87%，主要是 总算、像样）")
+    #expect(
+      InterfaceStrings.forLanguage(.en).evidence(evidence)
+        == "like labelled examples of it (87%, mostly 总算, 像样)")
+    let explained = CheckExplanation(
+      id: "opening.hidden_criticism", title: "夸奖里带批评", isPenalty: true,
+      verdict: .learned(words: "总算、像样", percent: 87))
+    #expect(
+      InterfaceStrings.chinese.explanation(explained, all: false)
+        == "! 夸奖里带批评（opening.hidden_criticism）：扣分，和标注过的这类说法很像（87%），主要是 总算、像样")
   }
 }
