@@ -75,6 +75,20 @@ struct LearnCommand: ParsableCommand {
           )
         }
       }
+      // Models of faults that no longer have enough data: removed, so no rubric keeps using one
+      // the data no longer gives.
+      let written = Set(learned.map { $0.model.name + LearnedModelFile.suffix })
+      let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+      for name in names.sorted()
+      where name.hasSuffix(LearnedModelFile.suffix) && !written.contains(name) {
+        let file = (folder as NSString).appendingPathComponent(name)
+        if check {
+          differing.append(file + " (the data gives no such model)")
+        } else {
+          try FileManager.default.removeItem(atPath: file)
+          Console.out("\(file): removed, the data gives no such model\n")
+        }
+      }
       if check {
         if differing.isEmpty {
           Console.out("\(learned.count) learned models are what the data gives\n")
