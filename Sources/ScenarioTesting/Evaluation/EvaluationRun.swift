@@ -1,4 +1,5 @@
 import Foundation
+import Reporting
 
 /// Agreement between the scorer and the labels of a set of items: pairs won, tied and lost,
 /// precision, recall and F1 per criterion, and every disagreement with what the scorer saw.
@@ -181,7 +182,16 @@ extension Evaluator {
             if why {
               let verdicts = try self.why(
                 utterance, in: context, surnameFrom: lines, checks: mapping.checks)
-              detail += " why: " + verdicts.map { "\($0.id) \($0.verdict)" }.joined(separator: "; ")
+              // Worded as `explain --lang en --all` words them; a penalty that did not fire
+              // has no line there.
+              let words = InterfaceStrings.forLanguage(.en)
+              detail +=
+                "\n      why: "
+                + verdicts.map {
+                  words.explanation($0, all: true)
+                    ?? "· \($0.id): \($0.verdict == .vetoed ? "vetoed by a match.none phrase" : "not matched")"
+                }
+                .joined(separator: "\n           ")
             }
             run.disagreements.append(
               .init(
