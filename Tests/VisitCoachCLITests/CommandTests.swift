@@ -485,6 +485,18 @@ struct EvaluateCommandTests {
     #expect(text.stdout.contains("t-p-2: tie"))
   }
 
+  @Test func whyNamesTheVerdictOfEveryMappedCheck() throws {
+    // A label the scorer disagrees with: --why says what it made of the mapped check.
+    let item = """
+      {"id":"w-l-1","area":"opening","retailer":{"traits":[],"age_band":"middle","gender":"male","mood":"calm","role":"owner"},"situation":[],"context":[],"retailer_said":"","utterance":"王老板您好，今天随便看看。","judgements":{"acts_like_inspector":true}}
+      """
+    let path = try BinaryRunner.temporaryFile(Data(item.utf8), suffix: ".jsonl")
+    let r = try BinaryRunner.run(["evaluate", path, "--why"])
+    #expect(
+      r.stdout.contains("w-l-1: acts_like_inspector expected true, scored false"), "\(r.stdout)")
+    #expect(r.stdout.contains("why: · observation.accuses: not matched"), "\(r.stdout)")
+  }
+
   @Test func aMalformedLineIsNamed() throws {
     let path = try BinaryRunner.temporaryFile(Data("{\"id\": 1}\n".utf8), suffix: ".jsonl")
     let r = try BinaryRunner.run(["evaluate", path])
