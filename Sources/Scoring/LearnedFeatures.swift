@@ -143,7 +143,7 @@ struct LearnedIndex: Sendable {
   {
     let m = Int(modelOfCheck[check])
     guard m >= 0 else { return nil }
-    let probability = 1 / (1 + Foundation.exp(-min(max(z[m], -40), 40)))
+    let probability = LearnedModel.probability(logOdds: z[m])
     guard probability >= models[m].threshold else { return nil }
     var weights: [(gram: UInt64, weight: Double)] = []
     for gram in grams {

@@ -62,13 +62,6 @@ public struct PreparedUtterance: Sendable {
     var clauses = 0
     var grams: [UInt64] = []
     normalized.withUTF8 { bytes in
-      // Quoted and reported words, found once for the phrases and the learned models.
-      let quotedSpans = Self.quotedSpans(bytes)
-      let reportedSpans = ReportedSpeech.spans(bytes)
-      if !plan.learned.isEmpty {
-        grams = LearnedFeatures.grams(normalized: bytes, skipping: quotedSpans + reportedSpans)
-        work += bytes.count + grams.count
-      }
       var inClause = false
       for byte in bytes {
         if byte == UInt8(ascii: "|") || byte == TextNormalizer.quote {
@@ -83,6 +76,14 @@ public struct PreparedUtterance: Sendable {
       var found: [PhraseAutomaton.Match] = []
       let phrases = plan.phrases
       phrases.collect(bytes, into: &found)
+      guard !found.isEmpty || !plan.learned.isEmpty else { return }
+      // Quoted and reported words, found once for the phrases and the learned models.
+      let quotedSpans = Self.quotedSpans(bytes)
+      let reportedSpans = ReportedSpeech.spans(bytes)
+      if !plan.learned.isEmpty {
+        grams = LearnedFeatures.grams(normalized: bytes, skipping: quotedSpans + reportedSpans)
+        work += bytes.count + grams.count
+      }
       guard !found.isEmpty else { return }
       // What is inside quotation marks is reported speech, not the trainee's own act
       // (我绝不会说"跟我没关系"这种话): phrases there count for nothing. Marked per byte, so

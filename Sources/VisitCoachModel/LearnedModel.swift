@@ -1,3 +1,5 @@
+import Foundation
+
 /// A behaviour recognised from labelled examples rather than from written phrases: a logistic
 /// model over the character 1–3-grams of an utterance, trained by `visitcoach learn` on the
 /// labelled development split and kept in the library (`learned/NAME.tsv`).
@@ -25,4 +27,10 @@ public struct LearnedModel: Sendable, Hashable, Codable {
 
   /// The longest gram a model weighs, in characters.
   public static let longestGram = 3
+
+  /// The probability that log-odds `z` stand for (the logistic function), clamped so that no
+  /// input overflows: what training and scoring both compare with a threshold.
+  public static func probability(logOdds z: Double) -> Double {
+    1 / (1 + exp(-min(max(z, -40), 40)))
+  }
 }

@@ -1,4 +1,3 @@
-import Foundation
 import Scoring
 import VisitCoachModel
 
@@ -110,7 +109,7 @@ public struct FaultLearner: Sendable {
       for k in stride(from: fold, to: examples.count, by: folds) {
         var z = b
         for f in examples[k].features where abs(w[Int(f)]) >= smallest { z += w[Int(f)] }
-        judged.append((1 / (1 + expClamped(-z)), examples[k].present))
+        judged.append((LearnedModel.probability(logOdds: z), examples[k].present))
       }
     }
     for threshold in thresholds {
@@ -142,7 +141,7 @@ public struct FaultLearner: Sendable {
         let example = examples[e]
         var z = b
         for f in example.features { z += w[Int(f)] }
-        let p = 1 / (1 + expClamped(-z))
+        let p = LearnedModel.probability(logOdds: z)
         let g = p - (example.present ? 1 : 0)
         b -= rate * g
         for f in example.features {
@@ -154,7 +153,6 @@ public struct FaultLearner: Sendable {
     return (w, b)
   }
 
-  private func expClamped(_ x: Double) -> Double { Foundation.exp(min(max(x, -40), 40)) }
 }
 
 /// A small deterministic random generator (SplitMix64), for shuffling the same way every run.
