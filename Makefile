@@ -2,7 +2,7 @@
 #   make run   installs what is missing, builds, and starts practice on the default scenario
 #   make test  installs what is missing, builds, and runs the whole suite
 SWIFT ?= swift
-APT_PACKAGES := libreadline-dev libsqlite3-dev
+APT_PACKAGES := libreadline-dev libsqlite3-dev zlib1g-dev
 BIN := .build/debug/visitcoach
 
 FUZZ_SECONDS ?= 60

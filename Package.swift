@@ -14,16 +14,23 @@ let package = Package(
   ],
   targets: [
     .target(name: "VisitCoachModel"),
+    // Compact binary forms: any Codable value as bytes, and zlib compression.
+    .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+    .target(name: "CompactCoding", dependencies: ["CZlib"]),
     .target(
       name: "ScenarioFormat",
-      dependencies: ["VisitCoachModel", .product(name: "Yams", package: "Yams")]),
+      dependencies: [
+        "VisitCoachModel", "CompactCoding", .product(name: "Yams", package: "Yams"),
+      ]),
     .target(name: "Scoring", dependencies: ["VisitCoachModel"]),
     .target(name: "Simulation", dependencies: ["VisitCoachModel", "Scoring"]),
     .target(name: "TraineeInput", dependencies: ["VisitCoachModel"]),
     .target(name: "Reporting", dependencies: ["VisitCoachModel"]),
     .target(
       name: "Storage",
-      dependencies: ["VisitCoachModel", .product(name: "GRDB", package: "GRDB.swift")]),
+      dependencies: [
+        "VisitCoachModel", "CompactCoding", .product(name: "GRDB", package: "GRDB.swift"),
+      ]),
     .target(
       name: "ScenarioTesting",
       dependencies: [
@@ -61,7 +68,9 @@ let package = Package(
       dependencies: ["Scoring", "VisitCoachModel", "ScenarioFormat", "VisitCoachTestSupport"]),
     .testTarget(
       name: "ScenarioFormatTests",
-      dependencies: ["ScenarioFormat", "VisitCoachModel", "Reporting", "VisitCoachTestSupport"]),
+      dependencies: [
+        "ScenarioFormat", "VisitCoachModel", "Reporting", "VisitCoachTestSupport", "CompactCoding",
+      ]),
     .testTarget(
       name: "SimulationTests",
       dependencies: [
@@ -78,6 +87,9 @@ let package = Package(
       ]),
     .testTarget(
       name: "StorageTests",
-      dependencies: ["Storage", "Scoring", "VisitCoachModel", "VisitCoachTestSupport"]),
+      dependencies: [
+        "Storage", "Scoring", "VisitCoachModel", "VisitCoachTestSupport", "CompactCoding",
+        "Simulation", "TraineeInput",
+      ]),
   ]
 )

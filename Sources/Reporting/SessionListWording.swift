@@ -2,12 +2,16 @@ import VisitCoachModel
 
 /// The wording of stored sessions: the line above a stored report and the `history` list.
 extension InterfaceStrings {
-  /// The line above a stored session's report: id, trainee, start and whether it was finished.
-  public func sessionSubtitle(id: String, trainee: String, startedAt: String, finished: Bool)
-    -> String
-  {
-    let mark = finished ? "" : (language == .zh ? " · 未完成" : " · unfinished")
-    return "\(id) · \(trainee) · \(startedAt)\(mark)"
+  /// The line above a stored session's report: id, trainee, start, whether it was finished, and
+  /// the first total of a re-scored session.
+  public func sessionSubtitle(
+    id: String, trainee: String, startedAt: String, finished: Bool, originalTotal: Int? = nil
+  ) -> String {
+    let zh = language == .zh
+    let mark = finished ? "" : (zh ? " · 未完成" : " · unfinished")
+    let rescored =
+      originalTotal.map { zh ? " · 重新评分（原 \($0) 分）" : " · re-scored (was \($0))" } ?? ""
+    return "\(id) · \(trainee) · \(startedAt)\(mark)\(rescored)"
   }
 
   /// What `history` says when nothing has been practised yet.

@@ -1,3 +1,4 @@
+import CompactCoding
 import Foundation
 import VisitCoachModel
 

@@ -5,11 +5,11 @@ import VisitCoachModel
 extension SessionStore {
   /// The utterances a session's trainee spoke, as SQL over the session row `s`.
   static let spokenTurnsSQL =
-    "(SELECT COUNT(*) FROM turn t WHERE t.session_id = s.id AND t.kind = 'say')"
+    "(SELECT COUNT(*) FROM turn t WHERE t.session = s.key AND t.kind = 'say')"
   /// Sessions that count in rates and trends (see ``AttemptSummary/minimumSpokenTurns``): one
   /// pass over the turns, which SQLite keeps for the whole query.
   static let countsSQL = """
-    s.id IN (SELECT session_id FROM turn WHERE kind = 'say' GROUP BY session_id
+    s.key IN (SELECT session FROM turn WHERE kind = 'say' GROUP BY session
              HAVING COUNT(*) >= \(AttemptSummary.minimumSpokenTurns))
     """
 
@@ -21,7 +21,7 @@ extension SessionStore {
       for row in try Row.fetchAll(
         db,
         sql: """
-          SELECT a.area_id, a.title FROM area_score a JOIN session s ON s.id = a.session_id
+          SELECT a.area_id, a.title FROM area_score a JOIN session s ON s.key = a.session
           WHERE s.trainee = ? AND s.finished_at IS NOT NULL GROUP BY a.area_id ORDER BY MIN(a.position)
           """, arguments: [trainee])
       {
@@ -128,7 +128,7 @@ extension SessionStore {
     for row in try Row.fetchAll(
       db,
       sql: """
-        SELECT a.session_id, a.area_id, a.score FROM area_score a JOIN session s ON s.id = a.session_id
+        SELECT s.id AS session_id, a.area_id, a.score FROM area_score a JOIN session s ON s.key = a.session
         WHERE s.finished_at IS NOT NULL AND a.score IS NOT NULL AND \(filter)
         """, arguments: StatementArguments(arguments))
     {
@@ -155,16 +155,18 @@ extension SessionStore {
     let rows = try Row.fetchAll(
       db,
       sql: """
-        SELECT f.criterion_id,
+        SELECT c.criterion_id,
                SUM(CASE WHEN f.status IN ('met', 'partial') THEN 1 ELSE 0 END) AS hits, COUNT(*) AS applicable
-        FROM finding f \(unfiltered ? "" : "JOIN session s ON s.id = f.session_id")
-        WHERE f.penalty = 0 AND f.status IN ('met', 'partial', 'missed') \(unfiltered ? "" : "AND \(filter)")
-        GROUP BY f.criterion_id
-        ORDER BY applicable - hits DESC, f.criterion_id
+        FROM finding f JOIN criterion c ON c.id = f.criterion
+        \(unfiltered ? "" : "JOIN session s ON s.key = f.session")
+        WHERE c.penalty = 0 \(unfiltered ? "" : "AND \(filter)")
+        GROUP BY c.criterion_id
+        ORDER BY applicable - hits DESC, c.criterion_id
         \(limit.map { "LIMIT \($0)" } ?? "")
         """, arguments: StatementArguments(arguments))
+    // The title last stored for the criterion (a trainer may have renamed it since).
     let title = try db.cachedStatement(
-      sql: "SELECT title FROM finding WHERE criterion_id = ? LIMIT 1")
+      sql: "SELECT title FROM criterion WHERE criterion_id = ? ORDER BY id DESC LIMIT 1")
     return try rows.map { row in
       let id: String = row["criterion_id"]
       return CriterionRate(

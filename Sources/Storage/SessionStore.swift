@@ -24,6 +24,10 @@ public struct SessionRecord: Sendable, Hashable, Codable {
   /// Whether the visit was ended (by the trainee, the retailer or the clock).
   public var isFinished: Bool { finishedAt != nil }
 
+  /// The content the session's current score was computed with: the re-scoring one, else the
+  /// one it was played with.
+  public var scoredFingerprint: String { rescoredFingerprint ?? fingerprint }
+
   enum CodingKeys: String, CodingKey {
     case id, trainee, seed, total, passed
     case scenarioID = "scenario"
@@ -176,21 +180,22 @@ public final class SessionStore: Sendable {
   /// were taken back (`/undo`, `/restart`). One transaction.
   public func sync(_ sessionID: String, transcript: Transcript) throws {
     try pool.write { db in
+      let key = try Self.key(db, sessionID)
       let stored =
         try Int.fetchOne(
-          db, sql: "SELECT COUNT(*) FROM turn WHERE session_id = ?", arguments: [sessionID]) ?? 0
+          db, sql: "SELECT COUNT(*) FROM turn WHERE session = ?", arguments: [key]) ?? 0
       if stored > transcript.turns.count {
         try db.execute(
-          sql: "DELETE FROM turn WHERE session_id = ? AND idx > ?",
-          arguments: [sessionID, transcript.turns.count])
+          sql: "DELETE FROM turn WHERE session = ? AND idx > ?",
+          arguments: [key, transcript.turns.count])
       }
       // A turn rebuilt after /undo may differ from the stored one: rewrite from the first change.
       var firstChange = min(stored, transcript.turns.count)
       if stored > 0 {
         let rows = try Row.fetchAll(
           db,
-          sql: "SELECT idx, trainee, kind, retailer FROM turn WHERE session_id = ? ORDER BY idx",
-          arguments: [sessionID])
+          sql: "SELECT idx, trainee, kind, retailer FROM turn WHERE session = ? ORDER BY idx",
+          arguments: [key])
         for row in rows {
           let i: Int = row["idx"]
           guard i <= transcript.turns.count else { break }
@@ -203,18 +208,18 @@ public final class SessionStore: Sendable {
           }
         }
         try db.execute(
-          sql: "DELETE FROM turn WHERE session_id = ? AND idx > ?",
-          arguments: [sessionID, firstChange])
+          sql: "DELETE FROM turn WHERE session = ? AND idx > ?",
+          arguments: [key, firstChange])
       }
       for turn in transcript.turns.dropFirst(firstChange) {
         try db.execute(
           sql: """
-            INSERT INTO turn (session_id, idx, kind, phase, trainee, retailer, retailer_line, mood_before, mood,
+            INSERT INTO turn (session, idx, kind, phase, trainee, retailer, retailer_line, mood_before, mood,
                               patience, clock_start, clock)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
           arguments: [
-            sessionID, turn.index, turn.kind.rawValue, turn.phase, turn.trainee, turn.retailer,
+            key, turn.index, turn.kind.rawValue, turn.phase, turn.trainee, turn.retailer,
             turn.retailerLineID,
             turn.moodBefore, turn.mood, turn.patience, turn.clockStart, turn.clock,
           ])
@@ -239,127 +244,56 @@ public final class SessionStore: Sendable {
   /// Records how the visit ended and its report (and the findings, for progress and cohorts).
   public func finish(_ sessionID: String, transcript: Transcript, report: ScoreReport) throws {
     try sync(sessionID, transcript: transcript)
+    let stored = try StoredReport(report, turns: transcript.turns)
     try pool.write { db in
       try db.execute(
         sql: """
-          UPDATE session SET finished_at = COALESCE(finished_at, ?), ended_by = ?, total = ?, passed = ?,
-                             findings_digest = ?
+          UPDATE session SET finished_at = COALESCE(finished_at, ?), ended_by = ?, total = ?, passed = ?
           WHERE id = ?
           """,
         arguments: [
-          Self.timestamp(Date()), report.endedBy.rawValue, report.total, report.passed,
-          Self.digest(report), sessionID,
+          Self.timestamp(Date()), report.endedBy.rawValue, report.total, report.passed, sessionID,
         ])
-      try Self.writeReport(db, sessionID, report)
+      let key = try Self.key(db, sessionID)
+      try Self.writeReport(db, key, stored, frames: FrameIDs())
+      try Self.writeFindings(db, key, report, criteria: CriterionIDs())
     }
   }
 
-  /// Stores re-scored results: total, pass, area scores and findings, keeping each session's
-  /// first total and its original report (so both versions stay available: the original as
-  /// stored, the re-scored one by scoring the transcript with the content named by
-  /// `rescored_fingerprint`). One transaction for the whole batch.
-  public func rescore(_ reports: [(sessionID: String, report: ScoreReport)]) throws {
+  /// Stores re-scored reports: the report itself, total, pass, area scores and findings, so
+  /// `report`, `history`, `progress` and `cohort` all read the new score. Each session keeps its
+  /// first total (`original_total`) and records the content it was re-scored with. One
+  /// transaction for the whole batch; a report that comes out as stored rewrites nothing but the
+  /// re-scoring stamp.
+  public func rescore(_ reports: [PreparedReport]) throws {
     let now = Self.timestamp(Date())
     try pool.write { db in
-      let previous = try db.cachedStatement(sql: "SELECT findings_digest FROM session WHERE id = ?")
+      let frames = FrameIDs()
+      let criteria = CriterionIDs()
       let update = try db.cachedStatement(
         sql: """
           UPDATE session SET original_total = COALESCE(original_total, total), total = ?, passed = ?,
-                             rescored_at = ?, rescored_fingerprint = ?, findings_digest = ? WHERE id = ?
+                             rescored_at = ?, rescored_fingerprint = ? WHERE id = ?
           """)
-      for (sessionID, report) in reports {
-        let digest = Self.digest(report)
-        let stored = try String.fetchOne(previous, arguments: [sessionID])
+      for prepared in reports {
+        let report = prepared.report
         try update.execute(arguments: [
-          report.total, report.passed, now, report.fingerprint, digest, sessionID,
+          report.total, report.passed, now, report.fingerprint, prepared.sessionID,
         ])
-        // Re-scoring with unchanged content gives the same findings: don't rewrite ~70 rows.
-        if stored != digest { try Self.writeFindings(db, sessionID, report) }
+        let key = try Self.key(db, prepared.sessionID)
+        if try Self.writeReport(db, key, prepared.stored, frames: frames) {
+          try Self.writeFindings(db, key, report, criteria: criteria)
+        }
       }
+      // Frames of content no report uses any more (a rubric changed and everything was re-scored).
+      try db.execute(
+        sql: "DELETE FROM report_frame WHERE id NOT IN (SELECT DISTINCT frame FROM report)")
     }
-  }
-
-  /// A fingerprint of what ``writeFindings`` stores for `report` (area scores and findings), so
-  /// re-scoring can skip rewriting rows that would come out the same.
-  static func digest(_ report: ScoreReport) -> String {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    func add(_ text: String) {
-      for byte in text.utf8 {
-        hash ^= UInt64(byte)
-        hash = hash &* 0x100_0000_01b3
-      }
-      hash ^= 0xFF
-      hash = hash &* 0x100_0000_01b3
-    }
-    func add(_ number: Int) {
-      hash ^= UInt64(bitPattern: Int64(number))
-      hash = hash &* 0x100_0000_01b3
-    }
-    for area in report.areas {
-      add(area.id)
-      add(area.title)
-      add(area.weight)
-      add(area.score ?? -1)
-      for f in area.criteria + area.penalties {
-        add(f.id)
-        add(f.title)
-        add(f.isPenalty ? 1 : 0)
-        add(f.status.rawValue)
-        add(f.points)
-        add(f.max)
-      }
-    }
-    return String(hash, radix: 16)
   }
 
   /// Stores a re-scored report (see ``rescore(_:)-swift.method``).
-  public func rescore(_ sessionID: String, report: ScoreReport) throws {
-    try rescore([(sessionID, report)])
-  }
-
-  private static func writeReport(_ db: Database, _ sessionID: String, _ report: ScoreReport) throws
-  {
-    try db.execute(
-      sql: "INSERT OR REPLACE INTO report (session_id, json) VALUES (?, ?)",
-      arguments: [sessionID, json(report)])
-    try writeFindings(db, sessionID, report)
-  }
-
-  static func writeAreas(_ db: Database, _ sessionID: String, _ report: ScoreReport) throws {
-    try db.cachedStatement(sql: "DELETE FROM area_score WHERE session_id = ?").execute(arguments: [
-      sessionID
-    ])
-    let insert = try db.cachedStatement(
-      sql:
-        "INSERT INTO area_score (session_id, area_id, title, weight, score, position) VALUES (?, ?, ?, ?, ?, ?)"
-    )
-    for (position, area) in report.areas.enumerated() {
-      try insert.execute(arguments: [
-        sessionID, area.id, area.title, area.weight, area.score, position,
-      ])
-    }
-  }
-
-  private static func writeFindings(_ db: Database, _ sessionID: String, _ report: ScoreReport)
-    throws
-  {
-    try writeAreas(db, sessionID, report)
-    try db.cachedStatement(sql: "DELETE FROM finding WHERE session_id = ?").execute(arguments: [
-      sessionID
-    ])
-    let insert = try db.cachedStatement(
-      sql: """
-        INSERT INTO finding (session_id, area_id, criterion_id, title, penalty, status, points, max)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-        """)
-    for area in report.areas {
-      for f in area.criteria + area.penalties {
-        try insert.execute(
-          arguments: [
-            sessionID, area.id, f.id, f.title, f.isPenalty, f.status.rawValue, f.points, f.max,
-          ])
-      }
-    }
+  public func rescore(_ sessionID: String, report: ScoreReport, transcript: Transcript) throws {
+    try rescore([PreparedReport(sessionID: sessionID, report: report, transcript: transcript)])
   }
 
   // MARK: - Reading
@@ -422,9 +356,7 @@ public final class SessionStore: Sendable {
         let session = try Row.fetchOne(
           db, sql: "SELECT * FROM session WHERE id = ?", arguments: [sessionID])
       else { throw StoreError.noSuchSession(sessionID) }
-      let turns = try Row.fetchAll(
-        db, sql: "SELECT * FROM turn WHERE session_id = ? ORDER BY idx", arguments: [sessionID])
-      return Self.transcript(session: session, turns: turns.map(Self.turn))
+      return Self.transcript(session: session, turns: try Self.turns(db, of: session["key"]))
     }
   }
 
@@ -443,9 +375,10 @@ public final class SessionStore: Sendable {
         let rows = try Row.fetchCursor(
           db,
           sql: """
-            SELECT session_id, idx, kind, phase, trainee, retailer, retailer_line, mood_before, mood,
-                   patience, clock_start, clock
-            FROM turn WHERE session_id IN (\(marks)) ORDER BY session_id, idx
+            SELECT s.id, t.idx, t.kind, t.phase, t.trainee, t.retailer, t.retailer_line, t.mood_before,
+                   t.mood, t.patience, t.clock_start, t.clock
+            FROM turn t JOIN session s ON s.key = t.session
+            WHERE s.id IN (\(marks)) ORDER BY t.session, t.idx
             """,
           arguments: arguments)
         while let row = try rows.next() {
@@ -466,7 +399,7 @@ public final class SessionStore: Sendable {
     }
   }
 
-  private static func turn(_ row: Row) -> Turn {
+  static func turn(_ row: Row) -> Turn {
     Turn(
       index: row["idx"], kind: TurnKind(rawValue: row["kind"]) ?? .say, phase: row["phase"],
       trainee: row["trainee"],
@@ -506,36 +439,44 @@ public final class SessionStore: Sendable {
     return transcript
   }
 
-  /// The stored report of a finished session.
-  public func report(_ sessionID: String) throws -> ScoreReport? {
-    try pool.read { db in
-      guard
-        let json = try String.fetchOne(
-          db, sql: "SELECT json FROM report WHERE session_id = ?", arguments: [sessionID])
-      else { return nil }
-      return try JSONDecoder().decode(ScoreReport.self, from: Data(json.utf8))
-    }
-  }
-
-  /// All findings of the given sessions, by session id.
+  /// The counted findings (credits that applied, penalties triggered) of the given sessions, by
+  /// session id.
   public func findings(of sessionIDs: [String]) throws -> [String: [StoredFinding]] {
     try pool.read { db in
       var out: [String: [StoredFinding]] = [:]
-      for row in try Row.fetchAll(db, sql: "SELECT * FROM finding") {
-        let id: String = row["session_id"]
-        out[id, default: []].append(
-          StoredFinding(
-            areaID: row["area_id"], criterionID: row["criterion_id"], title: row["title"],
-            isPenalty: row["penalty"],
-            status: CriterionStatus(rawValue: row["status"]) ?? .missed, points: row["points"],
-            max: row["max"]))
+      for start in stride(from: 0, to: sessionIDs.count, by: 900) {
+        let chunk = Array(sessionIDs[start..<min(start + 900, sessionIDs.count)])
+        let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+        for row in try Row.fetchAll(
+          db,
+          sql: """
+            SELECT s.id AS session_id, f.status, f.points, c.* FROM finding f
+            JOIN criterion c ON c.id = f.criterion JOIN session s ON s.key = f.session
+            WHERE s.id IN (\(marks)) ORDER BY f.session, c.id
+            """, arguments: StatementArguments(chunk))
+        {
+          out[row["session_id"], default: []].append(
+            StoredFinding(
+              areaID: row["area_id"], criterionID: row["criterion_id"], title: row["title"],
+              isPenalty: row["penalty"],
+              status: CriterionStatus(rawValue: row["status"]) ?? .missed, points: row["points"],
+              max: row["max"]))
+        }
       }
-      let wanted = Set(sessionIDs)
-      return out.filter { wanted.contains($0.key) }
+      return out
     }
   }
 
   // MARK: - Helpers
+
+  /// The integer key of session `sessionID`, which its turns, scores and report are stored by.
+  static func key(_ db: Database, _ sessionID: String) throws -> Int64 {
+    guard
+      let key = try Int64.fetchOne(
+        db.cachedStatement(sql: "SELECT key FROM session WHERE id = ?"), arguments: [sessionID])
+    else { throw StoreError.noSuchSession(sessionID) }
+    return key
+  }
 
   private static func record(_ row: Row) -> SessionRecord {
     let seed: Int64 = row["seed"]
@@ -592,11 +533,14 @@ public struct StoredFinding: Sendable, Hashable {
 public enum StoreError: Error, CustomStringConvertible {
   case noSuchSession(String)
   case noDatabase(String)
+  /// A stored report whose parts don't fit together.
+  case damagedReport
 
   public var description: String {
     switch self {
     case .noSuchSession(let id): return "no session '\(id)'"
     case .noDatabase(let path): return "no session database at \(path) yet"
+    case .damagedReport: return "a stored report is damaged; 'visitcoach rescore' rebuilds it"
     }
   }
 }

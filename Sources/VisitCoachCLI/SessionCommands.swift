@@ -133,9 +133,6 @@ struct ReportCommand: ParsableCommand {
   @Option(help: "Interface language of text and Markdown reports: zh or en.")
   var lang: Language = .zh
 
-  @Flag(help: "For a re-scored session, the report as first stored (before re-scoring).")
-  var original = false
-
   @OptionGroup var store: StoreOptions
 
   func run() throws {
@@ -144,29 +141,13 @@ struct ReportCommand: ParsableCommand {
         throw UserFacingError("no sessions yet; 'visitcoach' starts one")
       }
       let record = try store.session(last ? nil : session, in: db)
-      let scenario = try? ScenarioLocation.resolve(store.scenarios).scenario(record.scenarioID)
-      var report: ScoreReport
-      if !original, record.rescoredAt != nil, let scenario,
-        scenario.fingerprint == record.rescoredFingerprint
-      {
-        // Re-scored with the current content: scoring is deterministic, so score again.
-        report = Scorer.score(try db.transcript(record.id), scenario: scenario)
-      } else if let stored = try db.report(record.id) {
-        report = stored
-      } else {
-        // Unfinished: score what was said so far with the current scenario.
-        guard let scenario else {
-          throw UserFacingError(
-            "session \(record.id) is unfinished and scenario '\(record.scenarioID)' is not in the library"
-          )
-        }
-        report = Scorer.score(try db.transcript(record.id), scenario: scenario)
+      let report = try SessionReport.current(of: record, in: db) {
+        try? ScenarioLocation.resolve(store.scenarios).scenario(record.scenarioID)
       }
-      if let scenario { report = report.completed(from: scenario) }
       let strings = InterfaceStrings.forLanguage(lang.interface)
       let subtitle = strings.sessionSubtitle(
         id: record.id, trainee: record.trainee, startedAt: record.startedAt,
-        finished: record.isFinished)
+        finished: record.isFinished, originalTotal: record.originalTotal)
       let text = format.render(report, language: lang.interface, subtitle: subtitle)
       try emit(text, to: output)
     }
@@ -364,7 +345,7 @@ struct RescoreCommand: ParsableCommand {
           continue
         }
         // Scoring is deterministic: a session scored with this very content needs no work.
-        if !force && (record.rescoredFingerprint ?? record.fingerprint) == scenario.fingerprint {
+        if !force && record.scoredFingerprint == scenario.fingerprint {
           unchanged += 1
           continue
         }
@@ -379,21 +360,25 @@ struct RescoreCommand: ParsableCommand {
         progress.update(start)
         let batch = Array(work[start..<min(start + 1_000, work.count)])
         let transcripts = try db.transcripts(batch.map(\.record.id))
-        let reports = ParallelMap.map(batch.count) { i -> ScoreReport? in
+        // Scored and made ready for storing (split and compressed) on every core.
+        let reports = ParallelMap.map(batch.count) { i -> Result<PreparedReport, Error>? in
           let (record, scenario) = batch[i]
           guard let transcript = transcripts[record.id] else { return nil }
-          return Scorer.score(transcript, scenario: scenario, plan: scoringPlans[scenario.id])
+          let report = Scorer.score(transcript, scenario: scenario, plan: scoringPlans[scenario.id])
+          return Result {
+            try PreparedReport(sessionID: record.id, report: report, transcript: transcript)
+          }
         }
-        var results: [(sessionID: String, report: ScoreReport)] = []
-        for (i, report) in reports.enumerated() {
-          guard let report else { continue }
+        var results: [PreparedReport] = []
+        for (i, prepared) in reports.enumerated() {
+          guard let prepared = try prepared?.get() else { continue }
           let record = batch[i].record
-          if report.total != record.total
-            || report.fingerprint != (record.rescoredFingerprint ?? record.fingerprint)
+          if prepared.report.total != record.total
+            || prepared.report.fingerprint != record.scoredFingerprint
           {
             changed += 1
           }
-          results.append((record.id, report))
+          results.append(prepared)
         }
         try db.rescore(results)
       }

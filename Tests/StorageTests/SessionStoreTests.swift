@@ -43,6 +43,7 @@ struct SessionStoreTests {
     #expect(
       try store.appliedMigrations() == [
         "v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10", "v11", "v12", "v13", "v14",
+        "v15",
       ])
   }
 
@@ -66,6 +67,7 @@ struct SessionStoreTests {
     #expect(
       try upgraded.appliedMigrations() == [
         "v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10", "v11", "v12", "v13", "v14",
+        "v15",
       ])
     #expect(try upgraded.transcript(id).turns.map(\.trainee) == ["您好"])
     #expect(try upgraded.sessions().first?.trainee == "小王")

@@ -232,12 +232,19 @@ struct ReliabilityTests {
     _ = try BinaryRunner.run(
       ["practice", "busy-morning-rush"], stdin: try Data(contentsOf: URL(fileURLWithPath: good)),
       environment: env)
-    let before = try Data(contentsOf: URL(fileURLWithPath: folder + "/db.sqlite"))
-    for command in [["history"], ["report", "--last"], ["cohort"], ["progress"]] {
+    let file = folder + "/db.sqlite"
+    let before = try Data(contentsOf: URL(fileURLWithPath: file))
+    // A read-only file (a coach's copy): every reading command works on it.
+    try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: file)
+    defer { try? FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: file) }
+    for command in [
+      ["history"], ["report", "--last"], ["report", "--last", "--format", "html"], ["cohort"],
+      ["progress"],
+    ] {
       let r = try BinaryRunner.run(command, environment: env)
       #expect(r.status == 0, "\(command): \(r.stderr)")
     }
-    let after = try Data(contentsOf: URL(fileURLWithPath: folder + "/db.sqlite"))
+    let after = try Data(contentsOf: URL(fileURLWithPath: file))
     #expect(before == after, "a command that only reads changed the database file")
   }
 

@@ -1,6 +1,7 @@
 import Foundation
 
-/// A compact binary form for any `Codable` value, for caches that must read back fast.
+/// A compact binary form for any `Codable` value, for caches that must read back fast and for
+/// stored reports.
 ///
 /// Layout: a table of the strings used, coding keys and string values alike (each written once,
 /// so a lexicon family copied into many criteria is stored and read back once), then the root
@@ -13,15 +14,16 @@ import Foundation
 ///
 /// Decoding checks every length against the bytes it has and throws on anything malformed; a
 /// cache must also check its own checksum, since this form carries none.
-enum BinaryCoding {
+public enum BinaryCoding {
   enum Tag: UInt8 {
     case null = 0, bool0, bool1, int, uint, double, string, keyed, unkeyed
   }
 
-  struct Malformed: Error {}
+  /// Bytes that are not a value of the type asked for.
+  public struct Malformed: Error {}
 
   /// The bytes of `value`.
-  static func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
+  public static func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
     let root = EncodingNode()
     try value.encode(to: NodeEncoder(node: root, codingPath: []))
     var strings = StringTable()
@@ -38,7 +40,9 @@ enum BinaryCoding {
   }
 
   /// The value `bytes` hold.
-  static func decode<T: Decodable>(_ type: T.Type, from bytes: UnsafeRawBufferPointer) throws -> T {
+  public static func decode<T: Decodable>(_ type: T.Type, from bytes: UnsafeRawBufferPointer) throws
+    -> T
+  {
     let reader = ByteReader(bytes: bytes)
     let count = try reader.varint(limit: bytes.count)
     var strings: [String] = []
