@@ -334,7 +334,6 @@ struct RescoreCommand: ParsableCommand {
         all
         ? try db.sessions().filter(\.isFinished)
         : try sessions.map { try store.session($0, in: db) }
-      var plans: [String: ScoringPlan] = [:]
       var changed = 0
       var skipped: [String] = []
       var unchanged = 0
@@ -349,10 +348,15 @@ struct RescoreCommand: ParsableCommand {
           unchanged += 1
           continue
         }
-        if plans[scenario.id] == nil { plans[scenario.id] = ScoringPlan(scenario: scenario) }
         work.append((record, scenario))
       }
-      let scoringPlans = plans
+      // Each scenario's plan compiled once, the scenarios on every core.
+      var needed: [String: Scenario] = [:]
+      for (_, scenario) in work { needed[scenario.id] = scenario }
+      let scenarios = needed.values.sorted { $0.id < $1.id }
+      let compiled = ParallelMap.map(scenarios.count) { ScoringPlan(scenario: scenarios[$0]) }
+      let scoringPlans = Dictionary(
+        uniqueKeysWithValues: zip(scenarios.map(\.id), compiled))
       let progress = ProgressBar(total: work.count)
       // Batches: read the transcripts in a few queries, score on every core, write in one
       // transaction.
