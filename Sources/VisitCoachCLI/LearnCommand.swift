@@ -26,8 +26,20 @@ struct LearnCommand: ParsableCommand {
   @Option(help: "The folder with setup.yaml (default: LIBRARY/evaluation).")
   var setup: String?
 
+  @Option(
+    help: ArgumentHelp(
+      "The precision each model's verdicts must reach in cross-validation on the data; its threshold is the lowest that does.",
+      valueName: "P"))
+  var precision: Double = FaultLearner().precisionWanted
+
   @Option(help: "The scenario library folder (default: ./scenarios or $VISITCOACH_SCENARIOS).")
   var scenarios: String?
+
+  func validate() throws {
+    guard precision > 0, precision <= 1 else {
+      throw ValidationError("--precision must be above 0 and at most 1, e.g. 0.95")
+    }
+  }
 
   func run() throws {
     try Failure.reported {
@@ -51,7 +63,9 @@ struct LearnCommand: ParsableCommand {
           }
         }
       }
-      let learned = FaultLearner().learn(items, faults: faults, good: good.sorted())
+      var learner = FaultLearner()
+      learner.precisionWanted = precision
+      let learned = learner.learn(items, faults: faults, good: good.sorted())
       let folder = (location.root as NSString).appendingPathComponent(LearnedModelFile.folder)
       if !check {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -61,7 +75,7 @@ struct LearnCommand: ParsableCommand {
       for entry in learned {
         let header = [
           "Learned by `visitcoach learn` from \(labels) labelled utterances and \(items.count - labels) pairs; do not edit by hand.",
-          "\(entry.model.name): \(entry.positives) utterances with it, \(entry.negatives) without; \(entry.model.weights.count) grams.",
+          "\(entry.model.name): \(entry.positives) utterances with it, \(entry.negatives) without; \(entry.model.weights.count) grams; threshold for a cross-validated precision of \(precision).",
         ]
         let text = LearnedModelFile.text(entry.model, header: header)
         let file = (folder as NSString).appendingPathComponent(

@@ -53,5 +53,17 @@ struct LearnCommandTests {
     _ = try BinaryRunner.run(["learn", "--scenarios", root, root + "/evaluation/dev"])
     #expect(try String(contentsOfFile: root + "/learned/contempt.tsv", encoding: .utf8) == model)
     #expect(!FileManager.default.fileExists(atPath: root + "/learned/old.tsv"))
+    // The precision asked of each model is said in its file; a learned library checked with
+    // another precision is not what that precision gives, and no precision is out of range.
+    #expect(model.contains("cross-validated precision of 0.95"), "\(model)")
+    let other = try BinaryRunner.run([
+      "learn", "--check", "--precision", "0.8", "--scenarios", root, root + "/evaluation/dev",
+    ])
+    #expect(other.status == 1)
+    let wrong = try BinaryRunner.run([
+      "learn", "--precision", "1.5", "--scenarios", root, root + "/evaluation/dev",
+    ])
+    #expect(wrong.status != 0)
+    #expect(wrong.stderr.contains("--precision"), "\(wrong.stderr)")
   }
 }
