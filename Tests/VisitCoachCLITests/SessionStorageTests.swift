@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 import VisitCoachTestSupport
 
@@ -131,6 +132,54 @@ struct SessionStorageTests {
     // The first total stays visible above the report.
     let text = try BinaryRunner.run(["report", "--last", "--db", db])
     #expect(text.stdout.contains("重新评分（原 \(original) 分）"), "\(text.stdout.prefix(300))")
+  }
+
+  @Test func aReportStoredBeforeAnOldRescoreIsScoredAgainWhileItsContentIsAtHand() throws {
+    let db = database()
+    let sample = TestLibrary.scenariosRoot + "/samples/elderly-first-visit.mediocre.txt"
+    // Played with content A (farewell weighs more)...
+    let library = NSTemporaryDirectory() + "visitcoach-stale-\(UUID().uuidString)"
+    try FileManager.default.copyItem(atPath: TestLibrary.scenariosRoot, toPath: library)
+    let rubric = library + "/rubrics/farewell.yaml"
+    try String(contentsOfFile: rubric, encoding: .utf8).replacingOccurrences(
+      of: "weight: 20", with: "weight: 60"
+    ).write(toFile: rubric, atomically: true, encoding: .utf8)
+    let played = try BinaryRunner.run(
+      ["practice", "elderly-first-visit", "--db", db, "--scenarios", library],
+      stdin: try Data(contentsOf: URL(fileURLWithPath: sample)))
+    #expect(played.status == 0, "\(played.stderr)")
+    func report(_ extra: [String]) throws -> [String: Any] {
+      let r = try BinaryRunner.run(["report", "--last", "--format", "json", "--db", db] + extra)
+      #expect(r.status == 0, "\(r.stderr)")
+      return try #require(
+        try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+    }
+    let contentA = try #require(try report([])["fingerprint"] as? String)
+    // ...then re-scored with the shipped content B the way schema v14 did it: the numbers
+    // changed, the stored report stayed the first one.
+    let replayed = try BinaryRunner.run([
+      "replay", "elderly-first-visit", "-i", sample, "--format", "json",
+    ])
+    let shipped = try #require(
+      try JSONSerialization.jsonObject(with: Data(replayed.stdout.utf8)) as? [String: Any])
+    let contentB = try #require(shipped["fingerprint"] as? String)
+    let totalB = try #require(shipped["total"] as? Int)
+    #expect(contentA != contentB)
+    try DatabaseQueue(path: db).write { db in
+      try db.execute(
+        sql: """
+          UPDATE session SET original_total = total, total = ?, rescored_at = '2026-12-01T10:00:00Z',
+                             rescored_fingerprint = ?
+          """, arguments: [totalB, contentB])
+    }
+    // With content B at hand the report is scored again and agrees with history.
+    let current = try report([])
+    #expect(current["fingerprint"] as? String == contentB)
+    #expect(current["total"] as? Int == totalB)
+    // Without it, the stored report is shown, and it names the content that scored it.
+    try FileManager.default.removeItem(atPath: library)
+    let stored = try report(["--scenarios", library])
+    #expect(stored["fingerprint"] as? String == contentA)
   }
 
   @Test func aStoredReportRendersWithItsScenarioGone() throws {
