@@ -7,16 +7,17 @@ import VisitCoachModel
 /// decided (its *outcome*: totals, statuses, points, evidence, the turn log).
 ///
 /// Sessions played on the same content share one frame row (a report is about 25 KB, of which
-/// all but 1–2 KB is frame); the outcome is binary-coded and compressed per session. The turn
-/// texts and utterances a report repeats from the stored transcript are left out of the outcome
-/// and put back when it is read. The split is exact: ``assemble(frame:outcome:turns:)`` gives back
-/// the report ``init(_:turns:)`` took apart, field for field, whatever the report holds, because
-/// everything not moved into the outcome stays in the frame (a field added to the report later
-/// that differs per visit only makes frames less shared, never a report wrong).
+/// all but 1–2 KB is frame; the frame is binary-coded and compressed); the outcome is JSON,
+/// compressed, per session. The turn texts and utterances a report repeats from the stored
+/// transcript are left out of the outcome and put back when it is read. The split is exact:
+/// ``assemble(frame:body:turns:)`` gives back the report ``init(_:turns:)`` took apart, field for
+/// field, whatever the report holds, because everything not moved into the outcome stays in the
+/// frame (a field added to the report later that differs per visit only makes frames less
+/// shared, never a report wrong).
 struct StoredReport: Sendable {
   /// The report with every outcome emptied.
   var frame: ScoreReport
-  /// ``Outcome``, binary-coded and compressed.
+  /// ``Outcome`` as JSON, compressed.
   var body: [UInt8]
 
   /// Splits `report`; `turns` are the session's stored turns (their texts are not stored twice).
