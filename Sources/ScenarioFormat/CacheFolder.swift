@@ -1,3 +1,4 @@
+import CompactCoding
 import Foundation
 
 /// A folder of cache files of one kind (`lexicon-<key>.bin`, `scenario-<key>.bin`): each file is

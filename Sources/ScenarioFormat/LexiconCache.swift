@@ -1,3 +1,4 @@
+import CompactCoding
 import Foundation
 
 /// The shared lexicon as read from its YAML, kept in a small binary file keyed by the bytes of

@@ -72,14 +72,11 @@ struct StoredReport: Sendable {
     return try outcome.applied(to: frame, turns: turns)
   }
 
-  /// FNV-1a (64 bits) of `bytes` and their count, in hex: names a frame by its content.
+  /// The ``Fingerprint`` of `bytes`, in hex: names a frame by its content.
   static func digest(_ bytes: [UInt8]) -> String {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in bytes {
-      hash ^= UInt64(byte)
-      hash = hash &* 0x100_0000_01b3
-    }
-    return String(hash, radix: 16) + "-" + String(bytes.count, radix: 16)
+    var fingerprint = Fingerprint()
+    bytes.withUnsafeBytes { fingerprint.add(bytes: $0) }
+    return fingerprint.hex
   }
 
   /// What one visit decided: everything ``StoredReport/frame(of:)`` empties.
