@@ -64,6 +64,8 @@ struct CriterionDocument: Sendable {
   var before: [Located<String>] = []
   var blocker = false
   var cancels: [Located<String>] = []
+  /// `yields_to`: penalties that, firing in the same utterance, stand in for this one.
+  var yieldsTo: [Located<String>] = []
   var maxCount = 2
   var moodEffect: Int
   var patienceEffect: Int
@@ -144,6 +146,7 @@ struct CriterionDocument: Sendable {
     before = r.strings("before", items: .ids)
     blocker = r.bool("blocker")?.value ?? false
     cancels = r.strings("cancels", items: .ids)
+    yieldsTo = r.strings("yields_to", items: .ids)
     maxCount = r.int("max_count", in: 1...100)?.value ?? 2
     moodEffect = r.int("mood", in: -100...100)?.value ?? (isPenalty ? -8 : 3)
     patienceEffect = r.int("patience", in: -100...100)?.value ?? (isPenalty ? -5 : 0)

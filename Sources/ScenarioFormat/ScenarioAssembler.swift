@@ -478,6 +478,7 @@ struct ScenarioAssembler {
       criterion.recallsPromise = c.recallsPromise
       criterion.beyondTier = c.beyondTier
       criterion.clausesAtLeast = c.clausesAtLeast
+      criterion.yieldsTo = c.yieldsTo.map { qualify($0.value) }
       criterion.refersToScene = (c.match.any + c.match.all.flatMap { $0 }).contains {
         // Only phrases with a brace pay for the substring search.
         $0.value.contains(Character("{")) && $0.value.contains("{scene.")

@@ -311,18 +311,23 @@ public enum ScenarioLibrary {
       for c in r.criteria { criteria.insert("\(r.id.value).\(c.id.value)") }
       for c in r.penalties { penalties.insert("\(r.id.value).\(c.id.value)") }
     }
-    // References inside rubric files: order, cancellation and traits.
+    let checks = criteria.union(penalties)
+    // References inside rubric files: order, cancellation, giving way and traits.
     for r in rubrics.values where !partial {
       let sink = rubricSinks[r.id.value]!
       for c in r.criteria + r.penalties {
-        for ref in c.after + c.before + c.cancels where ref.value != "*" {
+        // `yields_to` names penalties only: an umbrella gives way to a deduction, not a credit.
+        let references =
+          (c.after + c.before + c.cancels).map { ($0, checks) }
+          + c.yieldsTo.map { ($0, penalties) }
+        for (ref, known) in references where ref.value != "*" {
           let id = ref.value.contains(".") ? ref.value : "\(r.id.value).\(ref.value)"
-          if !criteria.contains(id) && !penalties.contains(id) {
+          if !known.contains(id) {
             sink.error(
               at: ref.mark, ref.keyPath,
               .unknownReference(
                 kind: .check, written: ref.value,
-                suggestion: EditDistance.nearest(to: id, in: criteria.union(penalties)), known: []))
+                suggestion: EditDistance.nearest(to: id, in: known), known: []))
           }
         }
         if let item = c.withItem, !visitBag.isEmpty,

@@ -33,6 +33,8 @@ extension Scorer {
           verdict = .outOfOrder(.afterItsTime(done: title(of: done)))
         case .needsFirst(let missing):
           verdict = .outOfOrder(.needsFirst(missing: title(of: missing)))
+        case .yieldedTo(let specific):
+          verdict = .declined(.yieldedTo(title(of: specific)), words: words)
         default:
           verdict = .declined(reason, words: words)
         }

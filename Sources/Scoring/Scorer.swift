@@ -337,6 +337,18 @@ public struct Scorer: Sendable {
     }
     firedList.sort()
 
+    // An umbrella penalty gives way to the specific penalties it names (`yields_to`): one
+    // deduction for the same words.
+    firedList.removeAll { i in
+      guard let specific = plan.checks[i].yieldsTo.first(where: { state[$0] != 0 }) else {
+        return false
+      }
+      state[i] = 0
+      declined[i] = .yieldedTo(plan.checks[specific].criterion.id)
+      bases.removeAll { $0.check == i }
+      return true
+    }
+
     // Penalties cancel criteria in the same utterance: those they name, and any courtesy
     // (politeness wrapped around a fault is not politeness).
     for i in firedList where plan.flags[i].isPenalty {

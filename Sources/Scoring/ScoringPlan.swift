@@ -34,6 +34,8 @@ final class CompiledCheck: Sendable {
   let before: [Int]
   let cancels: [Int]
   let cancelsAll: Bool
+  /// Indices of the `yields_to` penalties.
+  let yieldsTo: [Int]
 
   init(criterion: Criterion, rubric: Int, staticallyApplicable: Bool, indexByID: [String: Int]) {
     self.criterion = criterion
@@ -45,6 +47,7 @@ final class CompiledCheck: Sendable {
     before = criterion.before.compactMap { indexByID[$0] }
     cancelsAll = criterion.cancels.contains("*")
     cancels = criterion.cancels.compactMap { indexByID[$0] }
+    yieldsTo = criterion.yieldsTo.compactMap { indexByID[$0] }
   }
 
   var hasSimilar: Bool { !similarGood.isEmpty || !similarBad.isEmpty }

@@ -14,6 +14,9 @@ public enum Declined: Sendable, Hashable {
   case needsFirst(String)
   /// Its words occur in fewer clauses than it needs (`clauses_at_least`).
   case fewClauses(found: Int, needed: Int)
+  /// A penalty that gives way to a more specific one that fired in the same utterance
+  /// (`yields_to`).
+  case yieldedTo(String)
 }
 
 /// Why one criterion or penalty got its status in one turn: for `visitcoach explain`.

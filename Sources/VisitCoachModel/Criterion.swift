@@ -243,6 +243,11 @@ public struct Criterion: Sendable, Hashable, Identifiable, Codable {
   /// Its words count only when they occur in at least this many clauses of the utterance (a
   /// summary lists several things: 价签换了，空格补了); 1 (the default) is any.
   public var clausesAtLeast = 1
+  /// Penalties that stand in for this one: when one of them fires in the same utterance, this
+  /// one does not (`yields_to`). An umbrella penalty (a learned model trained on a label that
+  /// covers several faults) catches what the specific ones miss without a second deduction
+  /// for the same words.
+  public var yieldsTo: [String] = []
   /// Credit for a courteous or caring act (a polite greeting, empathy, an apology, thanks):
   /// any penalty in the same utterance cancels it, since a sneer or a threat wrapped in polite
   /// words is not politeness (the frame of the whole utterance).

@@ -62,6 +62,29 @@ struct LearnedModelFileTests {
     #expect(problem?.location.line == line.map { $0 + 1 })
   }
 
+  @Test func anUmbrellaYieldsOnlyToPenaltiesThatExist() throws {
+    let base = NSTemporaryDirectory() + "visitcoach-yields-\(UUID().uuidString)"
+    defer { try? FileManager.default.removeItem(atPath: base) }
+    try TestLibrary.copyLibrary(to: base, scenario: "busy-morning-rush")
+    let conduct = base + "/rubrics/conduct.yaml"
+    let text = try String(contentsOfFile: conduct, encoding: .utf8)
+    let shipped = "yields_to: [threat, sarcasm,"
+    #expect(text.contains(shipped))
+    #expect(ScenarioLibrary.load(root: base).errors.isEmpty)
+    // `courtesy` is a credit of the same rubric: an umbrella gives way to deductions only.
+    try text.replacingOccurrences(of: shipped, with: "yields_to: [courtesy, sarcasm,")
+      .write(toFile: conduct, atomically: true, encoding: .utf8)
+    let result = ScenarioLibrary.load(root: base)
+    let problem = result.errors.first { $0.location.file == conduct }
+    guard case .unknownReference(.check, let written, _, _) = problem?.problem else {
+      Issue.record("no error for a credit in yields_to: \(result.diagnostics.map(\.description))")
+      return
+    }
+    #expect(written == "courtesy")
+    let line = text.components(separatedBy: "\n").firstIndex { $0.contains(shipped) }
+    #expect(problem?.location.line == line.map { $0 + 1 })
+  }
+
   @Test func learningIsDeterministicAndFindsTheFaultsWords() {
     let context = EvaluationContext(
       id: "t", area: "complaint",

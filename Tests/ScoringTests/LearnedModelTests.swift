@@ -95,6 +95,36 @@ struct LearnedModelTests {
       "\(String(describing: explained))")
   }
 
+  @Test func anUmbrellaPenaltyGivesWayToTheSpecificOneItNames() {
+    // conduct.contempt, judged by its model alone here, yields to conduct.threat.
+    var lab = Self.lab()
+    for r in lab.rubrics.indices {
+      for p in lab.rubrics[r].penalties.indices
+      where lab.rubrics[r].penalties[p].id == "conduct.contempt" {
+        lab.rubrics[r].penalties[p].yieldsTo = ["conduct.threat"]
+      }
+    }
+    let alone = TestLibrary.score("甲乙？丙丁戊", in: lab, phase: "business")
+    #expect(alone.violated.contains("conduct.contempt"), "\(alone)")
+    let both = TestLibrary.score("甲乙？丙丁戊，后果自负", in: lab, phase: "business")
+    #expect(both.violated.contains("conduct.threat"), "\(both)")
+    #expect(!both.violated.contains("conduct.contempt"), "\(both)")
+    #expect(both.learned["conduct.contempt"] == nil)
+    #expect(both.declined["conduct.contempt"] == .yieldedTo("conduct.threat"))
+    // explain reads that decision and names the penalty that stood in.
+    let plan = ScoringPlan(scenario: lab)
+    let scorer = Scorer(plan: plan)
+    let utterance = Utterance(
+      index: 1, phase: "business", text: "甲乙？丙丁戊，后果自负", moodBefore: 60)
+    var after = scorer
+    let result = after.score(utterance)
+    let threat = lab.rubrics.flatMap(\.penalties).first { $0.id == "conduct.threat" }?.title ?? ""
+    let explained = scorer.explain(utterance, result: result).first { $0.id == "conduct.contempt" }
+    #expect(
+      explained?.verdict == .declined(.yieldedTo(threat), words: ""),
+      "\(String(describing: explained))")
+  }
+
   @Test func theSameUtteranceAlwaysGetsTheSameVerdict() {
     let lab = Self.lab()
     let first = TestLibrary.score("甲乙？丙丁戊", in: lab, phase: "business")
