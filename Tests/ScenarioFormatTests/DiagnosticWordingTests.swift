@@ -19,7 +19,7 @@ struct DiagnosticWordingTests {
   }
 
   @Test func aMisspeltRubricComesFirstWithItsFollowOnsFolded() throws {
-    let root = NSTemporaryDirectory() + "visitcoach-use-\(UUID().uuidString)"
+    let root = Scratch.root + "visitcoach-use-\(UUID().uuidString)"
     try FileManager.default.copyItem(atPath: TestLibrary.scenariosRoot, toPath: root)
     defer { try? FileManager.default.removeItem(atPath: root) }
     let file = root + "/supply-complaint.yaml"

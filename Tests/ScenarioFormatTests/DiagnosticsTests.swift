@@ -366,7 +366,7 @@ struct DiagnosticsTests {
 struct LibraryDiagnosticsTests {
   /// A copy of the shipped library with one extra file.
   func library(adding file: String, _ text: String) throws -> String {
-    let root = NSTemporaryDirectory() + "visitcoach-lib-\(UUID().uuidString)"
+    let root = Scratch.root + "visitcoach-lib-\(UUID().uuidString)"
     let fm = FileManager.default
     try fm.createDirectory(atPath: root, withIntermediateDirectories: true)
     for sub in ["traits", "rubrics", "lexicon", "learned"] {

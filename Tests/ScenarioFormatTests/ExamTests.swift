@@ -8,7 +8,7 @@ import VisitCoachTestSupport
 @Suite("Exams and quizzes")
 struct ExamTests {
   func library(exam: String, quiz: String) throws -> String {
-    let root = NSTemporaryDirectory() + "visitcoach-exam-\(UUID().uuidString)"
+    let root = Scratch.root + "visitcoach-exam-\(UUID().uuidString)"
     for folder in ["exams", "quiz"] {
       try FileManager.default.createDirectory(
         atPath: root + "/" + folder, withIntermediateDirectories: true)

@@ -12,7 +12,7 @@ struct LexiconCacheTests {
   /// A copy of the shipped library (scenario files, traits, rubrics, catalogue, lexicon) and an
   /// empty cache folder, both removed by the caller.
   func copyOfLibrary() throws -> (root: String, cache: String) {
-    let base = NSTemporaryDirectory() + "visitcoach-lexcache-\(UUID().uuidString)"
+    let base = Scratch.root + "visitcoach-lexcache-\(UUID().uuidString)"
     let root = base + "/scenarios"
     try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
     for entry in try FileManager.default.contentsOfDirectory(atPath: TestLibrary.scenariosRoot)
@@ -47,7 +47,7 @@ struct LexiconCacheTests {
   }
 
   @Test func oldCacheFilesAreRemovedAsNewOnesAreWritten() throws {
-    let cache = NSTemporaryDirectory() + "visitcoach-lexprune-\(UUID().uuidString)"
+    let cache = Scratch.root + "visitcoach-lexprune-\(UUID().uuidString)"
     defer { try? FileManager.default.removeItem(atPath: cache) }
     let lexiconCache = LexiconCache(directory: cache)
     for n in 0..<(LexiconCache.filesKept + 3) {

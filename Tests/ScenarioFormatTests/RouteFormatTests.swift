@@ -8,7 +8,7 @@ import VisitCoachTestSupport
 @Suite("Route days")
 struct RouteFormatTests {
   func library(route: String) throws -> String {
-    let root = NSTemporaryDirectory() + "visitcoach-route-\(UUID().uuidString)"
+    let root = Scratch.root + "visitcoach-route-\(UUID().uuidString)"
     try FileManager.default.createDirectory(
       atPath: root + "/routes", withIntermediateDirectories: true)
     try route.write(toFile: root + "/routes/day.yaml", atomically: true, encoding: .utf8)

@@ -51,7 +51,7 @@ struct SeriesFormatTests {
   }
 
   func library(series: String) throws -> String {
-    let root = NSTemporaryDirectory() + "visitcoach-series-\(UUID().uuidString)"
+    let root = Scratch.root + "visitcoach-series-\(UUID().uuidString)"
     try FileManager.default.createDirectory(
       atPath: root + "/series", withIntermediateDirectories: true)
     try series.write(toFile: root + "/series/shop.yaml", atomically: true, encoding: .utf8)

@@ -8,7 +8,7 @@ import VisitCoachTestSupport
 @testable import Storage
 
 func temporaryDatabase() -> String {
-  NSTemporaryDirectory() + "visitcoach-store-\(UUID().uuidString)/visitcoach.sqlite"
+  Scratch.root + "visitcoach-store-\(UUID().uuidString)/visitcoach.sqlite"
 }
 
 func turn(_ i: Int, _ text: String, retailer: String? = "嗯。") -> Turn {

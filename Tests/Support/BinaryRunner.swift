@@ -33,7 +33,7 @@ public enum BinaryRunner {
     env["LANG"] = env["LANG"] ?? "C.UTF-8"
     // Sessions from tests go to a throwaway database, never the developer's own.
     env["VISITCOACH_DB"] =
-      env["VISITCOACH_DB"] ?? (NSTemporaryDirectory() + "visitcoach-tests-\(getpid()).sqlite")
+      env["VISITCOACH_DB"] ?? (Scratch.root + "visitcoach-tests-\(getpid()).sqlite")
     for (k, v) in environment { env[k] = v }
     process.environment = env
     // Standard input and error go through files, so large inputs never block on a full pipe.
@@ -60,7 +60,7 @@ public enum BinaryRunner {
 
   /// A temporary file holding `data`.
   public static func temporaryFile(_ data: Data, suffix: String = ".txt") throws -> String {
-    let path = NSTemporaryDirectory() + "visitcoach-\(UUID().uuidString)\(suffix)"
+    let path = Scratch.root + "visitcoach-\(UUID().uuidString)\(suffix)"
     try data.write(to: URL(fileURLWithPath: path))
     return path
   }

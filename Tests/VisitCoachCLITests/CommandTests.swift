@@ -106,7 +106,7 @@ struct CommandTests {
       id: broken
       title： 坏剧本
       """
-    let dir = NSTemporaryDirectory() + "visitcoach-check-\(UUID().uuidString)"
+    let dir = Scratch.root + "visitcoach-check-\(UUID().uuidString)"
     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     try FileManager.default.copyItem(
       atPath: TestLibrary.scenariosRoot + "/rubrics", toPath: dir + "/rubrics")
@@ -136,7 +136,7 @@ struct CommandTests {
     #expect(r.stdout.contains("busy-morning-rush：样本 好 100 通过，中 "), "\(r.stdout)")
     #expect(r.stdout.contains("1 个剧本：0 个错误"))
     // A library whose good visit is the poor one: the rule is broken, located, and check fails.
-    let dir = NSTemporaryDirectory() + "visitcoach-samples-\(UUID().uuidString)"
+    let dir = Scratch.root + "visitcoach-samples-\(UUID().uuidString)"
     try TestLibrary.copyLibrary(to: dir, scenario: "busy-morning-rush")
     try FileManager.default.createDirectory(
       atPath: dir + "/samples", withIntermediateDirectories: true)
@@ -192,7 +192,7 @@ struct TestCommandTests {
   @Test func aScenarioIdWorksFromAnyFolderInsideTheLibrary() throws {
     // A trainer's own copy of the library, outside the checkout, with one mistake in it: run
     // from inside the copy, the id names the copy's scenario, not the shipped one.
-    let root = NSTemporaryDirectory() + "visitcoach-inside-\(UUID().uuidString)"
+    let root = Scratch.root + "visitcoach-inside-\(UUID().uuidString)"
     try FileManager.default.copyItem(atPath: TestLibrary.scenariosRoot, toPath: root)
     let file = root + "/busy-morning-rush.yaml"
     try String(contentsOfFile: file, encoding: .utf8)
@@ -292,7 +292,7 @@ struct ExplainCommandTests {
 struct CheckAuditTests {
   /// A copy of the shipped library with some files replaced or added.
   func library(_ files: [String: String]) throws -> String {
-    let root = NSTemporaryDirectory() + "visitcoach-audit-\(UUID().uuidString)"
+    let root = Scratch.root + "visitcoach-audit-\(UUID().uuidString)"
     try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
     for sub in ["traits", "rubrics", "lexicon", "learned"] {
       try FileManager.default.copyItem(

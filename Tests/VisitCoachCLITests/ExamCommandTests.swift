@@ -7,7 +7,7 @@ struct ExamCommandTests {
   /// A sitting played from a pipe: the quiz's answers, then each visit's lines; the verdict is
   /// stored and `certificate` prints it.
   @Test func anExamIsSatAndCertified() throws {
-    let db = NSTemporaryDirectory() + "visitcoach-exam-\(UUID().uuidString)/v.sqlite"
+    let db = Scratch.root + "visitcoach-exam-\(UUID().uuidString)/v.sqlite"
     let samples = TestLibrary.scenariosRoot + "/samples/"
     var input = "Z\n" + String(repeating: "A\n", count: 12)
     for id in ["busy-morning-rush", "supply-complaint", "compliance-minor-at-counter"] {

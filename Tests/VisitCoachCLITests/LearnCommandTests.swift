@@ -7,7 +7,7 @@ import VisitCoachTestSupport
 @Suite("learn")
 struct LearnCommandTests {
   @Test func learnWritesModelsAndCheckHoldsThemToTheData() throws {
-    let root = NSTemporaryDirectory() + "visitcoach-learn-\(UUID().uuidString)"
+    let root = Scratch.root + "visitcoach-learn-\(UUID().uuidString)"
     defer { try? FileManager.default.removeItem(atPath: root) }
     try FileManager.default.createDirectory(
       atPath: root + "/evaluation/dev", withIntermediateDirectories: true)

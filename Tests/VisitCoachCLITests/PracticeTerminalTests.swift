@@ -13,7 +13,7 @@ struct PracticeTerminalTests {
   ) throws
     -> (PseudoTerminal, String)
   {
-    let home = existing ?? NSTemporaryDirectory() + "visitcoach-home-\(UUID().uuidString)"
+    let home = existing ?? Scratch.root + "visitcoach-home-\(UUID().uuidString)"
     try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
     var env = [
       "TERM": "xterm", "HOME": home, "PATH": "/usr/bin:/bin",

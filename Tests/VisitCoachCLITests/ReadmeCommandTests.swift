@@ -43,7 +43,7 @@ struct ReadmeCommandTests {
     #expect(commands.count >= 6, "\(commands)")
     #expect(commands.allSatisfy { $0.hasPrefix("./visitcoach") }, "\(commands)")
     // A checkout after `make run`: the launcher, the library and the built program.
-    let checkout = NSTemporaryDirectory() + "visitcoach-readme-\(UUID().uuidString)"
+    let checkout = Scratch.root + "visitcoach-readme-\(UUID().uuidString)"
     defer { try? FileManager.default.removeItem(atPath: checkout) }
     let fm = FileManager.default
     try fm.createDirectory(atPath: checkout + "/.build/debug", withIntermediateDirectories: true)

@@ -16,7 +16,7 @@ struct ReliabilityTests {
 
   /// A fresh folder for one test's database and state files.
   func workspace() throws -> String {
-    let folder = NSTemporaryDirectory() + "visitcoach-reliability-\(UUID().uuidString)"
+    let folder = Scratch.root + "visitcoach-reliability-\(UUID().uuidString)"
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     return folder
   }

@@ -8,7 +8,7 @@ struct RouteCommandTests {
   /// classified wrong and a store not yet due is chosen instead of a due one; the report names
   /// both, and the day is stored.
   @Test func aDayOnTheRouteIsJudgedAndStored() throws {
-    let db = NSTemporaryDirectory() + "visitcoach-route-\(UUID().uuidString)/v.sqlite"
+    let db = Scratch.root + "visitcoach-route-\(UUID().uuidString)/v.sqlite"
     let samples = TestLibrary.scenariosRoot + "/samples/"
     var input = "A\nB\nB\nB\nC\n1 2 3\n"
     for id in [
@@ -35,7 +35,7 @@ struct RouteCommandTests {
   }
 
   @Test func anAnswerThatIsNoClassIsAskedAgain() throws {
-    let db = NSTemporaryDirectory() + "visitcoach-route-\(UUID().uuidString)/v.sqlite"
+    let db = Scratch.root + "visitcoach-route-\(UUID().uuidString)/v.sqlite"
     let day = try BinaryRunner.run(
       ["route", "--trainee", "张三", "--db", db, "--lang", "en"],
       stdin: Data("D\nａ\n".utf8))

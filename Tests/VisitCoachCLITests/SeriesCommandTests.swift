@@ -8,7 +8,7 @@ struct SeriesCommandTests {
   /// and recorded in the one before, the thread is summed up at the end, and re-scoring the
   /// stored visits changes nothing.
   @Test func aSeriesCarriesThePromiseFromVisitToVisit() throws {
-    let db = NSTemporaryDirectory() + "visitcoach-series-\(UUID().uuidString)/v.sqlite"
+    let db = Scratch.root + "visitcoach-series-\(UUID().uuidString)/v.sqlite"
     let samples = TestLibrary.scenariosRoot + "/samples/"
     var input = ""
     for n in 1...3 {

@@ -7,7 +7,7 @@ import VisitCoachTestSupport
 @Suite("Stored sessions", .serialized)
 struct SessionStorageTests {
   func database() -> String {
-    NSTemporaryDirectory() + "visitcoach-sessions-\(UUID().uuidString).sqlite"
+    Scratch.root + "visitcoach-sessions-\(UUID().uuidString).sqlite"
   }
 
   @Test func severalProcessesWriteToOneDatabaseAtOnce() throws {
@@ -44,7 +44,7 @@ struct SessionStorageTests {
 
   @Test func aKilledSessionKeepsItsTurnsAndCanBeResumed() throws {
     let db = database()
-    let home = NSTemporaryDirectory() + "visitcoach-home-\(UUID().uuidString)"
+    let home = Scratch.root + "visitcoach-home-\(UUID().uuidString)"
     try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
     let env = [
       "TERM": "xterm", "HOME": home, "LANG": "C.UTF-8", "VISITCOACH_DB": db,
@@ -94,7 +94,7 @@ struct SessionStorageTests {
     let unchanged = try BinaryRunner.run(["rescore", "--all", "--db", db])
     #expect(unchanged.stdout.contains("1 already scored with the current content"))
     // A trainer makes the farewell area count for much more.
-    let library = NSTemporaryDirectory() + "visitcoach-rescore-\(UUID().uuidString)"
+    let library = Scratch.root + "visitcoach-rescore-\(UUID().uuidString)"
     try FileManager.default.copyItem(atPath: TestLibrary.scenariosRoot, toPath: library)
     let rubric = library + "/rubrics/farewell.yaml"
     try String(contentsOfFile: rubric, encoding: .utf8).replacingOccurrences(
@@ -138,7 +138,7 @@ struct SessionStorageTests {
     let db = database()
     let sample = TestLibrary.scenariosRoot + "/samples/elderly-first-visit.mediocre.txt"
     // Played with content A (farewell weighs more)...
-    let library = NSTemporaryDirectory() + "visitcoach-stale-\(UUID().uuidString)"
+    let library = Scratch.root + "visitcoach-stale-\(UUID().uuidString)"
     try FileManager.default.copyItem(atPath: TestLibrary.scenariosRoot, toPath: library)
     let rubric = library + "/rubrics/farewell.yaml"
     try String(contentsOfFile: rubric, encoding: .utf8).replacingOccurrences(
@@ -184,7 +184,7 @@ struct SessionStorageTests {
 
   @Test func aStoredReportRendersWithItsScenarioGone() throws {
     let db = database()
-    let library = NSTemporaryDirectory() + "visitcoach-gone-\(UUID().uuidString)"
+    let library = Scratch.root + "visitcoach-gone-\(UUID().uuidString)"
     try FileManager.default.copyItem(atPath: TestLibrary.scenariosRoot, toPath: library)
     let input = TestLibrary.scenariosRoot + "/samples/busy-morning-rush.good.txt"
     let played = try BinaryRunner.run(
@@ -226,7 +226,7 @@ struct SessionStorageTests {
 struct CoachingViewTests {
   /// A database with three trainees, each with a poor, a mediocre and a good visit.
   static let db: String = {
-    let db = NSTemporaryDirectory() + "visitcoach-coaching-\(UUID().uuidString).sqlite"
+    let db = Scratch.root + "visitcoach-coaching-\(UUID().uuidString).sqlite"
     for trainee in ["小王", "小李", "<script>alert(1)</script>", "=HYPERLINK(\"x\"),\"q\""] {
       for kind in ["poor", "mediocre", "good"] {
         let input = TestLibrary.scenariosRoot + "/samples/busy-morning-rush.\(kind).txt"
@@ -272,7 +272,7 @@ struct CoachingViewTests {
   }
 
   @Test func utterancesAreEscapedInHTML() throws {
-    let db = NSTemporaryDirectory() + "visitcoach-escape-\(UUID().uuidString).sqlite"
+    let db = Scratch.root + "visitcoach-escape-\(UUID().uuidString).sqlite"
     _ = try BinaryRunner.run(
       ["practice", "busy-morning-rush", "--db", db],
       stdin: Data("陈老板 & 您好 <b>\"加粗\"</b> 'x'\n".utf8))
@@ -306,7 +306,7 @@ struct CoachingViewTests {
   }
 
   @Test func aVisitCutOffAfterAWordIsShownButNotCounted() throws {
-    let db = NSTemporaryDirectory() + "visitcoach-short-\(UUID().uuidString).sqlite"
+    let db = Scratch.root + "visitcoach-short-\(UUID().uuidString).sqlite"
     let good = try String(
       contentsOfFile: TestLibrary.scenariosRoot + "/samples/busy-morning-rush.good.txt",
       encoding: .utf8)

@@ -8,7 +8,7 @@ struct WatchCommandTests {
   /// A copy of the shipped library (scenarios, traits, rubrics, lexicon, catalogue, tests,
   /// samples) to edit.
   func copyOfLibrary() throws -> String {
-    let root = NSTemporaryDirectory() + "visitcoach-watch-\(UUID().uuidString)/scenarios"
+    let root = Scratch.root + "visitcoach-watch-\(UUID().uuidString)/scenarios"
     try FileManager.default.createDirectory(
       atPath: (root as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
     try FileManager.default.copyItem(atPath: TestLibrary.scenariosRoot, toPath: root)
