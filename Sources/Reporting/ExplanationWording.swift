@@ -29,7 +29,7 @@ extension InterfaceStrings {
     case .vetoed: return e.isPenalty ? nil : "✗ \(name)：同时说了排除用语（match.none），不算"
     case .outOfOrder(let rule): return "✗ \(name)：顺序不对，\(chinese(rule))"
     case .declined(.yieldedTo(let specific), _):
-      return "· \(name)：同一句已按更具体的「\(specific)」扣分（yields_to），不重复扣"
+      return "· \(name)：同一句已算作更具体的「\(specific)」（yields_to），不重复扣分"
     case .declined(let reason, let words): return "✗ \(name)：说了 \(words)，但\(chinese(reason))"
     case .notApplicable(let why): return all ? "– \(name)：不适用，\(chinese(why))" : nil
     case .negated(let words):
@@ -70,7 +70,7 @@ extension InterfaceStrings {
     case .outOfOrder(let rule): return "✗ \(name): out of order, \(english(rule))"
     case .declined(.yieldedTo(let specific), _):
       return
-        "· \(name): the more specific 「\(specific)」 was penalised for this utterance (yields_to): no second deduction"
+        "· \(name): counted as the more specific 「\(specific)」 in this utterance (yields_to): no second deduction"
     case .declined(let reason, let words): return "✗ \(name): said \(words), but \(english(reason))"
     case .notApplicable(let why): return all ? "– \(name): does not apply, \(english(why))" : nil
     case .negated(let words):
@@ -144,7 +144,7 @@ extension InterfaceStrings {
     case .likeBadExample: return "整句更像反面示例（similar.bad），不算"
     case .afterItsTime(let id): return chinese(.afterItsTime(done: id))
     case .needsFirst(let id): return chinese(.needsFirst(missing: id))
-    case .yieldedTo(let specific): return "同一句已按更具体的「\(specific)」扣分（yields_to）"
+    case .yieldedTo(let specific): return "同一句已算作更具体的「\(specific)」（yields_to）"
     case .fewClauses(let found, let needed):
       return "这些词只出现在 \(found) 个分句里，要在 \(needed) 个分句里都说到才算（clauses_at_least）"
     }
@@ -159,7 +159,7 @@ extension InterfaceStrings {
     case .afterItsTime(let id): return english(.afterItsTime(done: id))
     case .needsFirst(let id): return english(.needsFirst(missing: id))
     case .yieldedTo(let specific):
-      return "the more specific 「\(specific)」 was penalised for it (yields_to)"
+      return "it counted as the more specific 「\(specific)」 (yields_to)"
     case .fewClauses(let found, let needed):
       return "its words are in \(found) clause(s); it needs \(needed) (clauses_at_least)"
     }

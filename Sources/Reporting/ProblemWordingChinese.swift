@@ -113,6 +113,9 @@ extension InterfaceStrings {
       }
       return
         "\(q(written)) 是扣分项，不是得分点；met、missed、met_now、enter_on 和特质的 met 要写得分点\(meant)要在学员犯错时说话，用 violated_now"
+    case .yieldsToNoPenalty(let written, let isItself):
+      if isItself { return "yields_to 写了这个扣分项自己（\(q(written))）；要写同一句里能代替它的其他扣分项" }
+      return "yields_to 只能写能单独成立的扣分项：\(q(written)) 是得分点、* 或本身也会让位的扣分项"
     case .notInRubric(let rubric, let written, let suggestion, let known):
       return
         "评分细则 \(q(rubric)) 里没有得分点或扣分项 \(q(written))\(guess(written, suggestion))。它有：\(list(known))"

@@ -106,6 +106,13 @@ extension InterfaceStrings {
       }
       return
         "\(q(written)) is a penalty, not a criterion; met, missed, met_now, enter_on and a trait's met name criteria\(hint(suggestion)); use violated_now for a penalty"
+    case .yieldsToNoPenalty(let written, let isItself):
+      if isItself {
+        return
+          "yields_to names this penalty itself (\(q(written))); name the other penalties that stand in for it in the same utterance"
+      }
+      return
+        "yields_to names only penalties that stand on their own: \(q(written)) is a criterion, `*` or a penalty that gives way in turn"
     case .notInRubric(let rubric, let written, let suggestion, let known):
       return
         "rubric \(q(rubric)) has no criterion \(q(written))\(hint(suggestion)); it has \(list(known))"

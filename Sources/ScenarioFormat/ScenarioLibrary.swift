@@ -312,23 +312,40 @@ public enum ScenarioLibrary {
       for c in r.penalties { penalties.insert("\(r.id.value).\(c.id.value)") }
     }
     let checks = criteria.union(penalties)
+    // Penalties that give way to others (`yields_to`).
+    var yielding = Set<String>()
+    for r in rubrics.values {
+      for c in r.penalties where !c.yieldsTo.isEmpty {
+        yielding.insert("\(r.id.value).\(c.id.value)")
+      }
+    }
     // References inside rubric files: order, cancellation, giving way and traits.
     for r in rubrics.values where !partial {
       let sink = rubricSinks[r.id.value]!
       for c in r.criteria + r.penalties {
-        // `yields_to` names penalties only: an umbrella gives way to a deduction, not a credit.
-        let references =
-          (c.after + c.before + c.cancels).map { ($0, checks) }
-          + c.yieldsTo.map { ($0, penalties) }
-        for (ref, known) in references where ref.value != "*" {
+        for ref in c.after + c.before + c.cancels where ref.value != "*" {
           let id = ref.value.contains(".") ? ref.value : "\(r.id.value).\(ref.value)"
-          if !known.contains(id) {
+          if !checks.contains(id) {
             sink.error(
               at: ref.mark, ref.keyPath,
               .unknownReference(
                 kind: .check, written: ref.value,
-                suggestion: EditDistance.nearest(to: id, in: known), known: []))
+                suggestion: EditDistance.nearest(to: id, in: checks), known: []))
           }
+        }
+        // `yields_to` names other penalties, none of which gives way in turn: an umbrella
+        // gives way to a deduction, never to a credit, itself or another umbrella.
+        for ref in c.yieldsTo {
+          let id = ref.value.contains(".") ? ref.value : "\(r.id.value).\(ref.value)"
+          let own = "\(r.id.value).\(c.id.value)"
+          if penalties.contains(id) && id != own && !yielding.contains(id) { continue }
+          let problem: AuthoringProblem =
+            penalties.contains(id) || criteria.contains(id) || ref.value == "*"
+            ? .yieldsToNoPenalty(written: ref.value, isItself: id == own)
+            : .unknownReference(
+              kind: .check, written: ref.value,
+              suggestion: EditDistance.nearest(to: id, in: penalties), known: [])
+          sink.error(at: ref.mark, ref.keyPath, problem)
         }
         if let item = c.withItem, !visitBag.isEmpty,
           !visitBag.contains(where: { $0.id == item.value })

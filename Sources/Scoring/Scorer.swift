@@ -339,14 +339,15 @@ public struct Scorer: Sendable {
 
     // An umbrella penalty gives way to the specific penalties it names (`yields_to`): one
     // deduction for the same words.
-    firedList.removeAll { i in
-      guard let specific = plan.checks[i].yieldsTo.first(where: { state[$0] != 0 }) else {
-        return false
-      }
+    // Decided on what fired before any gives way.
+    let yielded = firedList.compactMap { i in
+      plan.checks[i].yieldsTo.first { state[$0] != 0 }.map { (umbrella: i, specific: $0) }
+    }
+    for (i, specific) in yielded {
       state[i] = 0
       declined[i] = .yieldedTo(plan.checks[specific].criterion.id)
       bases.removeAll { $0.check == i }
-      return true
+      firedList.removeAll { $0 == i }
     }
 
     // Penalties cancel criteria in the same utterance: those they name, and any courtesy

@@ -74,6 +74,9 @@ public enum AuthoringProblem: Sendable, Hashable {
   /// A penalty where a criterion is expected (`expected: .criterion`), or the reverse;
   /// `suggestion` is the nearest id of the expected kind.
   case wrongCheckKind(written: String, expected: ReferenceKind, suggestion: String?)
+  /// A `yields_to` entry that names no other penalty that stands on its own: a criterion, `*`,
+  /// the penalty itself (`isItself`), or a penalty that gives way in turn.
+  case yieldsToNoPenalty(written: String, isItself: Bool)
   /// A scenario's `disable`, `phrases` or `points` names an entry its rubric does not have.
   case notInRubric(rubric: String, written: String, suggestion: String?, known: [String])
   /// An id defined twice: at `firstLine` of this file, or in `otherFile`.
@@ -198,6 +201,7 @@ extension AuthoringProblem {
     case .unsupportedVersion: return "unsupported-version"
     case .unknownReference: return "unknown-reference"
     case .wrongCheckKind: return "wrong-check-kind"
+    case .yieldsToNoPenalty: return "yields-to-no-penalty"
     case .notInRubric: return "not-in-rubric"
     case .duplicateID: return "duplicate-id"
     case .duplicateLineID: return "duplicate-line-id"
@@ -282,6 +286,8 @@ extension AuthoringProblem {
         kind: kind, written: c(written), suggestion: suggestion, known: known)
     case .wrongCheckKind(let written, let expected, let suggestion):
       return .wrongCheckKind(written: c(written), expected: expected, suggestion: suggestion)
+    case .yieldsToNoPenalty(let written, let isItself):
+      return .yieldsToNoPenalty(written: c(written), isItself: isItself)
     case .notInRubric(let rubric, let written, let suggestion, let known):
       return .notInRubric(rubric: rubric, written: c(written), suggestion: suggestion, known: known)
     case .duplicateID(let kind, let id, let firstLine, let otherFile):

@@ -44,7 +44,7 @@ struct LearnedModelFileTests {
   }
 
   @Test func aRubricNamingAnUnknownModelIsAnError() throws {
-    let base = NSTemporaryDirectory() + "visitcoach-learned-\(UUID().uuidString)"
+    let base = Scratch.root + "visitcoach-learned-\(UUID().uuidString)"
     defer { try? FileManager.default.removeItem(atPath: base) }
     try TestLibrary.copyLibrary(to: base, scenario: "busy-morning-rush")
     let conduct = base + "/rubrics/conduct.yaml"
@@ -62,27 +62,35 @@ struct LearnedModelFileTests {
     #expect(problem?.location.line == line.map { $0 + 1 })
   }
 
-  @Test func anUmbrellaYieldsOnlyToPenaltiesThatExist() throws {
-    let base = NSTemporaryDirectory() + "visitcoach-yields-\(UUID().uuidString)"
-    defer { try? FileManager.default.removeItem(atPath: base) }
+  @Test func anUmbrellaYieldsOnlyToOtherPenaltiesThatStandAlone() throws {
+    let base = Scratch.root + "visitcoach-yields-\(UUID().uuidString)"
     try TestLibrary.copyLibrary(to: base, scenario: "busy-morning-rush")
     let conduct = base + "/rubrics/conduct.yaml"
     let text = try String(contentsOfFile: conduct, encoding: .utf8)
     let shipped = "yields_to: [threat, sarcasm,"
     #expect(text.contains(shipped))
     #expect(ScenarioLibrary.load(root: base).errors.isEmpty)
-    // `courtesy` is a credit of the same rubric: an umbrella gives way to deductions only.
-    try text.replacingOccurrences(of: shipped, with: "yields_to: [courtesy, sarcasm,")
+    let line = text.components(separatedBy: "\n").firstIndex { $0.contains(shipped) }.map { $0 + 1 }
+    // A credit of the same rubric, the penalty itself, `*`, and a name that is nothing.
+    for (written, expected) in [
+      ("courtesy", AuthoringProblem.yieldsToNoPenalty(written: "courtesy", isItself: false)),
+      ("barbed_remark", .yieldsToNoPenalty(written: "barbed_remark", isItself: true)),
+      ("\"*\"", .yieldsToNoPenalty(written: "*", isItself: false)),
+    ] {
+      try text.replacingOccurrences(of: shipped, with: "yields_to: [\(written), sarcasm,")
+        .write(toFile: conduct, atomically: true, encoding: .utf8)
+      let result = ScenarioLibrary.load(root: base)
+      let problem = result.errors.first { $0.location.file == conduct }
+      #expect(problem?.problem == expected, "\(result.diagnostics.map(\.description))")
+      #expect(problem?.location.line == line)
+    }
+    try text.replacingOccurrences(of: shipped, with: "yields_to: [threats, sarcasm,")
       .write(toFile: conduct, atomically: true, encoding: .utf8)
-    let result = ScenarioLibrary.load(root: base)
-    let problem = result.errors.first { $0.location.file == conduct }
-    guard case .unknownReference(.check, let written, _, _) = problem?.problem else {
-      Issue.record("no error for a credit in yields_to: \(result.diagnostics.map(\.description))")
+    let unknown = ScenarioLibrary.load(root: base).errors.first { $0.location.file == conduct }
+    guard case .unknownReference(.check, "threats", "conduct.threat", _) = unknown?.problem else {
+      Issue.record("no unknown-reference error: \(String(describing: unknown))")
       return
     }
-    #expect(written == "courtesy")
-    let line = text.components(separatedBy: "\n").firstIndex { $0.contains(shipped) }
-    #expect(problem?.location.line == line.map { $0 + 1 })
   }
 
   @Test func learningIsDeterministicAndFindsTheFaultsWords() {
