@@ -29,7 +29,7 @@ extension InterfaceStrings {
     case .vetoed: return e.isPenalty ? nil : "✗ \(name)：同时说了排除用语（match.none），不算"
     case .outOfOrder(let rule): return "✗ \(name)：顺序不对，\(chinese(rule))"
     case .declined(.yieldedTo(let specific), _):
-      return "· \(name)：同一句已算作更具体的「\(specific)」（yields_to），不重复扣分"
+      return "· \(name)：\(chinese(Declined.yieldedTo(specific)))，不重复扣分"
     case .declined(let reason, let words): return "✗ \(name)：说了 \(words)，但\(chinese(reason))"
     case .notApplicable(let why): return all ? "– \(name)：不适用，\(chinese(why))" : nil
     case .negated(let words):
@@ -69,8 +69,7 @@ extension InterfaceStrings {
     case .vetoed: return e.isPenalty ? nil : "✗ \(name): a veto phrase (match.none) was said too"
     case .outOfOrder(let rule): return "✗ \(name): out of order, \(english(rule))"
     case .declined(.yieldedTo(let specific), _):
-      return
-        "· \(name): counted as the more specific 「\(specific)」 in this utterance (yields_to): no second deduction"
+      return "· \(name): \(english(Declined.yieldedTo(specific))): no second deduction"
     case .declined(let reason, let words): return "✗ \(name): said \(words), but \(english(reason))"
     case .notApplicable(let why): return all ? "– \(name): does not apply, \(english(why))" : nil
     case .negated(let words):

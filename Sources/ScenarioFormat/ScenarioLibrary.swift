@@ -322,9 +322,13 @@ public enum ScenarioLibrary {
     // References inside rubric files: order, cancellation, giving way and traits.
     for r in rubrics.values where !partial {
       let sink = rubricSinks[r.id.value]!
+      // A reference without a rubric names a check of this rubric.
+      func qualified(_ ref: Located<String>) -> String {
+        ref.value.contains(".") ? ref.value : "\(r.id.value).\(ref.value)"
+      }
       for c in r.criteria + r.penalties {
         for ref in c.after + c.before + c.cancels where ref.value != "*" {
-          let id = ref.value.contains(".") ? ref.value : "\(r.id.value).\(ref.value)"
+          let id = qualified(ref)
           if !checks.contains(id) {
             sink.error(
               at: ref.mark, ref.keyPath,
@@ -335,9 +339,9 @@ public enum ScenarioLibrary {
         }
         // `yields_to` names other penalties, none of which gives way in turn: an umbrella
         // gives way to a deduction, never to a credit, itself or another umbrella.
+        let own = "\(r.id.value).\(c.id.value)"
         for ref in c.yieldsTo {
-          let id = ref.value.contains(".") ? ref.value : "\(r.id.value).\(ref.value)"
-          let own = "\(r.id.value).\(c.id.value)"
+          let id = qualified(ref)
           if penalties.contains(id) && id != own && !yielding.contains(id) { continue }
           let problem: AuthoringProblem =
             penalties.contains(id) || criteria.contains(id) || ref.value == "*"

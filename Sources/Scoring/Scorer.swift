@@ -338,16 +338,20 @@ public struct Scorer: Sendable {
     firedList.sort()
 
     // An umbrella penalty gives way to the specific penalties it names (`yields_to`): one
-    // deduction for the same words.
-    // Decided on what fired before any gives way.
+    // deduction for the same words. Decided on what fired before any gives way.
     let yielded = firedList.compactMap { i in
-      plan.checks[i].yieldsTo.first { state[$0] != 0 }.map { (umbrella: i, specific: $0) }
+      plan.flags[i].yields
+        ? plan.checks[i].yieldsTo.first { state[$0] != 0 }.map { (umbrella: i, specific: $0) }
+        : nil
     }
-    for (i, specific) in yielded {
-      state[i] = 0
-      declined[i] = .yieldedTo(plan.checks[specific].criterion.id)
-      bases.removeAll { $0.check == i }
-      firedList.removeAll { $0 == i }
+    if !yielded.isEmpty {
+      for (i, specific) in yielded {
+        state[i] = 0
+        declined[i] = .yieldedTo(plan.checks[specific].criterion.id)
+      }
+      // Only the umbrellas that gave way have no state here; a basis is read only for what
+      // counts, so theirs can stay.
+      firedList.removeAll { state[$0] == 0 }
     }
 
     // Penalties cancel criteria in the same utterance: those they name, and any courtesy

@@ -77,6 +77,8 @@ struct CheckFlags: Sendable {
   var beyondTier = false
   /// Its words must occur in at least this many clauses.
   var clausesAtLeast = 1
+  /// The check gives way to other penalties (`yields_to`).
+  var yields = false
   /// Bit p set: the check applies in phase p (scenario order); `anyPhase` when unrestricted.
   var phaseBits: UInt64 = 0
   var anyPhase = true
@@ -200,6 +202,7 @@ public struct ScoringPlan: Sendable {
       f.recallsPromise = c.recallsPromise
       f.beyondTier = c.beyondTier
       f.clausesAtLeast = c.clausesAtLeast
+      f.yields = !check.yieldsTo.isEmpty
       f.anyPhase = c.applies.phases.isEmpty
       for phase in c.applies.phases {
         if let p = phaseIndex[phase] { f.phaseBits |= 1 << UInt64(p) }
