@@ -23,12 +23,14 @@ struct StoredReport: Sendable {
   /// Splits `report`; `turns` are the session's stored turns (their texts are not stored twice).
   init(_ report: ScoreReport, turns: [Turn]) throws {
     frame = Self.frame(of: report)
-    body = Deflate.deflate(Array(try Self.outcomeEncoder.encode(Outcome(report, turns: turns))))
+    body = Deflate.deflate(
+      try OutcomeJSON.encode(Outcome(report, turns: turns), encoder: Self.outcomeEncoder))
   }
 
   /// JSON with sorted keys: the same outcome is always the same bytes (so an unchanged re-score
-  /// is seen as unchanged), and it compresses to about two thirds of the binary form.
-  private static var outcomeEncoder: JSONEncoder {
+  /// is seen as unchanged), and it compresses to about two thirds of the binary form. Written by
+  /// ``OutcomeJSON``, which gives the bytes this encoder gives.
+  static var outcomeEncoder: JSONEncoder {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     return encoder
@@ -260,8 +262,11 @@ extension TurnReport {
 /// Byte for byte (`==` on strings also equates canonically equivalent spellings, which a stored
 /// copy must not).
 private func same(_ a: String?, _ b: String?) -> Bool {
-  guard let a, let b else { return a == nil && b == nil }
-  return a.utf8.elementsEqual(b.utf8)
+  guard var a, var b else { return a == nil && b == nil }
+  guard a.utf8.count == b.utf8.count else { return false }
+  return a.withUTF8 { x in
+    b.withUTF8 { y in x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0 }
+  }
 }
 
 extension Finding {

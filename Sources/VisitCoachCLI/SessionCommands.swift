@@ -359,11 +359,20 @@ struct RescoreCommand: ParsableCommand {
         uniqueKeysWithValues: zip(scenarios.map(\.id), compiled))
       let progress = ProgressBar(total: work.count)
       // Batches: read the transcripts in a few queries, score on every core, write in one
-      // transaction.
-      for start in stride(from: 0, to: work.count, by: 1_000) {
-        progress.update(start)
-        let batch = Array(work[start..<min(start + 1_000, work.count)])
-        let transcripts = try db.transcripts(batch.map(\.record.id))
+      // transaction. Reading the next batch and writing the last one happen on a thread of their
+      // own while the cores score, so the cores never wait for the database.
+      let batches = stride(from: 0, to: work.count, by: 1_000).map {
+        Array(work[$0..<min($0 + 1_000, work.count)])
+      }
+      let io = DatabaseLane()
+      var reading = io.read { try db.transcripts((batches.first ?? []).map(\.record.id)) }
+      for (index, batch) in batches.enumerated() {
+        progress.update(index * 1_000)
+        let transcripts = try reading.wait()
+        if index + 1 < batches.count {
+          let next = batches[index + 1].map(\.record.id)
+          reading = io.read { try db.transcripts(next) }
+        }
         // Scored and made ready for storing (split and compressed) on every core.
         let reports = ParallelMap.map(batch.count) { i -> Result<PreparedReport, Error>? in
           let (record, scenario) = batch[i]
@@ -384,8 +393,12 @@ struct RescoreCommand: ParsableCommand {
           }
           results.append(prepared)
         }
-        try db.rescore(results)
+        // A failed write stops the run at the next batch (each batch is one transaction).
+        try io.failure()
+        let finished = results
+        io.write { try db.rescore(finished) }
       }
+      try io.finish()
       progress.finish()
       Console.line(
         "re-scored \(records.count - skipped.count - unchanged) session(s), \(changed) changed"

@@ -202,3 +202,38 @@ struct CompactStorageTests {
       "\(perSession) bytes per session, \(frames) bytes of frames; per session: \(tables)")
   }
 }
+
+@Suite("Outcome JSON")
+struct OutcomeJSONTests {
+  /// The hand-written outcome writer must give exactly the bytes `JSONEncoder` gives, or an
+  /// unchanged re-score would be seen as changed and the stored format would drift from the
+  /// `Codable` conformance `JSONDecoder` reads.
+  @Test func theOutcomeWriterGivesJSONEncodersBytes() throws {
+    let encoder = StoredReport.outcomeEncoder
+    var notes = 0
+    for (_, transcript, report) in sampleVisits {
+      for turns in [transcript.turns, []] {
+        let outcome = StoredReport.Outcome(report, turns: turns)
+        notes += outcome.evidence.flatMap(\.evidence).filter { $0.note != nil }.count
+        #expect(
+          try OutcomeJSON.encode(outcome, encoder: encoder) == Array(encoder.encode(outcome)),
+          "\(report.scenario)")
+      }
+    }
+    #expect(notes > 0, "the samples carry evidence notes")
+    // Every control character, quotes, backslashes, slashes and characters beyond ASCII.
+    let (_, transcript, report) = try #require(sampleVisits.first)
+    var odd = report
+    let text = (0..<0x80).map { String(UnicodeScalar(UInt8($0))) }.joined() + "\u{2028}é中😀/"
+    odd.blockers = [text, ""]
+    odd.hintsUsed = ["a\"b", "c\\d"]
+    let areaWithEvidence = try #require(odd.areas.firstIndex { !$0.criteria.isEmpty })
+    odd.areas[areaWithEvidence].criteria[0].evidence = [
+      Evidence(turn: 1, text: text, utterance: "\u{1b}[2J"),
+      Evidence(turn: Evidence.visitRecord, note: .countedWithoutAsking, utterance: ""),
+    ]
+    odd.areas[areaWithEvidence].score = nil
+    let outcome = StoredReport.Outcome(odd, turns: transcript.turns)
+    #expect(try OutcomeJSON.encode(outcome, encoder: encoder) == Array(encoder.encode(outcome)))
+  }
+}

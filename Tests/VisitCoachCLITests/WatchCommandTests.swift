@@ -45,7 +45,7 @@ struct WatchCommandTests {
       try? FileManager.default.removeItem(atPath: (root as NSString).deletingLastPathComponent)
     }
     let output = root + "/../watch.out"
-    FileManager.default.createFile(atPath: output, contents: nil)
+    _ = FileManager.default.createFile(atPath: output, contents: nil)
     let process = Process()
     process.executableURL = URL(fileURLWithPath: BinaryRunner.executable)
     process.arguments = ["watch", "busy-morning-rush", "--interval", "0.2", "--scenarios", root]
