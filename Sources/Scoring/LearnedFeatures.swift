@@ -88,7 +88,7 @@ struct LearnedIndex: Sendable {
   /// The model of each check (-1: none).
   let modelOfCheck: [Int32]
   /// For each gram, the models that weigh it: `entries[range]` of (model, weight).
-  private let table: [UInt64: Range<Int>]
+  private let table: GramTable
   private let entries: [(model: Int32, weight: Double)]
 
   init(checks: [CompiledCheck]) {
@@ -119,7 +119,7 @@ struct LearnedIndex: Sendable {
     }
     self.models = models
     self.modelOfCheck = modelOfCheck
-    self.table = table
+    self.table = GramTable(table)
     self.entries = entries
   }
 

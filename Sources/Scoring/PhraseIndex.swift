@@ -15,17 +15,14 @@ private enum ResolvedPhrase {
 /// background while the practice screen is already waiting for the trainee.
 struct PhraseIndex: Sendable {
   let automaton: PhraseAutomaton
-  /// Gapped phrases, and for each automaton pattern the gapped parts it stands for: as the
-  /// phrase's anchor (`gapAnchorList[gapAnchorStart[p]..<gapAnchorStart[p + 1]]`) or as one of
-  /// its other parts (`gapPartList[gapPartStart[p]..<gapPartStart[p + 1]]`). A phrase's anchor
-  /// is its most specific part (the one whose shortest alternative is longest), so that a short
-  /// word like 您 or 给, a part of thousands of gapped phrases, makes none of them a candidate:
-  /// only phrases whose anchor occurred have their other parts looked at.
+  /// Gapped phrases, and for each automaton pattern the gapped phrases whose anchor it stands
+  /// for (`gapAnchorList[gapAnchorStart[p]..<gapAnchorStart[p + 1]]`). A phrase's anchor is its
+  /// most specific part (the one whose shortest alternative is longest), so that a short word
+  /// like 您 or 给, a part of thousands of gapped phrases, makes none of them a candidate: only
+  /// phrases whose anchor occurred have their other parts looked at.
   let gapped: [GappedPattern]
   let gapAnchorStart: [Int32]
   let gapAnchorList: [GapPart]
-  let gapPartStart: [Int32]
-  let gapPartList: [GapPart]
   /// Uses of pattern p (plain, then gapped) are `useList[useStart[p]..<useStart[p + 1]]`.
   let useStart: [Int32]
   let useList: [PatternUse]
@@ -104,26 +101,17 @@ struct PhraseIndex: Sendable {
     }
     // Plain patterns are numbered as in the automaton; gapped pattern g is `patterns.count + g`.
     var anchorsOf = Array(repeating: [GapPart](), count: builder.count)
-    var partsOf = Array(repeating: [GapPart](), count: builder.count)
     for (g, entry) in gapped.enumerated() {
       let specificity = entry.parts.map { options in
         options.map { builder.length(Int($0)) }.min() ?? 0
       }
       let anchor = specificity.indices.max { specificity[$0] <= specificity[$1] } ?? 0
-      for (k, options) in entry.parts.enumerated() {
-        for part in options {
-          let gapPart = GapPart(gapped: Int32(g), position: Int32(k))
-          if k == anchor {
-            anchorsOf[Int(part)].append(gapPart)
-          } else {
-            partsOf[Int(part)].append(gapPart)
-          }
-        }
+      for part in entry.parts[anchor] {
+        anchorsOf[Int(part)].append(GapPart(gapped: Int32(g), position: Int32(anchor)))
       }
     }
     self.gapped = gapped
     (gapAnchorStart, gapAnchorList) = Self.flatten(anchorsOf)
-    (gapPartStart, gapPartList) = Self.flatten(partsOf)
     var starts: [Int32] = []
     var list: [PatternUse] = []
     for u in uses + gappedUses {
@@ -177,17 +165,31 @@ struct PhraseIndex: Sendable {
       }
     }
     guard !parts.isEmpty else { return }
-    var candidates = parts.map(\.gapped)
-    candidates.sort()
-    for match in found {
-      for u in Int(gapPartStart[match.pattern])..<Int(gapPartStart[match.pattern + 1]) {
-        let part = gapPartList[u]
-        if Self.sortedContains(candidates, part.gapped) {
-          parts.append((part.gapped, part.position, Int32(match.start), Int32(match.end)))
+    // The other parts of those phrases, looked up from the phrases' side: a short word such as
+    // 您 is a part of thousands of gapped phrases, so walking its uses would cost more than
+    // the phrases that can still match. The occurrences by pattern, for binary search.
+    var candidates = parts.map { (gapped: $0.gapped, anchor: $0.position) }
+    candidates.sort { ($0.gapped, $0.anchor) < ($1.gapped, $1.anchor) }
+    var byPattern = found.indices.map { (pattern: Int32(found[$0].pattern), index: Int32($0)) }
+    byPattern.sort { ($0.pattern, $0.index) < ($1.pattern, $1.index) }
+    var previous: Int32 = -1
+    for candidate in candidates where candidate.gapped != previous {
+      previous = candidate.gapped
+      for (k, options) in gapped[Int(candidate.gapped)].parts.enumerated()
+      where k != Int(candidate.anchor) {
+        for option in options {
+          var i = Self.firstIndex(of: option, in: byPattern)
+          while i < byPattern.count && byPattern[i].pattern == option {
+            let match = found[Int(byPattern[i].index)]
+            parts.append((candidate.gapped, Int32(k), Int32(match.start), Int32(match.end)))
+            i += 1
+          }
         }
       }
     }
-    parts.sort { ($0.gapped, $0.position, $0.start) < ($1.gapped, $1.position, $1.start) }
+    parts.sort {
+      ($0.gapped, $0.position, $0.start, $0.end) < ($1.gapped, $1.position, $1.start, $1.end)
+    }
     var from = 0
     while from < parts.count {
       let g = parts[from].gapped
@@ -212,15 +214,17 @@ struct PhraseIndex: Sendable {
     }
   }
 
-  /// Whether the sorted `values` hold `value` (binary search).
-  private static func sortedContains(_ values: [Int32], _ value: Int32) -> Bool {
+  /// Where the occurrences of `pattern` begin in `byPattern`, sorted by pattern (binary search).
+  private static func firstIndex(
+    of pattern: Int32, in byPattern: [(pattern: Int32, index: Int32)]
+  ) -> Int {
     var low = 0
-    var high = values.count
+    var high = byPattern.count
     while low < high {
       let mid = (low + high) / 2
-      if values[mid] < value { low = mid + 1 } else { high = mid }
+      if byPattern[mid].pattern < pattern { low = mid + 1 } else { high = mid }
     }
-    return low < values.count && values[low] == value
+    return low
   }
 
   /// Lists of lists as one flat list with start offsets (`list[start[i]..<start[i + 1]]`).
