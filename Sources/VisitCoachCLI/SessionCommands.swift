@@ -365,6 +365,8 @@ struct RescoreCommand: ParsableCommand {
         Array(work[$0..<min($0 + 1_000, work.count)])
       }
       let io = DatabaseLane()
+      // A batch that fails to score stops the run, but not before the writes already given.
+      defer { try? io.finish() }
       var reading = io.read { try db.transcripts((batches.first ?? []).map(\.record.id)) }
       for (index, batch) in batches.enumerated() {
         progress.update(index * 1_000)
