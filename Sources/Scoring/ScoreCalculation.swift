@@ -110,9 +110,21 @@ extension Scorer {
       (status, evidence) = measured(check, transcript)
       points = status == .met ? c.points : (status == .partial ? c.partialPoints : 0)
     }
+    // A learned model's verdict is a likelihood: a blocker penalty it alone triggered costs its
+    // points but does not fail the visit; the trainee's words must match what a trainer wrote.
+    let vetoes = c.isBlocker && !(status == .triggered && Self.onlyLearned(evidence))
     return Finding(
       id: c.id, title: c.title, isPenalty: c.isPenalty, status: status, points: points,
-      max: c.points, isBlocker: c.isBlocker, evidence: evidence, tip: c.tip, example: c.example)
+      max: c.points, isBlocker: vetoes, evidence: evidence, tip: c.tip, example: c.example)
+  }
+
+  /// Whether every piece of `evidence` is a learned model's verdict (and there is some).
+  private static func onlyLearned(_ evidence: [Evidence]) -> Bool {
+    !evidence.isEmpty
+      && evidence.allSatisfy {
+        if case .learned = $0.basis { return true }
+        return false
+      }
   }
 
   /// Words that count only with something behind them: said often enough (`met_times`), or

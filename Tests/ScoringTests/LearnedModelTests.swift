@@ -134,3 +134,28 @@ struct LearnedModelTests {
     }
   }
 }
+
+@Suite("Learned verdicts and blockers")
+struct LearnedBlockerTests {
+  /// `conduct.contempt` is a blocker: written words that match it fail the visit, a model's
+  /// verdict alone costs its points but does not.
+  @Test func aModelAloneNeverFailsTheVisit() {
+    let scenario = LearnedModelTests.lab()
+    func report(_ text: String) -> ScoreReport {
+      var scorer = Scorer(plan: ScoringPlan(scenario: scenario))
+      scorer.score(Utterance(index: 1, phase: "business", text: text, moodBefore: 60))
+      return scorer.report(for: Transcript(scenarioID: scenario.id, seed: 1), scenario: scenario)
+    }
+    let byModel = report("甲乙？丙丁戊")
+    let modelFinding = byModel.areas.flatMap(\.penalties).first { $0.id == "conduct.contempt" }
+    #expect(modelFinding?.status == .triggered)
+    #expect(modelFinding?.points ?? 0 < 0, "the penalty still costs its points")
+    #expect(modelFinding?.isBlocker == false)
+    #expect(byModel.blockers.isEmpty, "\(byModel.blockers)")
+    let byWords = report("这么简单都不会，说了多少遍了")
+    let wordsFinding = byWords.areas.flatMap(\.penalties).first { $0.id == "conduct.contempt" }
+    #expect(wordsFinding?.status == .triggered)
+    #expect(wordsFinding?.isBlocker == true)
+    #expect(byWords.blockers == [wordsFinding?.title ?? ""])
+  }
+}
