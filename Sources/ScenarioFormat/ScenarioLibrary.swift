@@ -307,18 +307,17 @@ public enum ScenarioLibrary {
     }
     var criteria = Set<String>()
     var penalties = Set<String>()
-    for r in rubrics.values {
-      for c in r.criteria { criteria.insert("\(r.id.value).\(c.id.value)") }
-      for c in r.penalties { penalties.insert("\(r.id.value).\(c.id.value)") }
-    }
-    let checks = criteria.union(penalties)
     // Penalties that give way to others (`yields_to`).
     var yielding = Set<String>()
     for r in rubrics.values {
-      for c in r.penalties where !c.yieldsTo.isEmpty {
-        yielding.insert("\(r.id.value).\(c.id.value)")
+      for c in r.criteria { criteria.insert("\(r.id.value).\(c.id.value)") }
+      for c in r.penalties {
+        let id = "\(r.id.value).\(c.id.value)"
+        penalties.insert(id)
+        if !c.yieldsTo.isEmpty { yielding.insert(id) }
       }
     }
+    let checks = criteria.union(penalties)
     // References inside rubric files: order, cancellation, giving way and traits.
     for r in rubrics.values where !partial {
       let sink = rubricSinks[r.id.value]!

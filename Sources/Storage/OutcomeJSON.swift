@@ -91,6 +91,8 @@ struct OutcomeJSON {
     raw("}")
   }
 
+  private static let hexDigits = Array("0123456789abcdef".utf8)
+
   private mutating func raw(_ text: StaticString) {
     text.withUTF8Buffer { bytes.append(contentsOf: $0) }
   }
@@ -128,10 +130,9 @@ struct OutcomeJSON {
         case 0x0C: raw("\\f")
         case 0x0D: raw("\\r")
         default:
-          let hex = Array("0123456789abcdef".utf8)
           raw("\\u00")
-          bytes.append(hex[Int(byte >> 4)])
-          bytes.append(hex[Int(byte & 0x0F)])
+          bytes.append(Self.hexDigits[Int(byte >> 4)])
+          bytes.append(Self.hexDigits[Int(byte & 0x0F)])
         }
       }
       bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
